@@ -1,0 +1,42 @@
+package dev.commonhold.platform.messaging;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code commonhold.messaging.*}: which topics this service owns (created with their dead-letter
+ * topics), and how the outbox relay behaves.
+ *
+ * @param topics            topics this service publishes, e.g. {@code community.events}
+ * @param partitions        partitions per owned topic; events are keyed by community or aggregate
+ * @param replicationFactor 1 on one machine, 3 on a real cluster
+ * @param consumerGroup     group id and inbox name for this service's handlers (defaults to the application name)
+ */
+@ConfigurationProperties("commonhold.messaging")
+public record MessagingProperties(List<String> topics, Integer partitions, Short replicationFactor, String consumerGroup,
+                                  Relay relay) {
+
+    public MessagingProperties {
+        topics = topics == null ? List.of() : topics;
+        partitions = partitions == null ? 6 : partitions;
+        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+        relay = relay == null ? new Relay(null, null, null, null) : relay;
+    }
+
+    /**
+     * @param enabled      off only in tests that drive the relay by hand
+     * @param pollInterval how often to look for events when no commit woke the relay
+     * @param batchSize    events per publish transaction
+     * @param retention    how long published events stay in the outbox table
+     */
+    public record Relay(Boolean enabled, Duration pollInterval, Integer batchSize, Duration retention) {
+        public Relay {
+            enabled = enabled == null || enabled;
+            pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+            batchSize = batchSize == null ? 200 : batchSize;
+            retention = retention == null ? Duration.ofDays(7) : retention;
+        }
+    }
+}

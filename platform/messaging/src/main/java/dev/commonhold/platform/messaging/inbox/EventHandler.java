@@ -1,0 +1,16 @@
+package dev.commonhold.platform.messaging.inbox;
+
+import dev.commonhold.platform.messaging.EventEnvelope;
+
+/**
+ * Acts on one event type. Declare it as a bean: the platform subscribes to the type's topic,
+ * checks the payload against its contract and calls {@link #handle} at most once per event,
+ * inside the transaction that records it as processed.
+ */
+public interface EventHandler {
+
+    /** e.g. {@code community.unit-registered.v1} */
+    String type();
+
+    void handle(EventEnvelope event);
+}

@@ -1,0 +1,72 @@
+package dev.commonhold.platform.messaging;
+
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.kafka.TopicReader;
+import dev.commonhold.platform.testkit.spring.IntegrationTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Messages that can never be applied go to <topic>.dlt with the reason, and change nothing. */
+@IntegrationTest
+class DeadLetterIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void messageThatIsNotJsonGoesToTheDeadLetterTopicWithTheReason() {
+        String marker = "garbage-" + UUID.randomUUID();
+        produce(marker + " {not json");
+
+        ConsumerRecord<String, String> dead = awaitDeadLetter(marker);
+
+        assertThat(reason(dead)).contains("not JSON");
+    }
+
+    @Test
+    void eventWhosePayloadBreaksItsContractGoesToTheDeadLetterTopicAndIsNotApplied() {
+        UUID eventId = UUID.randomUUID();
+        String envelope = EventJson.write(new EventEnvelope(eventId, MessagingTestApplication.TYPE, Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), null, EventJson.toTree(Map.of("thingId", "not-a-uuid", "amountFen", 1))));
+        produce(envelope);
+
+        ConsumerRecord<String, String> dead = awaitDeadLetter(eventId.toString());
+
+        assertThat(reason(dead)).contains("breaks its contract").contains("thingId");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM test_effect WHERE event_id = ?", Long.class, eventId)).isZero();
+    }
+
+    private static void produce(String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", Infra.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("testing.events", "key", value)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ConsumerRecord<String, String> awaitDeadLetter(String containing) {
+        List<ConsumerRecord<String, String>> dead = TopicReader.read(Infra.kafka().bootstrapServers(), "testing.events.dlt",
+                Duration.ofSeconds(60), records -> records.stream().anyMatch(r -> r.value().contains(containing)));
+        return dead.stream().filter(r -> r.value().contains(containing)).findFirst()
+                .orElseThrow(() -> new AssertionError("no dead letter containing " + containing));
+    }
+
+    private static String reason(ConsumerRecord<String, String> dead) {
+        return new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.commonhold.platform.money;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/**
+ * Splits a whole number of minor units into parts proportional to weights, so that the parts
+ * always add up to the whole (apportionment by area, interest to sub-accounts, revenue share).
+ *
+ * <p>Rounding rule — the largest-remainder (Hamilton) method:
+ * <ol>
+ *   <li>each part first gets {@code floor(|total| × weight / Σweights)};</li>
+ *   <li>the units left over (always fewer than the number of parts) go one each to the parts
+ *       with the largest remainders {@code |total| × weight mod Σweights};</li>
+ *   <li>equal remainders are broken in favour of the earlier part, so the result is
+ *       deterministic and a caller who orders parts (say, by unit number) can state who gets
+ *       the odd fen;</li>
+ *   <li>a negative total is split as its absolute value and every part negated, so a reversal
+ *       splits exactly like the original entry.</li>
+ * </ol>
+ * A part with weight zero always gets zero. Arithmetic is exact (no floating point).
+ */
+public final class Allocation {
+
+    private Allocation() {
+    }
+
+    public static long[] largestRemainder(long total, long... weights) {
+        BigInteger sum = requireValid(weights);
+        BigInteger whole = BigInteger.valueOf(total).abs();
+        long[] parts = new long[weights.length];
+        BigInteger[] remainders = new BigInteger[weights.length];
+        long given = 0;
+        for (int i = 0; i < weights.length; i++) {
+            BigInteger[] qr = whole.multiply(BigInteger.valueOf(weights[i])).divideAndRemainder(sum);
+            parts[i] = qr[0].longValueExact();
+            remainders[i] = qr[1];
+            given += parts[i];
+        }
+        long leftOver = whole.longValueExact() - given;
+        Integer[] byRemainder = IntStream.range(0, weights.length).boxed()
+                .sorted(Comparator.<Integer, BigInteger>comparing(i -> remainders[i]).reversed()
+                        .thenComparing(Comparator.naturalOrder()))
+                .toArray(Integer[]::new);
+        for (int k = 0; k < leftOver; k++) {
+            parts[byRemainder[k]]++;
+        }
+        if (total < 0) {
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = -parts[i];
+            }
+        }
+        return parts;
+    }
+
+    private static BigInteger requireValid(long[] weights) {
+        if (weights.length == 0) {
+            throw new IllegalArgumentException("at least one weight is needed");
+        }
+        if (Arrays.stream(weights).anyMatch(w -> w < 0)) {
+            throw new IllegalArgumentException("weights must not be negative: " + Arrays.toString(weights));
+        }
+        BigInteger sum = Arrays.stream(weights).mapToObj(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add);
+        if (sum.signum() == 0) {
+            throw new IllegalArgumentException("weights must not all be zero");
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.commonhold.platform.testkit.keycloak;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The few Keycloak calls tests and the local stack need: tokens by password or client
+ * credentials, and setting a user's attributes (which become the communities / company /
+ * jurisdiction claims) through the admin API.
+ */
+public final class KeycloakClient {
+
+    /** Public client with direct grants, for scripts and demos (see infra/keycloak). */
+    public static final String CLI_CLIENT = "commonhold-cli";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    private final String realm;
+
+    public KeycloakClient(String baseUrl, String realm) {
+        this.baseUrl = baseUrl;
+        this.realm = realm;
+    }
+
+    public String passwordToken(String username, String password) {
+        return tokenFrom(realm, Map.of("grant_type", "password", "client_id", CLI_CLIENT,
+                "username", username, "password", password));
+    }
+
+    public String clientToken(String clientId, String secret) {
+        return tokenFrom(realm, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
+    /** Replaces the named attributes of a user, keeping the others and the rest of the profile. */
+    public void setAttributes(String username, Map<String, List<String>> attributes) {
+        String admin = tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", KeycloakServer.ADMIN_USERNAME, "password", KeycloakServer.ADMIN_PASSWORD));
+        String users = baseUrl + "/admin/realms/" + realm + "/users";
+        JsonNode found = send(get(users + "?exact=true&username=" + encode(username), admin), 200);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no user " + username + " in realm " + realm);
+        }
+        ObjectNode user = (ObjectNode) found.get(0);
+        ObjectNode merged = user.has("attributes") ? (ObjectNode) user.get("attributes") : user.putObject("attributes");
+        attributes.forEach((name, values) -> merged.set(name, JSON.valueToTree(values)));
+        HttpRequest put = HttpRequest.newBuilder(URI.create(users + "/" + user.get("id").asString()))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build();
+        send(put, 204);
+    }
+
+    private String tokenFrom(String realmName, Map<String, String> form) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realmName + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"))))
+                .build();
+        return send(request, 200).get("access_token").asString();
+    }
+
+    private static HttpRequest get(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
+    }
+
+    private JsonNode send(HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException("Keycloak answered %d to %s %s: %s".formatted(
+                        response.statusCode(), request.method(), request.uri().getPath(), response.body()));
+            }
+            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak unreachable at " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
