@@ -1,0 +1,32 @@
+package dev.commonhold.platform.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The Keycloak realm roles of DESIGN.md (Security); authorities are {@code ROLE_<realm role>}. */
+public enum Role {
+    RESIDENT("resident"),
+    COMMITTEE("committee"),
+    OPERATOR_STAFF("operator-staff"),
+    OPERATOR_ADMIN("operator-admin"),
+    REGULATOR("regulator"),
+    PLATFORM_ADMIN("platform-admin");
+
+    private final String realmRole;
+
+    Role(String realmRole) {
+        this.realmRole = realmRole;
+    }
+
+    public String realmRole() {
+        return realmRole;
+    }
+
+    public String authority() {
+        return "ROLE_" + realmRole;
+    }
+
+    public static Optional<Role> fromRealmRole(String name) {
+        return Arrays.stream(values()).filter(r -> r.realmRole.equals(name)).findFirst();
+    }
+}

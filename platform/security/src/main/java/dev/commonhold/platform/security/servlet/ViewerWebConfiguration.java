@@ -1,0 +1,40 @@
+package dev.commonhold.platform.security.servlet;
+
+import dev.commonhold.platform.security.Viewer;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/** Lets a controller take the caller as a {@code Viewer} parameter. */
+@Configuration(proxyBeanMethods = false)
+class ViewerWebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == Viewer.class;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+                                          WebDataBinderFactory binders) {
+                Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                if (authentication instanceof JwtAuthenticationToken jwt) {
+                    return Viewer.from(jwt.getToken());
+                }
+                throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException("no bearer token");
+            }
+        });
+    }
+}

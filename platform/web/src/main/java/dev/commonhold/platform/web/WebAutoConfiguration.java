@@ -1,0 +1,55 @@
+package dev.commonhold.platform.web;
+
+import dev.commonhold.platform.web.idempotency.IdempotencyFilter;
+import dev.commonhold.platform.web.idempotency.IdempotencyStore;
+import dev.commonhold.platform.web.idempotency.IdempotencyWebConfiguration;
+import dev.commonhold.platform.web.problem.ProblemHandler;
+import dev.commonhold.platform.web.trace.TraceparentFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+
+/** The shared HTTP edge of every servlet service. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(IdempotencyWebConfiguration.class)
+public class WebAutoConfiguration {
+
+    /** Before security, so even a 401 carries the trace id. */
+    @Bean
+    FilterRegistrationBean<TraceparentFilter> traceparentFilter() {
+        FilterRegistrationBean<TraceparentFilter> registration = new FilterRegistrationBean<>(new TraceparentFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After security (order -100), so the key is scoped to the authenticated caller. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transaction, JsonMapper json) {
+        IdempotencyStore store = new IdempotencyStore(jdbc, Duration.ofDays(7));
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, transaction, json));
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+
+    /** An unknown field is a client mistake worth telling about, not something to drop silently. */
+    @Bean
+    JsonMapperBuilderCustomizer strictRequestBodies() {
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.commonhold.platform.web.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error a service answers is RFC 9457 problem+json with a stable {@code type}: bad input
+ * is a 4xx naming the field, never a 5xx; unexpected failures are a 500 carrying the trace id
+ * to quote to support, with nothing internal leaked.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Map<Integer, URI> TYPE_BY_STATUS = Map.of(
+            400, ProblemType.MALFORMED_REQUEST, 401, ProblemType.UNAUTHENTICATED, 403, ProblemType.FORBIDDEN,
+            404, ProblemType.NOT_FOUND, 405, ProblemType.METHOD_NOT_ALLOWED, 409, ProblemType.CONFLICT,
+            413, ProblemType.PAYLOAD_TOO_LARGE, 415, ProblemType.UNSUPPORTED_MEDIA_TYPE, 503, ProblemType.UNAVAILABLE);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException problem, HttpServletRequest request) {
+        return respond(problem.toProblemDetail(), request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return respond(ProblemException.invalid(errors).toProblemDetail(), request);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> dataIntegrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.info("refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return respond(ProblemException.conflict("the request conflicts with data already recorded").toProblemDetail(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side and nothing was changed. Try again; if it keeps failing, quote the traceId to support.");
+        problem.setType(ProblemType.INTERNAL);
+        problem.setTitle("Internal error");
+        return respond(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return respond(ProblemException.invalid(errorsOf(e.getBindingResult())).toProblemDetail(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return respond(ProblemException.invalid(errors).toProblemDetail(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return respond(UnreadableBody.describe(e).toProblemDetail(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return respond(ProblemException.invalid(name, "'%s' is not a valid %s".formatted(e.getValue(), expected)).toProblemDetail(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(TYPE_BY_STATUS.getOrDefault(status.value(), ProblemType.MALFORMED_REQUEST));
+        }
+        return respond(problem, request, headers);
+    }
+
+    private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
+        return respond(problem, request, HttpHeaders.EMPTY);
+    }
+
+    private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request, HttpHeaders headers) {
+        return respond(problem, ((ServletWebRequest) request).getRequest(), headers);
+    }
+
+    private ResponseEntity<Object> respond(ProblemDetail problem, HttpServletRequest request) {
+        return respond(problem, request, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<Object> respond(ProblemDetail problem, HttpServletRequest request, HttpHeaders headers) {
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
+        String traceparent = MDC.get("traceparent");
+        if (traceparent != null) {
+            problem.setProperty("traceId", traceparent.split("-")[1]);
+        }
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    private static List<FieldError> errorsOf(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        result.getGlobalErrors().forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        return errors;
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+}

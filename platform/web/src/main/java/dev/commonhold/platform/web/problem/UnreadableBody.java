@@ -1,0 +1,45 @@
+package dev.commonhold.platform.web.problem;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.stream.Collectors;
+
+/** Turns Jackson's account of a body it could not read into a message naming the field. */
+final class UnreadableBody {
+
+    private UnreadableBody() {
+    }
+
+    static ProblemException describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return ProblemException.invalid(field(unknown), "unknown field; expected one of " + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return ProblemException.invalid(field(format), "'%s' is not a valid %s".formatted(format.getValue(), format.getTargetType().getSimpleName()));
+        }
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return ProblemException.invalid(field(mismatched), "has the wrong type or shape: " + mismatched.getOriginalMessage());
+        }
+        if (cause instanceof StreamReadException syntax && syntax.getLocation() != null) {
+            return ProblemException.invalid("body", "not valid JSON at line %d, column %d: %s".formatted(
+                    syntax.getLocation().getLineNr(), syntax.getLocation().getColumnNr(), syntax.getOriginalMessage()));
+        }
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            return ProblemException.invalid(field(jackson), jackson.getOriginalMessage());
+        }
+        return ProblemException.invalid("body", "missing or unreadable request body");
+    }
+
+    /** {@code units[3].exclusiveAreaM2}, the way a client names the field. */
+    private static String field(JacksonException e) {
+        return e.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+}

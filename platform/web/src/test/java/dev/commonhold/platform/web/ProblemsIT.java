@@ -1,0 +1,98 @@
+package dev.commonhold.platform.web;
+
+import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.spring.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets a clear problem+json answer naming the field, and changes nothing. */
+@IntegrationTest
+class ProblemsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api("http://localhost:" + port);
+    }
+
+    @Test
+    void missingAndNonPositiveFieldsAreNamedAndNothingIsStored() {
+        ApiResponse response = api.post("/things", Map.of("name", "", "amountFen", -5));
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "amountFen");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM thing", Long.class)).isZero();
+    }
+
+    @Test
+    void unknownFieldIsRefusedByName() {
+        ApiResponse response = api.post("/things", Map.of("name", "lift", "amountFen", 5, "colour", "red"));
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("colour");
+    }
+
+    @Test
+    void textWhereANumberBelongsIsNamed() {
+        ApiResponse response = api.post("/things", "{\"name\":\"lift\",\"amountFen\":\"five\"}");
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("amountFen");
+    }
+
+    @Test
+    void brokenJsonSaysWhere() {
+        ApiResponse response = api.post("/things", "{\"name\": \"lift\",, }");
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("detail").asString()).contains("line 1");
+    }
+
+    @Test
+    void unknownIdIsANotFoundProblem() {
+        assertProblem(api.get("/things/" + UUID.randomUUID()), 404, "not-found");
+    }
+
+    @Test
+    void malformedIdInThePathIsNamed() {
+        ApiResponse response = api.get("/things/not-a-uuid");
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("id");
+    }
+
+    @Test
+    void unexpectedFailureIsA500WithATraceIdAndNoInternals() {
+        ApiResponse response = api.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").get("/boom");
+
+        assertProblem(response, 500, "internal");
+        assertThat(response.body()).doesNotContain("secret internal detail").doesNotContain("IllegalStateException");
+        assertThat(response.json().get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
+    void unknownRouteIsANotFoundProblem() {
+        assertProblem(api.get("/no/such/thing"), 404, "not-found");
+    }
+
+    private static void assertProblem(ApiResponse response, int status, String slug) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).isEqualTo("tag:commonhold.dev,2026:problem/" + slug);
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    }
+}
