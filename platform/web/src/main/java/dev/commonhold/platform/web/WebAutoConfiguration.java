@@ -43,6 +43,11 @@ public class WebAutoConfiguration {
     }
 
     @Bean
+    io.swagger.v3.oas.models.OpenAPI serviceOpenApi(org.springframework.core.env.Environment environment) {
+        return dev.commonhold.platform.web.openapi.ServiceOpenApi.frame(environment.getProperty("spring.application.name", "service"));
+    }
+
+    @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
     }

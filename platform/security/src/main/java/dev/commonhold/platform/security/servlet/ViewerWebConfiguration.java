@@ -14,9 +14,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Lets a controller take the caller as a {@code Viewer} parameter. */
+/** Lets a controller take the caller as a {@code Viewer} parameter (from the token, not the request: not in the OpenAPI document). */
 @Configuration(proxyBeanMethods = false)
 class ViewerWebConfiguration implements WebMvcConfigurer {
+
+    static {
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Viewer.class);
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
