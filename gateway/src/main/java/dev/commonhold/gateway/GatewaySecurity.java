@@ -1,0 +1,42 @@
+package dev.commonhold.gateway;
+
+import dev.commonhold.platform.security.KeycloakAuthorities;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Every /api/** request needs a valid Keycloak token for the commonhold-api audience; the token
+ * travels on to the service, which checks it again and scopes its queries (defence in depth).
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http) {
+        JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        tokens.setJwtGrantedAuthoritiesConverter(new KeycloakAuthorities());
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(e -> e
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/fallback/**").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(tokens)))
+                        .authenticationEntryPoint((exchange, e) -> {
+                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+                            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
+                                    "Send a valid bearer token from Keycloak (Authorization: Bearer <token>); it may have expired.");
+                        })
+                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                                "Your account may not do this here; ask an administrator if you need it.")))
+                .build();
+    }
+}

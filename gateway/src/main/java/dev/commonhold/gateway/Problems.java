@@ -1,0 +1,43 @@
+package dev.commonhold.gateway;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RFC 9457 answers written by the gateway itself, with the same type URIs as the services'
+ * (platform/web ProblemType); a service's own problem+json passes through untouched.
+ */
+final class Problems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Problems() {
+    }
+
+    static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "tag:commonhold.dev,2026:problem/" + slug);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
+        String traceparent = exchange.getRequest().getHeaders().getFirst(TraceparentFilter.HEADER);
+        if (traceparent != null) {
+            problem.put("traceId", traceparent.split("-")[1]);
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.commonhold.gateway;
+
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.Ports;
+import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.http.ApiResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The gateway in front of a stand-in service, with real tokens from an OIDC server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=2s"})
+class GatewayIT {
+
+    private static final StubService community = new StubService(Ports.free());
+    private static final UUID MINE = UUID.randomUUID();
+
+    @LocalServerPort
+    int port;
+    Api gateway;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        properties.add("COMMUNITY_URL", community::url);
+        properties.add("OIDC_ISSUER_URI", () -> Infra.tokens().issuerUri());
+    }
+
+    @BeforeEach
+    void setUp() {
+        gateway = new Api("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void serviceBackUp() {
+        community.stop();
+        community.start();
+    }
+
+    @Test
+    void routesToTheServiceWithTheCallersTokenAndATraceparent() {
+        String token = resident();
+
+        ApiResponse response = gateway.as(token).get("/api/community/communities/" + MINE + "/units");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("authorization").asString()).isEqualTo("Bearer " + token);
+        assertThat(response.json().get("traceparent").asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void noTokenIsA401ProblemAndNeverReachesTheService() {
+        int before = community.hits();
+
+        ApiResponse response = gateway.get("/api/community/communities");
+
+        assertProblem(response, 401, "unauthenticated");
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(community.hits()).isEqualTo(before);
+    }
+
+    @Test
+    void forgedTokenIsRefused() {
+        String forged = resident().substring(0, resident().lastIndexOf('.')) + ".c2lnbmF0dXJl";
+
+        assertProblem(gateway.as(forged).get("/api/community/communities"), 401, "unauthenticated");
+    }
+
+    @Test
+    void residentReachingIntoAnotherCommunityIsRefusedAtTheEdge() {
+        int before = community.hits();
+
+        ApiResponse response = gateway.as(resident()).get("/api/community/communities/" + UUID.randomUUID() + "/owners");
+
+        assertProblem(response, 403, "forbidden");
+        assertThat(community.hits()).as("the service was not bothered").isEqualTo(before);
+    }
+
+    @Test
+    void operatorsAreScopedByTheServiceNotTheEdge() {
+        String operator = Infra.tokens().user("operator").roles("operator-admin").company(UUID.randomUUID()).token();
+
+        assertThat(gateway.as(operator).get("/api/community/communities/" + UUID.randomUUID()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void serviceProblemsPassThroughUntouched() {
+        ApiResponse response = gateway.as(resident()).post("/api/community/communities/" + MINE + "/refuse", "{}");
+
+        assertProblem(response, 422, "import-rejected");
+    }
+
+    @Test
+    void unknownPathIsANotFoundProblem() {
+        assertProblem(gateway.as(resident()).get("/api/nothing-here"), 404, "not-found");
+        assertProblem(gateway.get("/no/such/page"), 404, "not-found");
+    }
+
+    @Test
+    void serviceDownIsAClear503AndTheBreakerOpensThenRecovers() {
+        community.stop();
+
+        ApiResponse down = gateway.as(resident()).get("/api/community/communities");
+        assertProblem(down, 503, "unavailable");
+        assertThat(down.header("Retry-After")).isEqualTo("30");
+        assertThat(down.json().get("detail").asString()).contains("community service");
+        for (int i = 0; i < 4; i++) {
+            gateway.as(resident()).get("/api/community/communities");
+        }
+
+        community.start();
+        int before = community.hits();
+        assertProblem(gateway.as(resident()).get("/api/community/communities"), 503, "unavailable");
+        assertThat(community.hits()).as("an open breaker answers without calling the service").isEqualTo(before);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> gateway.as(resident()).get("/api/community/communities").status() == 200);
+    }
+
+    @Test
+    void healthIsOpenForOrchestrators() {
+        assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    private static String resident() {
+        return Infra.tokens().user("resident").roles("resident").communities(MINE).token();
+    }
+
+    private static void assertProblem(ApiResponse response, int status, String slug) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).isEqualTo("tag:commonhold.dev,2026:problem/" + slug);
+    }
+}
