@@ -63,7 +63,12 @@ public class OutboxRelay implements SmartLifecycle {
         signal.wake();
         if (worker != null) {
             try {
-                worker.join(Duration.ofSeconds(40));
+                // A batch in flight may finish (its events are then marked); one stuck waiting for a
+                // connection or for Kafka is interrupted — its events stay pending and go out next start.
+                if (!worker.join(Duration.ofSeconds(5))) {
+                    worker.interrupt();
+                    worker.join(Duration.ofSeconds(10));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -45,16 +45,16 @@ public final class KeycloakClient {
         return tokenFrom(realm, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
+    /** The user's id, which is the {@code sub} of their tokens. */
+    public String userId(String username) {
+        return user(adminToken(), username).get("id").asString();
+    }
+
     /** Replaces the named attributes of a user, keeping the others and the rest of the profile. */
     public void setAttributes(String username, Map<String, List<String>> attributes) {
-        String admin = tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", KeycloakServer.ADMIN_USERNAME, "password", KeycloakServer.ADMIN_PASSWORD));
+        String admin = adminToken();
         String users = baseUrl + "/admin/realms/" + realm + "/users";
-        JsonNode found = send(get(users + "?exact=true&username=" + encode(username), admin), 200);
-        if (found.isEmpty()) {
-            throw new IllegalStateException("no user " + username + " in realm " + realm);
-        }
-        ObjectNode user = (ObjectNode) found.get(0);
+        ObjectNode user = user(admin, username);
         ObjectNode merged = user.has("attributes") ? (ObjectNode) user.get("attributes") : user.putObject("attributes");
         attributes.forEach((name, values) -> merged.set(name, JSON.valueToTree(values)));
         HttpRequest put = HttpRequest.newBuilder(URI.create(users + "/" + user.get("id").asString()))
@@ -62,6 +62,19 @@ public final class KeycloakClient {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build();
         send(put, 204);
+    }
+
+    private String adminToken() {
+        return tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", KeycloakServer.ADMIN_USERNAME, "password", KeycloakServer.ADMIN_PASSWORD));
+    }
+
+    private ObjectNode user(String admin, String username) {
+        JsonNode found = send(get(baseUrl + "/admin/realms/" + realm + "/users?exact=true&username=" + encode(username), admin), 200);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no user " + username + " in realm " + realm);
+        }
+        return (ObjectNode) found.get(0);
     }
 
     private String tokenFrom(String realmName, Map<String, String> form) {

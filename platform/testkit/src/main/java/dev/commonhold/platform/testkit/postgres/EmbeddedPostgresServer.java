@@ -25,18 +25,21 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 .setServerConfig("max_connections", "300"));
     }
 
-    /** Long-lived server for the local stack: fixed port, data kept between starts. */
-    public static EmbeddedPostgresServer persistent(Path dataDirectory, int port) {
+    /** Long-lived server for the local stack: fixed port, data kept between starts, output to a log file. */
+    public static EmbeddedPostgresServer persistent(Path dataDirectory, int port, Path log) {
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setServerConfig("max_connections", "200"));
     }
 
     private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder) {
         try {
-            return new EmbeddedPostgresServer(builder.setPGStartupWait(Duration.ofSeconds(60)).start());
+            // Its owner stops it (Infra's or the local stack's shutdown hook) after the services using it.
+            return new EmbeddedPostgresServer(builder.setPGStartupWait(Duration.ofSeconds(60)).setRegisterShutdownHook(false).start());
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start: " + e.getMessage(), e);
         }

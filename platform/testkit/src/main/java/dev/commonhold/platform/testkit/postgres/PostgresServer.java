@@ -40,6 +40,26 @@ public interface PostgresServer extends AutoCloseable {
         }
     }
 
+    /** Runs a query as the superuser; each row as a list of column values (as text). */
+    default java.util.List<java.util.List<String>> query(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), superuser(), superuserPassword());
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            java.util.List<java.util.List<String>> result = new java.util.ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                java.util.List<String> row = new java.util.ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rows.getString(i));
+                }
+                result.add(row);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     void close();
 }

@@ -1,0 +1,42 @@
+package dev.commonhold.devstack;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What a newcomer sees when the stack is up: where to go, who to log in as, one command that works as printed. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String text(Ports ports, String communityId, Duration startup, List<String> memory) {
+        String api = "http://localhost:" + ports.gateway() + "/api/community/communities";
+        return """
+
+                ======================================================================
+                 Commonhold is running (ready in %.0f s)
+
+                 API gateway     %s
+                 Keycloak        http://localhost:%d/admin   (admin / admin)
+                 Demo community  %s, 1,200 units in 20 buildings
+                                 id %s
+
+                 Demo logins (password = username), realm "commonhold":
+                   resident   owner of 1号楼 201: sees the community and their household
+                   committee  owners' committee chair (owner of 2号楼 301)
+                   operator   operator admin of the company running the community
+                   staff      operator staff of the same company
+                   regulator  Chaoyang district housing bureau (read only)
+                   platform   platform administrator
+
+                 Try it (in another terminal, from this folder):
+                   TOKEN=$(infra/devstack/token.sh resident)
+                   curl -s -H "Authorization: Bearer $TOKEN" %s/%s/households/mine
+
+                 Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
+                ======================================================================
+                %s
+                """.formatted(startup.toMillis() / 1000.0, api, ports.keycloak(), DemoSeed.COMMUNITY_NAME, communityId, api, communityId,
+                memory.isEmpty() ? "" : " Memory:\n   " + String.join("\n   ", memory) + "\n");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.commonhold.devstack;
+
+import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Seeds the demo community through the gateway, as the demo operator, with real Keycloak tokens —
+ * the same way an operator onboards a real one. Each step checks whether it is already done, so a
+ * second start (or one after an interrupted first) changes nothing that exists.
+ */
+public final class DemoSeed {
+
+    public static final String COMMUNITY_NAME = "劲松北社区";
+    private static final String PATH = "/api/community/communities";
+
+    private final Api gateway;
+    private final KeycloakClient keycloak;
+    private final Progress progress;
+    private Api operator;
+
+    DemoSeed(String gatewayUrl, KeycloakClient keycloak, Progress progress) {
+        this.gateway = new Api(gatewayUrl);
+        this.keycloak = keycloak;
+        this.progress = progress;
+    }
+
+    /** Seeds (or completes) the demo community; returns its id. */
+    public static String run(String gatewayUrl, KeycloakClient keycloak) {
+        return new DemoSeed(gatewayUrl, keycloak, new Progress()).seed();
+    }
+
+    String seed() {
+        operator = gateway.as(keycloak.passwordToken("operator", "operator"));
+        String community = existing().orElseGet(this::register);
+        if (register(community).get("units").asInt() == 0) {
+            importUnits(community);
+        }
+        link(community, DemoSpreadsheet.RESIDENT_UNIT, "resident");
+        link(community, DemoSpreadsheet.COMMITTEE_UNIT, "committee");
+        if (operator.get(PATH + "/" + community + "/committee").status() == 404) {
+            appointCommittee(community);
+        }
+        for (String user : List.of("resident", "committee")) {
+            keycloak.setAttributes(user, Map.of("communities", List.of(community)));
+        }
+        return community;
+    }
+
+    private Optional<String> existing() {
+        return expect(operator.get(PATH + "?limit=500"), 200).get("items").valueStream()
+                .filter(c -> c.get("name").asString().equals(COMMUNITY_NAME)).map(c -> c.get("id").asString()).findFirst();
+    }
+
+    private String register() {
+        Map<String, Object> request = new HashMap<>();
+        request.put("name", COMMUNITY_NAME);
+        request.put("city", "北京市");
+        request.put("district", "朝阳区");
+        request.put("divisionCode", "110105");
+        request.put("address", "北京市朝阳区劲松街道劲松北社区");
+        request.put("declaredFloorAreaM2", 96500);
+        String id = expect(operator.post(PATH, request), 201).get("id").asString();
+        progress.say("demo community " + COMMUNITY_NAME + " registered");
+        return id;
+    }
+
+    private JsonNode register(String community) {
+        return expect(operator.get(PATH + "/" + community), 200).get("register");
+    }
+
+    private void importUnits(String community) {
+        long started = System.nanoTime();
+        JsonNode summary = expect(operator.post(PATH + "/" + community + "/imports",
+                DemoSpreadsheet.csv().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8"), 201);
+        progress.say("imported %d units in %d buildings, %d owners (%d ms)".formatted(summary.get("unitsCreated").asInt(),
+                summary.get("buildingsCreated").asInt(), summary.get("ownersCreated").asInt(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** Links the demo login to the owner of its flat, so it sees its household. */
+    private void link(String community, String unit, String username) {
+        String ownerId = ownerOf(community, unit);
+        String userId = keycloak.userId(username);
+        expect(operator.put(PATH + "/" + community + "/owners/" + ownerId + "/account", Map.of("userId", userId)), 200);
+    }
+
+    private void appointCommittee(String community) {
+        Map<String, String> names = ownerNames(community);
+        List<Map<String, Object>> members = new ArrayList<>();
+        members.add(member(names, ownerOf(community, DemoSpreadsheet.COMMITTEE_UNIT), "chair", keycloak.userId("committee")));
+        String[] others = {"3号楼/101", "5号楼/402", "8号楼/203", "12号楼/505"};
+        for (int i = 0; i < others.length; i++) {
+            members.add(member(names, ownerOf(community, others[i]), i == 0 ? "vice_chair" : "member", null));
+        }
+        expect(operator.put(PATH + "/" + community + "/committee", Map.of("kind", "owners_committee",
+                "termStart", "2026-01-01", "termEnd", "2030-12-31", "members", members)), 200);
+        progress.say("owners' committee of 5 appointed");
+    }
+
+    private static Map<String, Object> member(Map<String, String> names, String ownerId, String role, String userId) {
+        Map<String, Object> member = new HashMap<>(Map.of("name", names.get(ownerId), "role", role, "ownerId", ownerId));
+        if (userId != null) {
+            member.put("userId", userId);
+        }
+        return member;
+    }
+
+    private String ownerOf(String community, String unit) {
+        String[] parts = unit.split("/");
+        String building = expect(operator.get(PATH + "/" + community + "/buildings"), 200).valueStream()
+                .filter(b -> b.get("name").asString().equals(parts[0])).findFirst().orElseThrow().get("id").asString();
+        return expect(operator.get(PATH + "/" + community + "/units?limit=500&buildingId=" + building), 200).get("items").valueStream()
+                .filter(u -> u.get("number").asString().equals(parts[1])).findFirst().orElseThrow().get("ownerId").asString();
+    }
+
+    private Map<String, String> ownerNames(String community) {
+        Map<String, String> names = new HashMap<>();
+        String cursor = "";
+        do {
+            JsonNode page = expect(operator.get(PATH + "/" + community + "/owners?limit=500&cursor=" + cursor), 200);
+            page.get("items").forEach(o -> names.put(o.get("id").asString(), o.get("name").asString()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+        } while (cursor != null);
+        return names;
+    }
+
+    private static JsonNode expect(ApiResponse response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("seeding the demo community failed: " + response);
+        }
+        return response.json();
+    }
+}

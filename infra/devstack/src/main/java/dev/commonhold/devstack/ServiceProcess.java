@@ -1,0 +1,129 @@
+package dev.commonhold.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as its own JVM, logging to its own file, with its readiness and memory observable. */
+final class ServiceProcess implements AutoCloseable {
+
+    /** Small heaps: a whole suite must fit on a 2-core laptop next to Keycloak and Kafka. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+            "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final Services.Spec spec;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(Services.Spec spec, Path log, Process process) {
+        this.spec = spec;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ServiceProcess start(Services.Spec spec, Path logs) {
+        if (!Files.isRegularFile(spec.jar())) {
+            throw new IllegalStateException(spec.jar() + " is missing: build first with ./mvnw -DskipTests install (./run.sh does it)");
+        }
+        Path log = logs.resolve(spec.name() + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", spec.jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(spec.environment());
+        try {
+            return new ServiceProcess(spec, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + spec.name(), e);
+        }
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    String url() {
+        return "http://localhost:" + spec.port();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the service says it is ready for traffic; fails early, with its last log lines, if it dies. */
+    void awaitReady(Duration limit) {
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("%s stopped during start-up (exit %d). Last lines of %s:%n%s"
+                        .formatted(spec.name(), process.exitValue(), log, tail()));
+            }
+            try {
+                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(spec.name() + " was not ready within " + limit + "; see " + log);
+    }
+
+    /** Resident memory of the JVM, from /proc (Linux). */
+    long residentKilobytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.commonhold.devstack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services of the stack and how each is wired: its jar, its port, its database schema and
+ * role, and the addresses it needs. A new service is one more entry here (and in docker-compose.yml).
+ */
+final class Services {
+
+    /** One service to run: {@code schema} is null for the gateway, which has no database. */
+    record Spec(String name, Path jar, int port, String schema, Map<String, String> environment) {
+    }
+
+    /** Addresses of the shared infrastructure the services connect to. */
+    record Infrastructure(String jdbcUrl, String kafkaBootstrap, String issuerUri) {
+    }
+
+    private Services() {
+    }
+
+    static List<Spec> all(Path repository, Infrastructure infra, int gatewayPort, Map<String, Integer> ports) {
+        int community = ports.get("community");
+        return List.of(
+                withDatabase("community", repository.resolve("services/community/target/community.jar"), community, infra),
+                new Spec("gateway", repository.resolve("gateway/target/gateway.jar"), gatewayPort, null, Map.of(
+                        "PORT", String.valueOf(gatewayPort),
+                        "OIDC_ISSUER_URI", infra.issuerUri(),
+                        "COMMUNITY_URL", "http://localhost:" + community)));
+    }
+
+    private static Spec withDatabase(String name, Path jar, int port, Infrastructure infra) {
+        String schema = name.replace('-', '_');
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("PORT", String.valueOf(port));
+        environment.put("DB_URL", infra.jdbcUrl());
+        environment.put("DB_USER", schema);
+        environment.put("DB_PASSWORD", schema);
+        environment.put("DB_SCHEMA", schema);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap());
+        environment.put("OIDC_ISSUER_URI", infra.issuerUri());
+        return new Spec(name, jar, port, schema, environment);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.commonhold.devstack;
+
+import dev.commonhold.platform.testkit.postgres.PostgresServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Every service and the gateway as separate processes against the given infrastructure; started
+ * together (they do not need each other to boot) and stopped in reverse. Used by ./run.sh and by
+ * the end-to-end tests, so the tests exercise exactly what a user runs.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final Duration READY_LIMIT = Duration.ofMinutes(3);
+
+    private final List<ServiceProcess> services;
+    private final String gatewayUrl;
+
+    private Stack(List<ServiceProcess> services, String gatewayUrl) {
+        this.services = services;
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    public record Settings(Path repository, Path logs, String database, int gatewayPort, Map<String, Integer> servicePorts) {
+    }
+
+    public static Stack start(PostgresServer postgres, String kafkaBootstrap, String issuerUri, Settings settings) {
+        List<Services.Spec> specs = Services.all(settings.repository(), new Services.Infrastructure(
+                postgres.jdbcUrl(settings.database()), kafkaBootstrap, issuerUri), settings.gatewayPort(), settings.servicePorts());
+        Databases.prepare(postgres, settings.database(), specs);
+        createDirectories(settings.logs());
+        List<ServiceProcess> started = new ArrayList<>();
+        Stack stack = new Stack(started, "http://localhost:" + settings.gatewayPort());
+        try {
+            specs.forEach(spec -> started.add(ServiceProcess.start(spec, settings.logs())));
+            CompletableFuture.allOf(started.stream().map(s -> CompletableFuture.runAsync(() -> s.awaitReady(READY_LIMIT)))
+                    .toArray(CompletableFuture[]::new)).join();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    /** The direct address of a service, bypassing the gateway (tests of defence in depth). */
+    public String serviceUrl(String name) {
+        return service(name).url();
+    }
+
+    public List<String> memoryReport() {
+        return services.stream().map(s -> "%-10s pid %-7d RSS %4d MB".formatted(s.name(), s.pid(), s.residentKilobytes() / 1024)).toList();
+    }
+
+    ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Stops all services at once (each drains its own work), so stopping takes as long as the slowest. */
+    @Override
+    public void close() {
+        CompletableFuture.allOf(services.stream().map(s -> CompletableFuture.runAsync(s::close)).toArray(CompletableFuture[]::new)).join();
+    }
+
+    public List<Long> pids() {
+        return services.stream().map(ServiceProcess::pid).toList();
+    }
+
+    private static void createDirectories(Path logs) {
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
