@@ -30,13 +30,14 @@ final class Banner {
                    platform   platform administrator
 
                  Try it (in another terminal, from this folder):
-                   TOKEN=$(infra/devstack/token.sh resident)
+                   TOKEN=$(%sinfra/devstack/token.sh resident)
                    curl -s -H "Authorization: Bearer $TOKEN" %s/%s/households/mine
 
                  Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
                 ======================================================================
                 %s
-                """.formatted(startup.toMillis() / 1000.0, api, ports.keycloak(), DemoSeed.COMMUNITY_NAME, communityId, api, communityId,
+                """.formatted(startup.toMillis() / 1000.0, api, ports.keycloak(), DemoSeed.COMMUNITY_NAME, communityId,
+                ports.keycloak() == 8180 ? "" : "COMMONHOLD_KEYCLOAK_PORT=" + ports.keycloak() + " ", api, communityId,
                 memory.isEmpty() ? "" : " Memory:\n   " + String.join("\n   ", memory) + "\n");
     }
 }

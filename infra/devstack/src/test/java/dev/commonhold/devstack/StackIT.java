@@ -1,0 +1,176 @@
+package dev.commonhold.devstack;
+
+import dev.commonhold.platform.messaging.EventJson;
+import dev.commonhold.platform.messaging.EventSchemas;
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.kafka.TopicReader;
+import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end: the stack ./run.sh starts (every service and the gateway as processes, the demo
+ * seed), on real PostgreSQL, Kafka and Keycloak with the realm from infra/keycloak; every request
+ * through the gateway with real Keycloak tokens.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackIT {
+
+    private static final String COMMUNITIES = "/api/community/communities";
+
+    private static Stack stack;
+    private static KeycloakClient keycloak;
+    private static String community;
+    private static Ports ports;
+
+    @BeforeAll
+    static void startTheStack() {
+        keycloak = Infra.keycloak().client();
+        int gateway = dev.commonhold.platform.testkit.Ports.free();
+        ports = new Ports(0, 0, 0, Integer.parseInt(Infra.keycloak().baseUrl().replaceAll(".*:", "")), gateway, Map.of());
+        stack = Stack.start(Infra.postgres(), Infra.kafka().bootstrapServers(), Infra.keycloak().issuerUri(), new Stack.Settings(
+                RepoRoot.locate(), Path.of("target", "e2e-logs"), "e2e_" + UUID.randomUUID().toString().substring(0, 8), gateway,
+                Map.of("community", dev.commonhold.platform.testkit.Ports.free())));
+        community = DemoSeed.run(stack.gatewayUrl(), keycloak);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void demoResidentSeesTheSeededCommunityAndTheirOwnFlat() {
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+
+        JsonNode details = resident.get(COMMUNITIES + "/" + community).json();
+        JsonNode household = resident.get(COMMUNITIES + "/" + community + "/households/mine").json();
+
+        assertThat(details.get("register").get("units").asInt()).isEqualTo(1200);
+        assertThat(details.get("register").get("buildings").asInt()).isEqualTo(20);
+        assertThat(household.get("units").findValuesAsString("number")).containsExactly("201");
+        assertThat(household.get("ownerships").get(0).get("name").asString()).isEqualTo("李伟");
+    }
+
+    @Test
+    @Order(2)
+    void residentOfOneCommunityCannotReachAnotherThroughTheGatewayNorDirectly() {
+        Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
+        String other = operator.post(COMMUNITIES, Map.of("name", "劲松南社区", "city", "北京市", "district", "朝阳区",
+                "divisionCode", "110105")).json().get("id").asString();
+        String token = keycloak.passwordToken("resident", "resident");
+
+        ApiResponse atTheEdge = gateway().as(token).get(COMMUNITIES + "/" + other + "/units");
+        ApiResponse atTheService = new Api(stack.serviceUrl("community")).as(token).get(COMMUNITIES + "/" + other + "/units");
+
+        assertThat(atTheEdge.status()).isEqualTo(403);
+        assertThat(atTheEdge.contentType()).startsWith("application/problem+json");
+        assertThat(atTheService.status()).as("the service scopes the query itself").isEqualTo(404);
+        assertThat(gateway().as(token).get(COMMUNITIES).json().get("items").findValuesAsString("id")).containsExactly(community);
+    }
+
+    @Test
+    @Order(3)
+    void theCurlExampleOfTheBannerWorksAsPrinted() throws IOException, InterruptedException {
+        String banner = Banner.text(ports, community, Duration.ZERO, List.of());
+        String commands = banner.lines().dropWhile(l -> !l.contains("Try it")).skip(1).limit(2).map(String::strip)
+                .reduce((a, b) -> a + "\n" + b).orElseThrow();
+
+        Process shell = new ProcessBuilder("bash", "-c", "set -e\n" + commands).directory(RepoRoot.locate().toFile())
+                .redirectErrorStream(true).start();
+        shell.getOutputStream().close();
+        String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(commands).contains("token.sh resident").contains("/households/mine");
+        assertThat(shell.exitValue()).as(output).isZero();
+        assertThat(EventJson.readTree(output).get("ownerships").get(0).get("name").asString()).isEqualTo("李伟");
+    }
+
+    @Test
+    @Order(4)
+    void theCommitteeSeesOwnersAndTheRegulatorReadsWithoutPersonalData() {
+        Api committee = gateway().as(keycloak.passwordToken("committee", "committee"));
+        Api regulator = gateway().as(keycloak.passwordToken("regulator", "regulator"));
+
+        assertThat(committee.get(COMMUNITIES + "/" + community + "/owners?limit=5").json().get("items").size()).isEqualTo(5);
+        assertThat(committee.get(COMMUNITIES + "/" + community + "/committee").json().get("members").get(0).get("name").asString())
+                .isEqualTo("王芳");
+        assertThat(regulator.get(COMMUNITIES + "/" + community).status()).isEqualTo(200);
+        assertThat(regulator.get(COMMUNITIES + "/" + community + "/owners").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void aBadSpreadsheetThroughTheGatewayIsRefusedRowByRowAndStoresNothing() {
+        Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
+        String sheet = "楼栋,房号,专有面积,用途,业主编号,业主姓名,业主类型\n21号楼,101,abc,住宅,X1,赵六,业主\n21号楼,102,50.5,城堡,X2,钱七,业主\n";
+
+        ApiResponse refused = operator.post(COMMUNITIES + "/" + community + "/imports", sheet.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").findValuesAsString("column")).containsExactly("exclusive_area_m2", "use");
+        assertThat(operator.get(COMMUNITIES + "/" + community).json().get("register").get("units").asInt()).isEqualTo(1200);
+    }
+
+    @Test
+    @Order(6)
+    void seededUnitsReachKafkaOnceEachAndKeepTheirContract() {
+        List<ConsumerRecord<String, String>> units = TopicReader.read(Infra.kafka().bootstrapServers(), "community.events",
+                        Duration.ofSeconds(90), records -> count(records) >= 1200)
+                .stream().filter(r -> r.value().contains(community) && r.value().contains("unit-registered")).toList();
+
+        assertThat(units).hasSize(1200);
+        EventSchemas schemas = new EventSchemas();
+        units.stream().limit(50).forEach(r -> assertThat(schemas.problems(EventJson.readTree(r.value()))).isEmpty());
+    }
+
+    @Test
+    @Order(7)
+    void seedingAgainChangesNothing() {
+        assertThat(DemoSeed.run(stack.gatewayUrl(), keycloak)).isEqualTo(community);
+        Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
+        assertThat(operator.get(COMMUNITIES + "/" + community).json().get("register").get("units").asInt()).isEqualTo(1200);
+    }
+
+    @Test
+    @Order(100)
+    void aServiceThatIsDownIsA503ProblemThroughTheGateway() {
+        stack.service("community").close();
+
+        ApiResponse response = gateway().as(keycloak.passwordToken("operator", "operator")).get(COMMUNITIES);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.json().get("detail").asString()).contains("community service");
+    }
+
+    private static long count(List<ConsumerRecord<String, String>> records) {
+        return records.stream().filter(r -> r.value().contains(community) && r.value().contains("unit-registered")).count();
+    }
+
+    private static Api gateway() {
+        return new Api(stack.gatewayUrl());
+    }
+}

@@ -1,0 +1,4 @@
+-- A database and a login role per service (database-per-service in compose; schema-per-service
+-- on the embedded local stack). Each service owns only its own data.
+CREATE ROLE community LOGIN PASSWORD 'community';
+CREATE DATABASE community OWNER community;
