@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 . infra/scripts/use-java.sh
 commonhold_use_java
 
-jar=infra/devstack/target/devstack.jar
+jar=infra/devstack/target/devstack-exec.jar
 jars=("$jar" services/community/target/community.jar gateway/target/gateway.jar)
 needs_build=false
 for j in "${jars[@]}"; do [ -f "$j" ] || needs_build=true; done

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The demo community's register as an operator would upload it: 20 six-storey buildings of ten
- * flats a floor (1,200 units), shops on the ground floor of building 1, a few owners with two
- * flats, and 18 flats the developer has not sold yet. Deterministic, so every machine seeds the same.
+ * The demo community's register as an operator would upload it: six-storey buildings of ten flats
+ * a floor (20 buildings: 1,200 units), shops on the ground floor of building 1, a few owners with
+ * two flats, and flats on the top floor of the last two buildings the developer has not sold yet.
+ * Deterministic, so every machine seeds the same; the benchmarks use larger ones.
  */
-final class DemoSpreadsheet {
+public final class DemoSpreadsheet {
 
     static final String RESIDENT_UNIT = "1号楼/201";
     static final String COMMITTEE_UNIT = "2号楼/301";
@@ -23,17 +24,22 @@ final class DemoSpreadsheet {
     }
 
     static String csv() {
+        return csv(20);
+    }
+
+    /** A register of {@code buildings} × 60 units. */
+    public static String csv(int buildings) {
         Random random = new Random(20261123);
         StringBuilder csv = new StringBuilder("楼栋,房号,楼层,专有面积,用途,业主编号,业主姓名,业主类型,联系电话\n");
         int owner = 0;
         String pairedRef = null;
         String pairedName = null;
-        for (int building = 1; building <= 20; building++) {
+        for (int building = 1; building <= buildings; building++) {
             for (int floor = 1; floor <= 6; floor++) {
                 for (int flat = 1; flat <= 10; flat++) {
                     String unit = building + "号楼/" + (floor * 100 + flat);
                     boolean shop = building == 1 && floor == 1 && flat <= 4;
-                    boolean unsold = building >= 19 && floor == 6 && flat <= 9;
+                    boolean unsold = building >= buildings - 1 && floor == 6 && flat <= 9;
                     String ref;
                     String name;
                     if (unsold) {

@@ -17,7 +17,7 @@ final class Leftovers {
 
     /** @return the pid of a live stack from this checkout, if one is running */
     static Optional<Long> runningStack(Path repository) {
-        String jar = repository.resolve("infra/devstack/target/devstack.jar").toString();
+        String jar = repository.resolve("infra/devstack/target/devstack-exec.jar").toString();
         long me = ProcessHandle.current().pid();
         return ProcessHandle.allProcesses().filter(p -> p.pid() != me && commandLine(p).contains(jar))
                 .map(ProcessHandle::pid).findFirst();

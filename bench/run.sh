@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmarks, on demand (never in CI). Starts its own embedded PostgreSQL, Kafka and Keycloak and the
+# services as processes; measures raw baselines in the same run and prints ratios.
+#   bench/run.sh            all benchmarks
+#   bench/run.sh import     CSV import vs raw COPY
+#   bench/run.sh gateway    the same request direct vs through the gateway with a JWT
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. infra/scripts/use-java.sh
+commonhold_use_java
+if [ ! -f bench/target/bench.jar ] || [ -n "$(find bench/src services platform gateway -newer bench/target/bench.jar -type f ! -path '*/target/*' -print -quit)" ]; then
+  echo "Building…"
+  ./mvnw -B -q -ntp -DskipTests install
+fi
+mkdir -p bench/results
+java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dcommonhold.keycloak.dist="${HOME}/.m2/repository/org/keycloak/keycloak-quarkus-dist/26.7.3/keycloak-quarkus-dist-26.7.3.tar.gz" \
+  -jar bench/target/bench.jar "$@" | tee "bench/results/$(date +%Y%m%d-%H%M%S).txt"

@@ -1,0 +1,88 @@
+package dev.commonhold.bench;
+
+import dev.commonhold.devstack.DemoSeed;
+import dev.commonhold.devstack.Stack;
+import dev.commonhold.platform.testkit.Ports;
+import dev.commonhold.platform.testkit.kafka.EmbeddedKafkaServer;
+import dev.commonhold.platform.testkit.keycloak.EmbeddedKeycloakServer;
+import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
+import dev.commonhold.platform.testkit.keycloak.KeycloakDistribution;
+import dev.commonhold.platform.testkit.postgres.EmbeddedPostgresServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * bench/run.sh [all|import|gateway]: starts its own infrastructure and services, measures raw
+ * baselines first, then our code, and prints each result as a ratio with the absolute figures.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "all" : args[0];
+        System.out.printf("Commonhold benchmarks (%s) on %d cores, Java %s%n", which, Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        // Durable PostgreSQL (fsync on), as in production: the test profile's fsync=off would flatter every write.
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(Files.createTempDirectory("bench-pg"), Ports.free(),
+                Files.createDirectories(Path.of("bench", "results")).resolve("postgres.log"));
+             EmbeddedKafkaServer kafka = EmbeddedKafkaServer.forTests();
+             EmbeddedKeycloakServer keycloak = EmbeddedKeycloakServer.forTests(
+                     Path.of(System.getProperty("java.io.tmpdir"), "commonhold-keycloak-" + KeycloakDistribution.VERSION),
+                     Path.of("bench", "results", "keycloak.log"));
+             Stack stack = Stack.start(postgres, kafka.bootstrapServers(), keycloak.issuerUri(), new Stack.Settings(
+                     Path.of("").toAbsolutePath(), Path.of("bench", "results", "logs"), "bench", Ports.free(),
+                     Map.of("community", Ports.free())))) {
+            String baseline = postgres.createDatabase("baseline");
+            Latencies insert = RawBaselines.postgresSingleRowInsert(postgres, baseline, 2_000);
+            Latencies kafkaTrip = RawBaselines.kafkaRoundTrip(kafka, 1_000);
+            Report.heading("Raw baselines on this machine, this run");
+            Report.line("PostgreSQL single-row insert (autocommit)", "%,.0f rows/s   p50 %.2f ms   p99 %.2f ms"
+                    .formatted(insert.perSecond(), insert.p50Millis(), insert.p99Millis()));
+            Report.line("Kafka produce (acks=all) -> consume, one at a time", "%,.0f msgs/s   p50 %.2f ms   p99 %.2f ms"
+                    .formatted(kafkaTrip.perSecond(), kafkaTrip.p50Millis(), kafkaTrip.p99Millis()));
+
+            KeycloakClient identity = keycloak.client();
+            if (which.equals("all") || which.equals("import")) {
+                importBenchmark(postgres, baseline, stack, identity, insert);
+            }
+            if (which.equals("all") || which.equals("gateway")) {
+                gatewayBenchmark(stack, identity);
+            }
+        }
+    }
+
+    private static void importBenchmark(EmbeddedPostgresServer postgres, String baseline, Stack stack, KeycloakClient identity,
+                                        Latencies insert) throws Exception {
+        double copy = RawBaselines.postgresCopyRowsPerSecond(postgres, baseline, 3_000, 5);
+        List<Double> imports = ImportBenchmark.run(stack.serviceUrl("community"), identity.passwordToken("operator", "operator"), 5);
+        double median = imports.get(imports.size() / 2);
+        Report.heading("CSV import of 3,000 units (parse, check every cell, store units/owners/buildings, 3,000 outbox events)");
+        Report.line("raw COPY of 3,000 unit rows (best of 5)", "%,.0f rows/s".formatted(copy));
+        Report.ratio("our import, median of 5, vs raw COPY", median, copy, "units/s");
+        Report.ratio("our import, median of 5, vs single-row inserts", median, insert.perSecond(), "units/s vs rows/s");
+        Report.line("time for 3,000 units (median)", "%.2f s   (runs: %s units/s)".formatted(3_000 / median,
+                imports.stream().map(r -> "%,.0f".formatted(r)).toList()));
+    }
+
+    private static void gatewayBenchmark(Stack stack, KeycloakClient identity) throws Exception {
+        String community = DemoSeed.run(stack.gatewayUrl(), identity);
+        String token = identity.passwordToken("resident", "resident");
+        String path = "/api/community/communities/" + community;
+        Latencies direct = GatewayBenchmark.sequential(stack.serviceUrl("community"), path, token, 500, 3_000);
+        Latencies edge = GatewayBenchmark.sequential(stack.gatewayUrl(), path, token, 500, 3_000);
+        double directRate = GatewayBenchmark.throughput(stack.serviceUrl("community"), path, token, 16, Duration.ofSeconds(15));
+        double edgeRate = GatewayBenchmark.throughput(stack.gatewayUrl(), path, token, 16, Duration.ofSeconds(15));
+        Report.heading("Gateway overhead: GET a community with a resident's JWT, direct vs through the gateway");
+        Report.line("direct to the service, sequential", "p50 %.2f ms   p99 %.2f ms".formatted(direct.p50Millis(), direct.p99Millis()));
+        Report.line("through the gateway, sequential", "p50 %.2f ms   p99 %.2f ms".formatted(edge.p50Millis(), edge.p99Millis()));
+        Report.line("added by the gateway", "p50 +%.2f ms   p99 +%.2f ms".formatted(edge.p50Millis() - direct.p50Millis(),
+                edge.p99Millis() - direct.p99Millis()));
+        Report.ratio("throughput through the gateway vs direct (16 callers)", edgeRate, directRate, "req/s");
+    }
+}
