@@ -38,6 +38,6 @@ final class Banner {
                 %s
                 """.formatted(startup.toMillis() / 1000.0, api, ports.keycloak(), DemoSeed.COMMUNITY_NAME, communityId,
                 ports.keycloak() == 8180 ? "" : "COMMONHOLD_KEYCLOAK_PORT=" + ports.keycloak() + " ", api, communityId,
-                memory.isEmpty() ? "" : " Memory:\n   " + String.join("\n   ", memory) + "\n");
+                memory.isEmpty() ? "" : " Memory (resident):\n   " + String.join("\n   ", memory) + "\n");
     }
 }

@@ -86,17 +86,6 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(spec.name() + " was not ready within " + limit + "; see " + log);
     }
 
-    /** Resident memory of the JVM, from /proc (Linux). */
-    long residentKilobytes() {
-        try {
-            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
     @Override
     public void close() {
         process.destroy();

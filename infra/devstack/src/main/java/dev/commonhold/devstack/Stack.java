@@ -59,8 +59,9 @@ public final class Stack implements AutoCloseable {
         return service(name).url();
     }
 
-    public List<String> memoryReport() {
-        return services.stream().map(s -> "%-10s pid %-7d RSS %4d MB".formatted(s.name(), s.pid(), s.residentKilobytes() / 1024)).toList();
+    /** Adds each service's process to a memory report. */
+    void addTo(Memory memory) {
+        services.forEach(s -> memory.add(s.name(), ProcessHandle.of(s.pid()).orElseThrow()));
     }
 
     ServiceProcess service(String name) {

@@ -68,6 +68,11 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
         }
     }
 
+    /** The kc.sh process; Keycloak's JVM is its child. */
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
     @Override
     public String baseUrl() {
         return "http://localhost:" + port;

@@ -1,0 +1,47 @@
+package dev.commonhold.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Resident memory of each part of the stack (a process and its children), read from /proc on Linux. */
+final class Memory {
+
+    private final Map<String, ProcessHandle> parts = new LinkedHashMap<>();
+
+    Memory add(String name, ProcessHandle process) {
+        parts.put(name, process);
+        return this;
+    }
+
+    List<String> report() {
+        return parts.entrySet().stream().map(e -> "%-22s %5d MB".formatted(e.getKey(), rssKilobytes(e.getValue()) / 1024)).toList();
+    }
+
+    static long rssKilobytes(ProcessHandle process) {
+        return Stream.concat(Stream.of(process), process.descendants()).mapToLong(Memory::ownRss).sum();
+    }
+
+    /** The postmaster of an embedded PostgreSQL, from the pid file in its data directory. */
+    static ProcessHandle postgres(Path dataDirectory) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+            return ProcessHandle.of(pid).orElseThrow();
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current();
+        }
+    }
+
+    private static long ownRss(ProcessHandle process) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).findFirst().map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
