@@ -21,7 +21,10 @@ public class InfraInitializer implements ApplicationContextInitializer<Configura
                 "spring.datasource.username=" + postgres.superuser(),
                 "spring.datasource.password=" + postgres.superuserPassword(),
                 "spring.kafka.bootstrap-servers=" + Infra.kafka().bootstrapServers(),
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + Infra.tokens().issuerUri()
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + Infra.tokens().issuerUri(),
+                // Test contexts share one broker: each consumes under its own group, so none takes another's events.
+                "commonhold.messaging.consumer-group=" + context.getEnvironment().getProperty("spring.application.name", "test")
+                        + "-" + database
         ).applyTo(context);
     }
 }

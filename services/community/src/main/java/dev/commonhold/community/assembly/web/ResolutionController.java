@@ -1,0 +1,111 @@
+package dev.commonhold.community.assembly.web;
+
+import dev.commonhold.community.assembly.app.AssemblyQueries;
+import dev.commonhold.community.assembly.app.ResolutionDrafting;
+import dev.commonhold.community.assembly.app.VotingLifecycle;
+import dev.commonhold.community.assembly.domain.Resolution;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.platform.web.paging.Cursors;
+import dev.commonhold.platform.web.paging.Page;
+import dev.commonhold.platform.web.problem.ProblemException;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Resolutions of the owners' assembly: the committee drafts, opens and closes; everyone in the community follows. */
+@RestController
+@Tag(name = "Owners' assembly")
+@RequestMapping("/api/community/communities/{communityId}/resolutions")
+class ResolutionController {
+
+    record DraftResolution(@NotBlank @Size(max = 200) String title, @Size(max = 5000) String description, @NotBlank String matter,
+                           @NotNull @Valid Electorate electorate, @Size(max = 50) List<@Valid Document> documents, @NotNull Instant closesAt) {
+    }
+
+    record Electorate(@NotBlank String scope, @Size(max = 5000) List<UUID> ids) {
+    }
+
+    record Document(@NotBlank @Size(max = 200) String name,
+                    @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be a SHA-256 as 64 lowercase hex digits") String sha256) {
+    }
+
+    private final ResolutionDrafting drafting;
+    private final VotingLifecycle lifecycle;
+    private final AssemblyQueries queries;
+
+    ResolutionController(ResolutionDrafting drafting, VotingLifecycle lifecycle, AssemblyQueries queries) {
+        this.drafting = drafting;
+        this.lifecycle = lifecycle;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<AssemblyResponses.ResolutionResponse> draftResolution(Viewer viewer, @PathVariable UUID communityId,
+                                                                         @Valid @RequestBody DraftResolution request) {
+        Resolution draft = drafting.draft(viewer, communityId, new ResolutionDrafting.Draft(request.title(), request.description(),
+                request.matter(), request.electorate().scope(), request.electorate().ids(),
+                request.documents() == null ? List.of() : request.documents().stream().map(d -> new Resolution.Document(d.name(), d.sha256())).toList(),
+                request.closesAt()));
+        return ResponseEntity.created(URI.create("/api/community/communities/%s/resolutions/%s".formatted(communityId, draft.id())))
+                .body(AssemblyResponses.resolution(draft));
+    }
+
+    @GetMapping
+    Page<AssemblyResponses.ResolutionResponse> listResolutions(Viewer viewer, @PathVariable UUID communityId,
+                                                               @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        int size = Cursors.limit(limit);
+        String after = Cursors.after(cursor);
+        var rows = queries.list(viewer, communityId, after == null ? null : uuid(after), size + 1).stream().map(AssemblyResponses::resolution).toList();
+        return Cursors.page(rows, size, r -> r.id().toString());
+    }
+
+    /** Live participation while open; the full tally once decided; and the caller's own ballots. */
+    @GetMapping("/{resolutionId}")
+    AssemblyResponses.ResolutionResponse getResolution(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
+        return AssemblyResponses.resolution(queries.view(viewer, communityId, resolutionId));
+    }
+
+    /** Opens voting and fixes the electorate: later sales do not change it. */
+    @PostMapping("/{resolutionId}/open")
+    AssemblyResponses.ResolutionResponse openResolution(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
+        lifecycle.open(viewer, communityId, resolutionId);
+        return AssemblyResponses.resolution(queries.view(viewer, communityId, resolutionId));
+    }
+
+    /** Closes voting: after the window, or before it once no outstanding ballot could change the outcome. */
+    @PostMapping("/{resolutionId}/close")
+    AssemblyResponses.ResolutionResponse closeResolution(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
+        lifecycle.close(viewer, communityId, resolutionId);
+        return AssemblyResponses.resolution(queries.view(viewer, communityId, resolutionId));
+    }
+
+    /** For the committee to canvass: who has not voted yet (never how anyone voted). */
+    @GetMapping("/{resolutionId}/non-voters")
+    List<AssemblyResponses.VoterResponse> listNonVoters(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
+        return queries.nonVoters(viewer, communityId, resolutionId).stream().map(AssemblyResponses::voter).toList();
+    }
+
+    private static UUID uuid(String cursor) {
+        try {
+            return UUID.fromString(cursor);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "not a cursor this API gave out; start again without it");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.commonhold.community.registry.web;
+
+import dev.commonhold.community.registry.app.OwnerRegistration;
+import dev.commonhold.community.registry.app.RegistryQueries;
+import dev.commonhold.community.registry.domain.Owner;
+import dev.commonhold.community.registry.domain.Resident;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.platform.web.paging.Cursors;
+import dev.commonhold.platform.web.paging.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Owners and residents (personal data: operator and committee only), and each user's own household. */
+@RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Owners and residents")
+@RequestMapping("/api/community/communities/{communityId}")
+class OwnerController {
+
+    record RegisterOwner(@NotBlank String kind, @NotBlank @Size(max = 100) String name, String phone, @Size(max = 64) String externalRef,
+                         @Size(max = 64) String userId) {
+    }
+
+    record LinkAccount(@NotBlank @Size(max = 64) String userId) {
+    }
+
+    record RegisterResident(@NotNull UUID unitId, @NotBlank @Size(max = 100) String name, @NotBlank String relation, String phone,
+                            @Size(max = 64) String userId, LocalDate movedIn) {
+    }
+
+    private final OwnerRegistration registration;
+    private final RegistryQueries queries;
+
+    OwnerController(OwnerRegistration registration, RegistryQueries queries) {
+        this.registration = registration;
+        this.queries = queries;
+    }
+
+    @PostMapping("/owners")
+    ResponseEntity<Responses.OwnerResponse> registerOwner(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody RegisterOwner request) {
+        Owner owner = registration.registerOwner(viewer, communityId, new OwnerRegistration.NewOwner(request.kind(), request.name(),
+                request.phone(), request.externalRef(), request.userId()));
+        return ResponseEntity.created(URI.create("/api/community/communities/%s/owners/%s".formatted(communityId, owner.id())))
+                .body(Responses.owner(owner));
+    }
+
+    @GetMapping("/owners")
+    Page<Responses.OwnerResponse> listOwners(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) String cursor,
+                                         @RequestParam(required = false) Integer limit) {
+        int size = Cursors.limit(limit);
+        var rows = queries.owners(viewer, communityId, Responses.uuidCursor(cursor), size + 1).stream().map(Responses::owner).toList();
+        return Cursors.page(rows, size, o -> o.id().toString());
+    }
+
+    /** Links an owner to their login (the Keycloak user id), so they can see their household and vote. */
+    @PutMapping("/owners/{ownerId}/account")
+    Responses.OwnerResponse linkOwnerAccount(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID ownerId,
+                                        @Valid @RequestBody LinkAccount request) {
+        return Responses.owner(registration.linkAccount(viewer, communityId, ownerId, request.userId()));
+    }
+
+    @PostMapping("/residents")
+    ResponseEntity<Responses.ResidentResponse> registerResident(Viewer viewer, @PathVariable UUID communityId,
+                                                                @Valid @RequestBody RegisterResident request) {
+        Resident resident = registration.registerResident(viewer, communityId, new OwnerRegistration.NewResident(request.unitId(),
+                request.name(), request.relation(), request.phone(), request.userId(), request.movedIn()));
+        return ResponseEntity.created(URI.create("/api/community/communities/%s/residents/%s".formatted(communityId, resident.id())))
+                .body(Responses.resident(resident));
+    }
+
+    @GetMapping("/residents")
+    Page<Responses.ResidentResponse> listResidents(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) String cursor,
+                                               @RequestParam(required = false) Integer limit) {
+        int size = Cursors.limit(limit);
+        var rows = queries.residents(viewer, communityId, Responses.uuidCursor(cursor), size + 1).stream().map(Responses::resident).toList();
+        return Cursors.page(rows, size, r -> r.id().toString());
+    }
+
+    /** The caller's own units: those they own and those they live in. */
+    @GetMapping("/households/mine")
+    Responses.HouseholdResponse getMyHousehold(Viewer viewer, @PathVariable UUID communityId) {
+        return Responses.household(queries.household(viewer, communityId));
+    }
+}
