@@ -32,6 +32,7 @@ final class Banner {
                  Try it (in another terminal, from this folder):
                    TOKEN=$(%sinfra/devstack/token.sh resident)
                    curl -s -H "Authorization: Bearer $TOKEN" %s/%s/households/mine
+                 An owners' vote is open (1号楼 roof repair); see README.md to vote as the resident.
 
                  Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
                 ======================================================================

@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class DemoSeed {
 
     public static final String COMMUNITY_NAME = "劲松北社区";
+    public static final String DEMO_VOTE = "1号楼屋面防水维修（使用维修资金）";
     private static final String PATH = "/api/community/communities";
 
     private final Api gateway;
@@ -52,7 +53,30 @@ public final class DemoSeed {
         for (String user : List.of("resident", "committee")) {
             keycloak.setAttributes(user, Map.of("communities", List.of(community)));
         }
+        openDemoVote(community);
         return community;
+    }
+
+    /** A vote residents can take part in at once: building 1's roof, paid from the fund, decided by building 1's owners (V7). */
+    private void openDemoVote(String community) {
+        Api committee = gateway.as(keycloak.passwordToken("committee", "committee"));
+        boolean exists = expect(committee.get(PATH + "/" + community + "/resolutions?limit=500"), 200).get("items").valueStream()
+                .anyMatch(r -> r.get("title").asString().equals(DEMO_VOTE));
+        if (exists) {
+            return;
+        }
+        String building1 = expect(operator.get(PATH + "/" + community + "/buildings"), 200).valueStream()
+                .filter(b -> b.get("name").asString().equals("1号楼")).findFirst().orElseThrow().get("id").asString();
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("title", DEMO_VOTE);
+        draft.put("description", "屋面防水层老化渗漏，拟使用1号楼专项维修资金 186,400.00 元，按专有面积分摊。");
+        draft.put("matter", "use_maintenance_fund");
+        draft.put("electorate", Map.of("scope", "buildings", "ids", List.of(building1)));
+        draft.put("documents", List.of(Map.of("name", "维修方案及预算.pdf", "sha256", "3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b")));
+        draft.put("closesAt", java.time.Instant.now().plus(java.time.Duration.ofDays(14)).toString());
+        String id = expect(committee.post(PATH + "/" + community + "/resolutions", draft), 201).get("id").asString();
+        expect(committee.post(PATH + "/" + community + "/resolutions/" + id + "/open", ""), 200);
+        progress.say("demo vote opened: " + DEMO_VOTE);
     }
 
     private Optional<String> existing() {

@@ -156,6 +156,30 @@ class StackIT {
     }
 
     @Test
+    @Order(8)
+    void ownersVoteThroughTheGatewayAndTheDecisionIsPublishedToTheCommunity() {
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+        Api committee = gateway().as(keycloak.passwordToken("committee", "committee"));
+        String vote = committee.get(COMMUNITIES + "/" + community + "/resolutions").json().get("items").valueStream()
+                .filter(r -> r.get("title").asString().equals(DemoSeed.DEMO_VOTE)).findFirst().orElseThrow().get("id").asString();
+        String path = COMMUNITIES + "/" + community + "/resolutions/" + vote;
+
+        assertThat(resident.post(path + "/ballots", Map.of("choice", "APPROVE")).status()).isEqualTo(201);
+        assertThat(gateway().as(keycloak.passwordToken("committee", "committee")).post(path + "/ballots", Map.of("choice", "APPROVE")).status())
+                .as("the committee chair owns a flat in building 2, not in this vote's electorate (V7)").isEqualTo(403);
+        List<String> paperVoters = committee.get(path + "/non-voters").json().findValuesAsString("ownerId");
+        paperVoters.stream().limit(paperVoters.size() * 3L / 4).forEach(owner -> assertThat(committee.post(path + "/recorded-ballots",
+                Map.of("ownerId", owner, "choice", "APPROVE", "channel", "PAPER",
+                        "evidenceSha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")).status()).isEqualTo(201));
+        JsonNode decided = committee.post(path + "/close", "").json();
+
+        assertThat(decided.get("tally").get("outcome").asString()).isEqualTo("APPROVED");
+        assertThat(resident.get(path).json().get("myBallots").findValuesAsString("choice")).containsExactly("APPROVE");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                resident.get(COMMUNITIES + "/" + community + "/notices").json().findValuesAsString("title").contains(DemoSeed.DEMO_VOTE));
+    }
+
+    @Test
     @Order(100)
     void aServiceThatIsDownIsA503ProblemThroughTheGateway() {
         stack.service("community").close();
