@@ -4,6 +4,7 @@
 #   bench/run.sh            all benchmarks
 #   bench/run.sh import     CSV import vs raw COPY
 #   bench/run.sh gateway    the same request direct vs through the gateway with a JWT
+#   bench/run.sh assembly   an owners' vote on a 3,000-unit register: ballots, tally, close
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/use-java.sh

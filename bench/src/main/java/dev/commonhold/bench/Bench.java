@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * bench/run.sh [all|import|gateway]: starts its own infrastructure and services, measures raw
+ * bench/run.sh [all|import|gateway|assembly]: starts its own infrastructure and services, measures raw
  * baselines first, then our code, and prints each result as a ratio with the absolute figures.
  */
 public final class Bench {
@@ -54,6 +54,9 @@ public final class Bench {
             if (which.equals("all") || which.equals("gateway")) {
                 gatewayBenchmark(stack, identity);
             }
+            if (which.equals("all") || which.equals("assembly")) {
+                assemblyBenchmark(stack, identity, insert);
+            }
         }
     }
 
@@ -68,6 +71,25 @@ public final class Bench {
         Report.ratio("our import, median of 5, vs single-row inserts", median, insert.perSecond(), "units/s vs rows/s");
         Report.line("time for 3,000 units (median)", "%.2f s   (runs: %s units/s)".formatted(3_000 / median,
                 imports.stream().map(r -> "%,.0f".formatted(r)).toList()));
+    }
+
+    private static void assemblyBenchmark(Stack stack, KeycloakClient identity, Latencies insert) throws Exception {
+        AssemblyBenchmark.Result vote = AssemblyBenchmark.run(stack.serviceUrl("community"), identity);
+        Report.heading("Owners' vote on a 3,000-unit register (%d voters under V5; %d paper ballots recorded)".formatted(vote.voters(), vote.ballots()));
+        Report.line("HTTP floor: GET /actuator/health on the same service", "p50 %.2f ms   p99 %.2f ms".formatted(vote.httpFloor().p50Millis(),
+                vote.httpFloor().p99Millis()));
+        Report.line("open the vote (fix the electorate of 3,000 units)", "%.0f ms".formatted(vote.openMillis()));
+        Report.ratio("ballots recorded one at a time vs single-row inserts", vote.sequentialBallots().perSecond(), insert.perSecond(),
+                "ballots/s vs rows/s");
+        Report.line("  ballot latency, one at a time", "p50 %.2f ms   p99 %.2f ms".formatted(vote.sequentialBallots().p50Millis(),
+                vote.sequentialBallots().p99Millis()));
+        Report.ratio("  ballot latency vs the HTTP floor (p50)", vote.sequentialBallots().p50Millis(), vote.httpFloor().p50Millis(), "ms");
+        Report.ratio("ballots recorded by 16 callers vs single-row inserts", vote.concurrentBallotsPerSecond(), insert.perSecond(),
+                "ballots/s vs rows/s");
+        Report.line("view with live participation (tally of all voters)", "p50 %.2f ms   p99 %.2f ms".formatted(vote.view().p50Millis(),
+                vote.view().p99Millis()));
+        Report.line("close: tally %d voters, store, publish the decision".formatted(vote.voters()), "%.0f ms, outcome %s"
+                .formatted(vote.closeMillis(), vote.outcome()));
     }
 
     private static void gatewayBenchmark(Stack stack, KeycloakClient identity) throws Exception {
