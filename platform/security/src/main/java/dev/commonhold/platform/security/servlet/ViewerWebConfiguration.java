@@ -19,7 +19,9 @@ import java.util.List;
 class ViewerWebConfiguration implements WebMvcConfigurer {
 
     static {
-        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Viewer.class);
+        if (org.springframework.util.ClassUtils.isPresent("org.springdoc.core.utils.SpringDocUtils", ViewerWebConfiguration.class.getClassLoader())) {
+            org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Viewer.class);
+        }
     }
 
     @Override

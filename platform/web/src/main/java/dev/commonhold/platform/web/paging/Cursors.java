@@ -5,6 +5,8 @@ import dev.commonhold.platform.web.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -53,6 +55,22 @@ public final class Cursors {
         }
         List<T> items = fetched.subList(0, limit);
         return new Page<>(List.copyOf(items), encode(keyOf.apply(items.getLast())));
+    }
+
+    /**
+     * One page of a list ordered by UUIDv7 id (creation order): decodes the cursor, asks for
+     * {@code limit + 1} items after it, and builds the page.
+     */
+    public static <T> Page<T> byId(String cursor, Integer limit, BiFunction<UUID, Integer, List<T>> itemsAfter, Function<T, UUID> idOf) {
+        int size = limit(limit);
+        String after = after(cursor);
+        UUID afterId;
+        try {
+            afterId = after == null ? null : UUID.fromString(after);
+        } catch (IllegalArgumentException notAnId) {
+            throw ProblemException.invalid("cursor", "not a cursor this API gave out; start again without it");
+        }
+        return page(itemsAfter.apply(afterId, size + 1), size, item -> idOf.apply(item).toString());
     }
 
     static String encode(String key) {

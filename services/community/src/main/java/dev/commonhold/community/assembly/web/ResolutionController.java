@@ -7,7 +7,6 @@ import dev.commonhold.community.assembly.domain.Resolution;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.paging.Cursors;
 import dev.commonhold.platform.web.paging.Page;
-import dev.commonhold.platform.web.problem.ProblemException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -69,10 +68,8 @@ class ResolutionController {
     @GetMapping
     Page<AssemblyResponses.ResolutionResponse> listResolutions(Viewer viewer, @PathVariable UUID communityId,
                                                                @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-        int size = Cursors.limit(limit);
-        String after = Cursors.after(cursor);
-        var rows = queries.list(viewer, communityId, after == null ? null : uuid(after), size + 1).stream().map(AssemblyResponses::resolution).toList();
-        return Cursors.page(rows, size, r -> r.id().toString());
+        return Cursors.byId(cursor, limit, (after, n) -> queries.list(viewer, communityId, after, n).stream()
+                .map(AssemblyResponses::resolution).toList(), AssemblyResponses.ResolutionResponse::id);
     }
 
     /** Live participation while open; the full tally once decided; and the caller's own ballots. */
@@ -99,13 +96,5 @@ class ResolutionController {
     @GetMapping("/{resolutionId}/non-voters")
     List<AssemblyResponses.VoterResponse> listNonVoters(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
         return queries.nonVoters(viewer, communityId, resolutionId).stream().map(AssemblyResponses::voter).toList();
-    }
-
-    private static UUID uuid(String cursor) {
-        try {
-            return UUID.fromString(cursor);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "not a cursor this API gave out; start again without it");
-        }
     }
 }

@@ -58,9 +58,8 @@ class CommunityController {
     @GetMapping
     Page<Responses.CommunityResponse> listCommunities(Viewer viewer, @RequestParam(required = false) String cursor,
                                            @RequestParam(required = false) Integer limit) {
-        int size = Cursors.limit(limit);
-        var rows = queries.communities(viewer, Responses.uuidCursor(cursor), size + 1).stream().map(Responses::community).toList();
-        return Cursors.page(rows, size, c -> c.id().toString());
+        return Cursors.byId(cursor, limit, (after, n) -> queries.communities(viewer, after, n).stream().map(Responses::community).toList(),
+                Responses.CommunityResponse::id);
     }
 
     @GetMapping("/{communityId}")

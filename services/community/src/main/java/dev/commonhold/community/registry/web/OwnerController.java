@@ -61,9 +61,8 @@ class OwnerController {
     @GetMapping("/owners")
     Page<Responses.OwnerResponse> listOwners(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) String cursor,
                                          @RequestParam(required = false) Integer limit) {
-        int size = Cursors.limit(limit);
-        var rows = queries.owners(viewer, communityId, Responses.uuidCursor(cursor), size + 1).stream().map(Responses::owner).toList();
-        return Cursors.page(rows, size, o -> o.id().toString());
+        return Cursors.byId(cursor, limit, (after, n) -> queries.owners(viewer, communityId, after, n).stream().map(Responses::owner).toList(),
+                Responses.OwnerResponse::id);
     }
 
     /** Links an owner to their login (the Keycloak user id), so they can see their household and vote. */
@@ -85,9 +84,8 @@ class OwnerController {
     @GetMapping("/residents")
     Page<Responses.ResidentResponse> listResidents(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) String cursor,
                                                @RequestParam(required = false) Integer limit) {
-        int size = Cursors.limit(limit);
-        var rows = queries.residents(viewer, communityId, Responses.uuidCursor(cursor), size + 1).stream().map(Responses::resident).toList();
-        return Cursors.page(rows, size, r -> r.id().toString());
+        return Cursors.byId(cursor, limit, (after, n) -> queries.residents(viewer, communityId, after, n).stream()
+                .map(Responses::resident).toList(), Responses.ResidentResponse::id);
     }
 
     /** The caller's own units: those they own and those they live in. */

@@ -7,8 +7,6 @@ import dev.commonhold.community.registry.domain.Committee;
 import dev.commonhold.community.registry.domain.Community;
 import dev.commonhold.community.registry.domain.Owner;
 import dev.commonhold.community.registry.domain.Resident;
-import dev.commonhold.platform.web.paging.Cursors;
-import dev.commonhold.platform.web.problem.ProblemException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -90,15 +88,5 @@ final class Responses {
     static HouseholdResponse household(RegistryQueries.Household h) {
         return new HouseholdResponse(h.ownerships().stream().map(Responses::owner).toList(),
                 h.residences().stream().map(Responses::resident).toList(), h.units().stream().map(Responses::unit).toList());
-    }
-
-    /** Lists keyed by UUIDv7 ids page by id; a cursor that is not one is the client's error. */
-    static UUID uuidCursor(String cursor) {
-        String after = Cursors.after(cursor);
-        try {
-            return after == null ? null : UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "not a cursor this API gave out; start again without it");
-        }
     }
 }

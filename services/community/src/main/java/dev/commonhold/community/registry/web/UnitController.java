@@ -77,9 +77,8 @@ class UnitController {
     @GetMapping("/units")
     Page<Responses.UnitResponse> listUnits(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) UUID buildingId,
                                        @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-        int size = Cursors.limit(limit);
-        var rows = queries.units(viewer, communityId, buildingId, Responses.uuidCursor(cursor), size + 1).stream().map(Responses::unit).toList();
-        return Cursors.page(rows, size, u -> u.id().toString());
+        return Cursors.byId(cursor, limit, (after, n) -> queries.units(viewer, communityId, buildingId, after, n).stream()
+                .map(Responses::unit).toList(), Responses.UnitResponse::id);
     }
 
     @GetMapping("/units/{unitId}")
