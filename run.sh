@@ -20,4 +20,5 @@ if [ "$needs_build" = true ]; then
   echo "Building Commonhold (the first build downloads dependencies: a few minutes)…"
   ./mvnw -B -q -ntp -DskipTests install
 fi
-exec java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" "$@"
+# Kafka runs inside this JVM: a small heap is plenty for one broker on one machine.
+exec java -Xms64m -Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" "$@"
