@@ -61,7 +61,7 @@ public final class Devstack {
         progress.say("Keycloak ready; seeding the demo community");
         String community = new DemoSeed(stack.gatewayUrl(), identity.client(), progress).seed();
 
-        Memory memory = new Memory().add("devstack (with Kafka)", ProcessHandle.current())
+        Memory memory = new Memory().addAlone("devstack (with Kafka)", ProcessHandle.current())
                 .add("PostgreSQL", Memory.postgres(data.resolve("postgres"))).add("Keycloak", identity.process());
         stack.addTo(memory);
         System.out.println(Banner.text(ports, community, progress.elapsed(), memory.report()));

@@ -11,19 +11,22 @@ import java.util.stream.Stream;
 /** Resident memory of each part of the stack (a process and its children), read from /proc on Linux. */
 final class Memory {
 
-    private final Map<String, ProcessHandle> parts = new LinkedHashMap<>();
+    private final Map<String, Long> parts = new LinkedHashMap<>();
 
+    /** A process with its children (PostgreSQL's backends, Keycloak's JVM under kc.sh). */
     Memory add(String name, ProcessHandle process) {
-        parts.put(name, process);
+        parts.put(name, Stream.concat(Stream.of(process), process.descendants()).mapToLong(Memory::ownRss).sum());
+        return this;
+    }
+
+    /** A process alone: the local stack's own JVM, whose children are reported as themselves. */
+    Memory addAlone(String name, ProcessHandle process) {
+        parts.put(name, ownRss(process));
         return this;
     }
 
     List<String> report() {
-        return parts.entrySet().stream().map(e -> "%-22s %5d MB".formatted(e.getKey(), rssKilobytes(e.getValue()) / 1024)).toList();
-    }
-
-    static long rssKilobytes(ProcessHandle process) {
-        return Stream.concat(Stream.of(process), process.descendants()).mapToLong(Memory::ownRss).sum();
+        return parts.entrySet().stream().map(e -> "%-22s %5d MB".formatted(e.getKey(), e.getValue() / 1024)).toList();
     }
 
     /** The postmaster of an embedded PostgreSQL, from the pid file in its data directory. */
