@@ -42,7 +42,7 @@ public class OwnerRegistration {
         access.managed(viewer, communityId);
         Owner owner = new Owner(Ids.newId(), communityId, OwnerKind.parse(request.kind()), request.name(), request.phone(),
                 request.externalRef(), blankToNull(request.userId()));
-        if (owner.externalRef() != null && owners.byReference(communityId).containsKey(owner.externalRef())) {
+        if (owner.externalRef() != null && owners.referenceUsed(communityId, owner.externalRef())) {
             throw new RegistryConflict("owner reference " + owner.externalRef() + " is already used in this community");
         }
         owners.insertAll(List.of(owner));

@@ -14,6 +14,8 @@ public interface Owners {
 
     Optional<Owner> find(UUID communityId, UUID id);
 
+    boolean referenceUsed(UUID communityId, String externalRef);
+
     /** Owners who have an external reference, by that reference. */
     Map<String, Owner> byReference(UUID communityId);
 

@@ -65,7 +65,7 @@ public class UnitRegistration {
         if (request.exclusiveAreaM2() == null) {
             throw new InvalidRegistryData("exclusiveAreaM2", "is required");
         }
-        if (units.keys(communityId).containsKey(building.name() + "/" + request.number().strip())) {
+        if (units.exists(building.id(), request.number().strip())) {
             throw new RegistryConflict("unit %s/%s is already registered".formatted(building.name(), request.number().strip()));
         }
         Unit unit = new Unit(Ids.newId(), communityId, building.id(), request.number(), request.floor(),

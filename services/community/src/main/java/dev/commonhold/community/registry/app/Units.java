@@ -15,6 +15,8 @@ public interface Units {
 
     Optional<Unit> find(UUID communityId, UUID id);
 
+    boolean exists(UUID buildingId, String number);
+
     /** Unit ids by "building name/unit number". */
     Map<String, UUID> keys(UUID communityId);
 

@@ -45,6 +45,12 @@ class JdbcOwners implements Owners {
     }
 
     @Override
+    public boolean referenceUsed(UUID communityId, String externalRef) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM owner WHERE community_id = ? AND external_ref = ?)",
+                Boolean.class, communityId, externalRef));
+    }
+
+    @Override
     public Map<String, Owner> byReference(UUID communityId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM owner WHERE community_id = ? AND external_ref IS NOT NULL", ROW, communityId)
                 .stream().collect(Collectors.toMap(Owner::externalRef, o -> o));

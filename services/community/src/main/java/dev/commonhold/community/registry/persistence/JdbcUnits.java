@@ -51,6 +51,12 @@ class JdbcUnits implements Units {
     }
 
     @Override
+    public boolean exists(UUID buildingId, String number) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM unit WHERE building_id = ? AND number = ?)",
+                Boolean.class, buildingId, number));
+    }
+
+    @Override
     public Map<String, UUID> keys(UUID communityId) {
         Map<String, UUID> keys = new HashMap<>();
         jdbc.query("SELECT b.name, u.number, u.id FROM unit u JOIN building b ON b.id = u.building_id WHERE u.community_id = ?",
