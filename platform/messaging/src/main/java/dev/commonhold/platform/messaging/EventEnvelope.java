@@ -27,9 +27,15 @@ public record EventEnvelope(UUID eventId, String type, Instant occurredAt, UUID 
         Objects.requireNonNull(payload, "payload");
     }
 
-    /** {@code billing.payment-settled.v1} is published on {@code billing.events}. */
+    /**
+     * {@code billing.payment-settled.v1} is published on {@code billing.events}; a state snapshot,
+     * {@code community.unit-state.v1} (an event name ending in {@code -state}), on the log-compacted
+     * {@code community.state}, keyed by its aggregate, so a later consumer reads the current state
+     * from the beginning (DESIGN.md, State other services copy).
+     */
     public static String topicOf(String type) {
-        return requireType(type).group(1) + ".events";
+        Matcher parts = requireType(type);
+        return parts.group(1) + (parts.group(2).endsWith("-state") ? ".state" : ".events");
     }
 
     /** Where the payload's JSON Schema lives on the classpath (from the contracts module). */

@@ -21,9 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventSchemas {
 
     private static final String ENVELOPE = "contracts/events/envelope.v1.schema.json";
+    private static final String CONTRACTS_ID = "https://commonhold.dev/contracts/";
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(new SchemaRegistryConfig.Builder().formatAssertionsEnabled(true).build()));
+            builder -> builder.schemaRegistryConfig(new SchemaRegistryConfig.Builder().formatAssertionsEnabled(true).build())
+                    // Schemas name each other by $id ($ref to shared/charge.v1 etc.): read them from the classpath, never the network.
+                    .schemaIdResolvers(ids -> ids.mapPrefix(CONTRACTS_ID, "classpath:contracts/")));
     private final Map<String, Schema> byPath = new ConcurrentHashMap<>();
 
     /** Everything wrong with an envelope as JSON, its payload included; empty when it keeps its contract. */

@@ -80,6 +80,14 @@ public class MessagingAutoConfiguration {
             topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicationFactor()).build());
             topics.add(TopicBuilder.name(topic + ".dlt").partitions(1).replicas(properties.replicationFactor()).build());
         }
+        for (String topic : properties.stateTopics()) {
+            topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicationFactor()).compact().build());
+            topics.add(TopicBuilder.name(topic + ".dlt").partitions(1).replicas(properties.replicationFactor()).build());
+        }
+        for (String topic : properties.awaitedTopics()) {
+            topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicationFactor()).build());
+            topics.add(TopicBuilder.name(topic + ".dlt").partitions(1).replicas(properties.replicationFactor()).build());
+        }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }

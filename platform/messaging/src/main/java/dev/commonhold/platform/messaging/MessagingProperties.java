@@ -10,16 +10,22 @@ import java.util.List;
  * topics), and how the outbox relay behaves.
  *
  * @param topics            topics this service publishes, e.g. {@code community.events}
+ * @param stateTopics       log-compacted state topics this service publishes, e.g. {@code community.state}
+ * @param awaitedTopics     other services' topics this service consumes and that may not exist yet (their
+ *                          producer is deployed later): declared here with the same partitioning, so the
+ *                          subscription finds them instead of the broker auto-creating them with one partition
  * @param partitions        partitions per owned topic; events are keyed by community or aggregate
  * @param replicationFactor 1 on one machine, 3 on a real cluster
  * @param consumerGroup     group id and inbox name for this service's handlers (defaults to the application name)
  */
 @ConfigurationProperties("commonhold.messaging")
-public record MessagingProperties(List<String> topics, Integer partitions, Short replicationFactor, String consumerGroup,
-                                  Relay relay) {
+public record MessagingProperties(List<String> topics, List<String> stateTopics, List<String> awaitedTopics, Integer partitions,
+                                  Short replicationFactor, String consumerGroup, Relay relay) {
 
     public MessagingProperties {
         topics = topics == null ? List.of() : topics;
+        stateTopics = stateTopics == null ? List.of() : stateTopics;
+        awaitedTopics = awaitedTopics == null ? List.of() : awaitedTopics;
         partitions = partitions == null ? 6 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
         relay = relay == null ? new Relay(null, null, null, null) : relay;

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every servlet service: a stateless OAuth2 resource server for Keycloak tokens (audience
  * {@code commonhold-api}); health and the OpenAPI document are open, everything else needs a token;
- * 401 and 403 are problem+json like every other error.
+ * 401 and 403 are problem+json like every other error. {@code commonhold.security.public-paths} lists
+ * the few endpoints that authenticate their callers otherwise (payment channels sign their
+ * notifications); each such endpoint must verify that signature itself.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -28,7 +31,8 @@ public class ServletSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, Environment environment) throws Exception {
+        String[] signedElsewhere = environment.getProperty("commonhold.security.public-paths", String[].class, new String[0]);
         ProblemAnswers answers = new ProblemAnswers(json);
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(new KeycloakAuthorities());
@@ -37,6 +41,7 @@ public class ServletSecurityAutoConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/error").permitAll()
+                        .requestMatchers(signedElsewhere).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(answers).accessDeniedHandler(answers))

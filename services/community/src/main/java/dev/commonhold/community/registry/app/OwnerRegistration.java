@@ -29,12 +29,14 @@ public class OwnerRegistration {
     private final Owners owners;
     private final Units units;
     private final Residents residents;
+    private final RegistryState state;
 
-    OwnerRegistration(RegistryAccess access, Owners owners, Units units, Residents residents) {
+    OwnerRegistration(RegistryAccess access, Owners owners, Units units, Residents residents, RegistryState state) {
         this.access = access;
         this.owners = owners;
         this.units = units;
         this.residents = residents;
+        this.state = state;
     }
 
     @Transactional
@@ -55,6 +57,7 @@ public class OwnerRegistration {
         access.managed(viewer, communityId);
         Owner linked = owners.find(communityId, ownerId).orElseThrow(() -> ProblemException.notFound("Owner", ownerId)).linkedTo(userId);
         owners.linkAccount(linked);
+        state.unitsOfOwnerChanged(ownerId);
         return linked;
     }
 
@@ -67,6 +70,7 @@ public class OwnerRegistration {
         Resident resident = new Resident(Ids.newId(), communityId, request.unitId(), request.name(), relation(request.relation()),
                 request.phone(), request.userId(), request.movedIn(), null);
         residents.insert(resident);
+        state.unitsChanged(List.of(resident.unitId()));
         return resident;
     }
 

@@ -1,29 +1,49 @@
 package dev.commonhold.community.registry.messaging;
 
 import dev.commonhold.community.registry.app.RegistryEvents;
+import dev.commonhold.community.registry.app.RegistryState;
 import dev.commonhold.community.registry.domain.RegistryEvent;
 import dev.commonhold.platform.messaging.NewEvent;
 import dev.commonhold.platform.messaging.NewEvent.PartitionKey;
 import dev.commonhold.platform.messaging.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /** Registry events into the outbox, in the transaction of the change, as contracts/events/community describes them. */
 @Component
 class OutboxRegistryEvents implements RegistryEvents {
 
     private final Outbox outbox;
+    private final RegistryState state;
 
-    OutboxRegistryEvents(Outbox outbox) {
+    OutboxRegistryEvents(Outbox outbox, RegistryState state) {
         this.outbox = outbox;
+        this.state = state;
     }
 
+    /** The events, then the new state of every community and unit they touched (community.state). */
     @Override
     public void publish(List<RegistryEvent> events) {
-        if (!events.isEmpty()) {
-            outbox.appendAll(events.stream().map(OutboxRegistryEvents::toContract).toList());
+        if (events.isEmpty()) {
+            return;
         }
+        outbox.appendAll(events.stream().map(OutboxRegistryEvents::toContract).toList());
+        Set<UUID> communities = new LinkedHashSet<>();
+        Set<UUID> units = new LinkedHashSet<>();
+        for (RegistryEvent event : events) {
+            switch (event) {
+                case RegistryEvent.CommunityRegistered e -> communities.add(e.community().id());
+                case RegistryEvent.UnitRegistered e -> units.add(e.unit().id());
+                case RegistryEvent.OwnershipTransferred e -> units.add(e.before().id());
+                case RegistryEvent.CommitteeChanged e -> { }
+            }
+        }
+        state.communitiesChanged(communities);
+        state.unitsChanged(units);
     }
 
     private static NewEvent toContract(RegistryEvent event) {
