@@ -52,9 +52,13 @@ public class WebAutoConfiguration {
         return new ProblemHandler();
     }
 
-    /** An unknown field is a client mistake worth telling about, not something to drop silently. */
+    /**
+     * An unknown field is a client mistake worth telling about, not something to drop silently; so
+     * is a fraction where a whole number is expected (100.5 for amountFen must not become 100 fen).
+     */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
-        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }

@@ -1,0 +1,14 @@
+package dev.commonhold.billing;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Fee collection (收费): invoices for every charge, payments, payment channels, arrears. */
+@SpringBootApplication
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
+public class BillingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BillingApplication.class, args);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.commonhold.billing.channels;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code billing.channels.*}: the merchant's identity with each payment channel and the keys that
+ * verify what the channel sends. In the local stack and tests they come from the channel
+ * simulator (keys generated on start); on a server, from secrets.
+ */
+@ConfigurationProperties("billing.channels")
+public record ChannelProperties(WechatPay wechatPay, Alipay alipay) {
+
+    /**
+     * @param publicKey    WeChat Pay platform public key, Base64 of X.509 DER (PEM armour allowed)
+     * @param publicKeyId  the key's id (PUB_KEY_ID_…), sent back in the Wechatpay-Serial header
+     * @param apiV3Key     the 32-character APIv3 key that decrypts notification resources
+     * @param notifyWindowSeconds how far a notification's timestamp may be from now (replay guard)
+     */
+    public record WechatPay(String mchid, String appid, String publicKey, String publicKeyId, String apiV3Key, Long notifyWindowSeconds) {
+        public WechatPay {
+            notifyWindowSeconds = notifyWindowSeconds == null ? 300 : notifyWindowSeconds;
+        }
+    }
+
+    /** @param publicKey Alipay's public key (RSA2), Base64 of X.509 DER */
+    public record Alipay(String appId, String sellerId, String publicKey) {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.commonhold.billing.channels.app;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port: channel orders and every notification received. */
+public interface ChannelOrderStore {
+
+    void insert(ChannelOrder order, String by);
+
+    /** Locked for this transaction: two notifications of one order settle one after the other. */
+    Optional<ChannelOrder> lockByOutTradeNo(String outTradeNo);
+
+    Optional<ChannelOrder> find(UUID communityId, UUID orderId);
+
+    void markPaid(UUID orderId, UUID paymentId);
+
+    void record(ChannelNotice notice, String outcome, String detail);
+}

@@ -1,0 +1,70 @@
+package dev.commonhold.billing.channels.app;
+
+import dev.commonhold.billing.invoicing.domain.BillingRuleViolation;
+import dev.commonhold.billing.payments.app.PaymentStore;
+import dev.commonhold.billing.payments.domain.OpenLine;
+import dev.commonhold.billing.register.BillingAccess;
+import dev.commonhold.billing.register.UnitCopy;
+import dev.commonhold.platform.ids.Ids;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.platform.web.problem.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Opens a WeChat Pay or Alipay order for a household's open invoice lines (all of them, or the
+ * invoices named). The amount is fixed at opening; a notification must match it to settle.
+ */
+@Service
+public class ChannelOrders {
+
+    private static final Set<String> CHANNELS = Set.of("WECHAT_PAY", "ALIPAY");
+    /** WeChat Pay's default order validity is 2 hours; Alipay's timeout_express is set to match. */
+    private static final Duration VALID_FOR = Duration.ofHours(2);
+
+    private final BillingAccess access;
+    private final PaymentStore payments;
+    private final ChannelOrderStore orders;
+    private final Clock clock;
+
+    ChannelOrders(BillingAccess access, PaymentStore payments, ChannelOrderStore orders, Clock clock) {
+        this.access = access;
+        this.payments = payments;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ChannelOrder open(Viewer viewer, UUID communityId, UUID unitId, String channel, List<UUID> invoiceIds) {
+        UnitCopy unit = access.unit(viewer, communityId, unitId);
+        if (!CHANNELS.contains(channel)) {
+            throw new BillingRuleViolation("channel", "must be WECHAT_PAY or ALIPAY", null);
+        }
+        List<OpenLine> open = payments.lockOpenLines(unit.id(), null).stream()
+                .filter(l -> invoiceIds == null || invoiceIds.isEmpty() || invoiceIds.contains(l.invoiceId())).toList();
+        if (invoiceIds != null && !invoiceIds.isEmpty() && open.stream().map(OpenLine::invoiceId).distinct().count() != invoiceIds.size()) {
+            throw new BillingRuleViolation("invoiceIds", "every invoice named must be this unit's and still open", null);
+        }
+        long amount = open.stream().mapToLong(OpenLine::openFen).sum();
+        if (amount == 0) {
+            throw new BillingRuleViolation("invoiceIds", "nothing is open to pay for this unit", null);
+        }
+        UUID id = Ids.newId();
+        ChannelOrder order = new ChannelOrder(id, id.toString().replace("-", ""), channel, communityId, unit.id(), amount,
+                open.stream().map(OpenLine::lineId).toList(), clock.instant(), clock.instant().plus(VALID_FOR), null);
+        orders.insert(order, viewer.subject());
+        return order;
+    }
+
+    public ChannelOrder get(Viewer viewer, UUID communityId, UUID orderId) {
+        ChannelOrder order = orders.find(communityId, orderId).orElseThrow(() -> ProblemException.notFound("Order", orderId));
+        access.unit(viewer, communityId, order.unitId());
+        return order;
+    }
+}

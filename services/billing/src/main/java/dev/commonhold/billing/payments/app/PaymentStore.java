@@ -1,0 +1,31 @@
+package dev.commonhold.billing.payments.app;
+
+import dev.commonhold.billing.payments.domain.OldestFirst;
+import dev.commonhold.billing.payments.domain.OpenLine;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** Port: payments, their settlements and credit balances. */
+public interface PaymentStore {
+
+    /** @return false if this channel transaction was recorded before (a duplicate) */
+    boolean insertPayment(Received payment);
+
+    /** Open lines of a unit, locked for this transaction, oldest first; only {@code lineIds} if given. */
+    List<OpenLine> lockOpenLines(UUID unitId, Collection<UUID> lineIds);
+
+    /** Records each share and adds it to its line's paid amount; returns the settlement ids in order. */
+    List<UUID> settle(UUID paymentId, List<OldestFirst.Share> shares, Instant at);
+
+    void credit(UUID communityId, UUID unitId, long amountFen, UUID paymentId, String reason);
+
+    long creditBalance(UUID unitId);
+
+    /** Serialises changes to one unit's credit balance (refunds, applications) for this transaction. */
+    void lockBalance(UUID unitId);
+
+    void recordRefund(UUID refundId, Refunds.Refund refund, String by);
+}

@@ -1,0 +1,61 @@
+package dev.commonhold.billing.payments.messaging;
+
+import dev.commonhold.billing.invoicing.domain.Payer;
+import dev.commonhold.billing.payments.app.PaymentEvents;
+import dev.commonhold.billing.payments.app.Received;
+import dev.commonhold.billing.payments.app.Refunds;
+import dev.commonhold.billing.payments.domain.OldestFirst;
+import dev.commonhold.billing.payments.domain.OpenLine;
+import dev.commonhold.platform.messaging.NewEvent;
+import dev.commonhold.platform.messaging.NewEvent.PartitionKey;
+import dev.commonhold.platform.messaging.outbox.Outbox;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** billing.payment-settled.v1 (one per settled line) and billing.refund-issued.v1, as contracts/events/billing describes them. */
+@Component
+class OutboxPaymentEvents implements PaymentEvents {
+
+    private final Outbox outbox;
+
+    OutboxPaymentEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void settled(Received payment, List<OldestFirst.Share> shares, List<UUID> settlementIds) {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < shares.size(); i++) {
+            OldestFirst.Share share = shares.get(i);
+            OpenLine line = share.line();
+            events.add(new NewEvent("billing.payment-settled.v1", line.communityId(), settlementIds.get(i), new PaymentSettledV1(
+                    settlementIds.get(i), payment.paymentId(), line.invoiceId(), line.lineId(), line.chargeId(), line.communityId(),
+                    new Payer(line.payerKind(), line.unitId(), line.payerReference(), line.payerName()), line.unitId(), line.revenueClass(),
+                    line.baseRevenueClass(), share.amountFen(), "CNY", payment.channel(), payment.channelTransactionId(),
+                    payment.receivedAt(), share.settlesLine()), PartitionKey.COMMUNITY));
+        }
+        if (!events.isEmpty()) {
+            outbox.appendAll(events);
+        }
+    }
+
+    @Override
+    public void refunded(UUID refundId, Refunds.Refund r) {
+        outbox.append(new NewEvent("billing.refund-issued.v1", r.communityId(), refundId, new RefundIssuedV1(refundId, r.communityId(),
+                Payer.unit(r.unit().id(), r.unit().reference(), r.unit().ownerName()), r.amountFen(), "CNY", r.channel(), r.reason(),
+                r.issuedAt()), PartitionKey.COMMUNITY));
+    }
+
+    record PaymentSettledV1(UUID settlementId, UUID paymentId, UUID invoiceId, UUID lineId, UUID chargeId, UUID communityId, Payer payer,
+                            UUID unitId, String revenueClass, String baseRevenueClass, long amountFen, String currency, String channel,
+                            String channelTransactionId, Instant settledAt, boolean lineSettledInFull) {
+    }
+
+    record RefundIssuedV1(UUID refundId, UUID communityId, Payer payer, long amountFen, String currency, String channel, String reason,
+                          Instant issuedAt) {
+    }
+}

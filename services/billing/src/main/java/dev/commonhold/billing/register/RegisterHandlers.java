@@ -1,0 +1,61 @@
+package dev.commonhold.billing.register;
+
+import dev.commonhold.platform.messaging.EventEnvelope;
+import dev.commonhold.platform.messaging.inbox.EventHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds billing's copy of the register from community.state (read from the beginning by a new
+ * consumer group), so billing started after 1,200 units exist knows all 1,200.
+ */
+@Configuration(proxyBeanMethods = false)
+class RegisterHandlers {
+
+    @Bean
+    EventHandler communityStateHandler(Register register) {
+        return handler("community.community-state.v1", event -> {
+            JsonNode p = event.payload();
+            register.putCommunity(event.aggregateId(), p.get("name").asString(), p.get("divisionCode").asString(),
+                    p.get("timeZone").asString(), UUID.fromString(p.get("operatorCompanyId").asString()));
+        });
+    }
+
+    @Bean
+    EventHandler unitStateHandler(Register register) {
+        return handler("community.unit-state.v1", event -> {
+            JsonNode p = event.payload();
+            JsonNode floor = p.get("floor");
+            JsonNode ownerName = p.get("ownerName");
+            register.putUnit(new UnitCopy(event.aggregateId(), event.communityId(), p.get("buildingName").asString(), p.get("number").asString(),
+                    p.get("exclusiveAreaCentiM2").asLong(), p.get("use").asString(), UUID.fromString(p.get("ownerId").asString()),
+                    ownerName == null || ownerName.isNull() ? null : ownerName.asString(), strings(p.get("ownerUserIds")),
+                    strings(p.get("residentUserIds"))), floor == null || floor.isNull() ? null : floor.asInt());
+        });
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
+    }
+
+    private static EventHandler handler(String type, java.util.function.Consumer<EventEnvelope> effect) {
+        return new EventHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public void handle(EventEnvelope event) {
+                effect.accept(event);
+            }
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package dev.commonhold.billing.web;
+
+import dev.commonhold.billing.invoicing.domain.BillingRuleViolation;
+import dev.commonhold.platform.web.problem.FieldError;
+import dev.commonhold.platform.web.problem.ProblemException;
+import dev.commonhold.platform.web.problem.ProblemType;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+
+/** Fee collection's refusals as problem+json: 422 naming the field and, where one applies, the rule (P1–P6). */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class BillingProblems {
+
+    @ExceptionHandler(BillingRuleViolation.class)
+    ProblemDetail violation(BillingRuleViolation e) {
+        String slug = e.rule() == null ? "billing-rule" : "billing-rule-" + e.rule().toLowerCase(java.util.Locale.ROOT);
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of(slug),
+                e.rule() == null ? "Not possible" : "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())
+                .with("errors", List.of(new FieldError(e.field(), e.getMessage())))
+                .with("rule", e.rule())
+                .toProblemDetail();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.commonhold.billing.channels.web;
+
+import dev.commonhold.billing.support.BillingFixture;
+import dev.commonhold.platform.messaging.EventJson;
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.kafka.TopicReader;
+import dev.commonhold.platform.testkit.spring.IntegrationTest;
+import dev.commonhold.simulator.AlipaySimulator;
+import dev.commonhold.simulator.WechatPaySimulator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * WeChat Pay and Alipay notifications with real signed bodies from the channel simulator (its own
+ * JDK crypto, not the SDKs billing verifies with): duplicates, concurrent duplicates, forged,
+ * stale, wrong-amount, out-of-order, unknown orders, and a second channel paying an invoice twice.
+ * PAYMENT-CHANNELS.md; rules PY1, PY2.
+ */
+@IntegrationTest
+class ChannelNotificationsIT {
+
+    static final WechatPaySimulator WECHAT = new WechatPaySimulator("1900000001", "wx0000000000commonhold");
+    static final AlipaySimulator ALIPAY = new AlipaySimulator("2021000000000001");
+
+    @DynamicPropertySource
+    static void channelKeys(DynamicPropertyRegistry registry) {
+        registry.add("billing.channels.wechat-pay.public-key", WECHAT::publicKeyBase64);
+        registry.add("billing.channels.wechat-pay.public-key-id", () -> WechatPaySimulator.PUBLIC_KEY_ID);
+        registry.add("billing.channels.wechat-pay.api-v3-key", WECHAT::apiV3Key);
+        registry.add("billing.channels.alipay.public-key", ALIPAY::publicKeyBase64);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aWechatNotificationDeliveredFiveTimesAtOnceSettlesOnceAndEveryDeliveryIsAcknowledged() {
+        BillingFixture f = billed();
+        JsonNode order = open(f, "WECHAT_PAY");
+        WechatPaySimulator.Notification paid = WECHAT.paid(order.get("outTradeNo").asString(), "4200000001" + suffix(), order.get("amountFen").asLong());
+        List<Integer> answers = IntStream.range(0, 5).mapToObj(i -> CompletableFuture.supplyAsync(() -> postWechat(paid).status()))
+                .toList().stream().map(CompletableFuture::join).toList();
+        assertThat(answers).containsOnly(204);
+        assertThat(payments(f)).isEqualTo(1);
+        assertThat(f.invoices(f.owner.token(), 0).get(0).get("status").asString()).isEqualTo("PAID");
+        assertThat(f.as(f.owner.token()).get(f.path("/channel-orders/" + order.get("id").asString())).json().get("paid").asBoolean()).isTrue();
+
+        List<JsonNode> settled = TopicReader.read(Infra.kafka().bootstrapServers(), "billing.events", Duration.ofSeconds(30),
+                        records -> settledOf(records, f).size() >= 1).stream().map(r -> EventJson.readTree(r.value()))
+                .filter(e -> e.get("type").asString().equals("billing.payment-settled.v1") && e.get("communityId").asString().equals(f.community.toString()))
+                .toList();
+        assertThat(settled).hasSize(1);
+        assertThat(settled.getFirst().get("payload").get("channel").asString()).isEqualTo("WECHAT_PAY");
+        assertThat(settled.getFirst().get("payload").get("revenueClass").asString()).isEqualTo("property_fee");
+    }
+
+    @Test
+    void aForgedStaleOrForeignWechatNotificationIsRejectedAndSettlesNothing() {
+        BillingFixture f = billed();
+        JsonNode order = open(f, "WECHAT_PAY");
+        String no = order.get("outTradeNo").asString();
+        long amount = order.get("amountFen").asLong();
+        int rejectedBefore = rejected();
+        WechatPaySimulator.Notification genuine = WECHAT.paid(no, "4200000002" + suffix(), amount);
+        WechatPaySimulator.Notification tampered = new WechatPaySimulator.Notification(genuine.headers(),
+                genuine.body().replace("\"summary\":\"支付成功\"", "\"summary\":\"支付成功 \""));
+        assertThat(postWechat(tampered).status()).isEqualTo(401);
+        assertThat(postWechat(tampered).body()).contains("\"code\":\"FAIL\"");
+        WechatPaySimulator.Notification stale = WECHAT.notification(no, "4200000003" + suffix(), amount, "SUCCESS", WECHAT.mchid(),
+                Instant.now().minus(Duration.ofMinutes(6)));
+        assertThat(postWechat(stale).status()).isEqualTo(401);
+        WechatPaySimulator.Notification otherMerchant = WECHAT.notification(no, "4200000004" + suffix(), amount, "SUCCESS", "1900009999", Instant.now());
+        assertThat(postWechat(otherMerchant).status()).isEqualTo(401);
+        WechatPaySimulator.Notification otherKey = new WechatPaySimulator("1900000001", "wx0000000000commonhold").paid(no, "4200000005" + suffix(), amount);
+        assertThat(postWechat(otherKey).status()).isEqualTo(401);
+        assertThat(payments(f)).isZero();
+        assertThat(rejected() - rejectedBefore).as("every rejected notification is kept for review").isEqualTo(5);
+    }
+
+    @Test
+    void aWrongAmountIsNotSettledButHeldForReviewAndAnUnknownOrderIsRefusedSoTheChannelRetries() {
+        BillingFixture f = billed();
+        JsonNode order = open(f, "WECHAT_PAY");
+        ApiResponse lower = postWechat(WECHAT.paid(order.get("outTradeNo").asString(), "4200000006" + suffix(), order.get("amountFen").asLong() - 1));
+        assertThat(lower.status()).isEqualTo(204);
+        assertThat(payments(f)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM channel_notification WHERE outcome = 'AMOUNT_MISMATCH' AND out_trade_no = ?", Integer.class,
+                order.get("outTradeNo").asString())).isEqualTo(1);
+        ApiResponse unknown = postWechat(WECHAT.paid("nosuchorder" + suffix(), "4200000007" + suffix(), 100));
+        assertThat(unknown.status()).isEqualTo(500);
+        assertThat(unknown.body()).contains("FAIL");
+    }
+
+    @Test
+    void alipaySuccessThenFinishedThenAResendSettleOnceAndAnOutOfOrderFinishedFirstToo() {
+        BillingFixture f = billed();
+        JsonNode order = open(f, "ALIPAY");
+        String no = order.get("outTradeNo").asString();
+        String yuan = AlipaySimulator.yuan(order.get("amountFen").asLong());
+        String trade = "2026" + suffix();
+        Map<String, String> finished = ALIPAY.notification(no, trade, yuan, "TRADE_FINISHED", "n2");
+        Map<String, String> success = ALIPAY.notification(no, trade, yuan, "TRADE_SUCCESS", "n1");
+        assertThat(postAlipay(finished).body()).isEqualTo("success"); // arrives first: settles
+        assertThat(postAlipay(success).body()).isEqualTo("success");  // the earlier state, late: a duplicate
+        assertThat(postAlipay(success).body()).isEqualTo("success");  // resent (rule PY2): a duplicate
+        assertThat(payments(f)).isEqualTo(1);
+        assertThat(f.invoices(f.owner.token(), 0).get(0).get("status").asString()).isEqualTo("PAID");
+    }
+
+    @Test
+    void anAlipayNotificationWithABadSignatureOrAmountIsNotSettled() {
+        BillingFixture f = billed();
+        JsonNode order = open(f, "ALIPAY");
+        String no = order.get("outTradeNo").asString();
+        Map<String, String> genuine = ALIPAY.notification(no, "2026" + suffix(), AlipaySimulator.yuan(order.get("amountFen").asLong()), "TRADE_SUCCESS", "n3");
+        Map<String, String> tampered = new TreeMap<>(genuine);
+        tampered.put("total_amount", "0.01");
+        assertThat(postAlipay(tampered).body()).isEqualTo("fail");
+        Map<String, String> wrongAmount = ALIPAY.notification(no, "2026" + suffix(), "0.01", "TRADE_SUCCESS", "n4");
+        assertThat(postAlipay(wrongAmount).body()).isEqualTo("success");
+        Map<String, String> threeDecimals = ALIPAY.notification(no, "2026" + suffix(), "134.255", "TRADE_SUCCESS", "n5");
+        assertThat(postAlipay(threeDecimals).body()).isEqualTo("fail");
+        assertThat(payments(f)).isZero();
+    }
+
+    @Test
+    void whenTwoChannelOrdersOfOneInvoiceAreBothPaidTheSecondBecomesVisibleCredit() {
+        BillingFixture f = billed();
+        JsonNode wechat = open(f, "WECHAT_PAY");
+        JsonNode alipay = open(f, "ALIPAY"); // the resident gave up on WeChat Pay and opened Alipay — then both went through
+        long amount = wechat.get("amountFen").asLong();
+        assertThat(postAlipay(ALIPAY.paid(alipay.get("outTradeNo").asString(), "2026" + suffix(), amount)).body()).isEqualTo("success");
+        assertThat(postWechat(WECHAT.paid(wechat.get("outTradeNo").asString(), "4200000008" + suffix(), amount)).status()).isEqualTo(204);
+        assertThat(payments(f)).isEqualTo(2);
+        assertThat(f.as(f.owner.token()).get(f.unitPath(0, "/credit")).json().get("balanceFen").asLong()).isEqualTo(amount);
+        assertThat(jdbc.queryForObject("SELECT reason FROM credit_entry WHERE unit_id = ?", String.class, f.units.get(0)))
+                .contains("after its invoices were settled otherwise");
+    }
+
+    @Test
+    void notificationsNeedNoTokenButOrdersDo() {
+        BillingFixture f = billed();
+        assertThat(f.api.post(f.unitPath(0, "/channel-orders"), Map.of("channel", "ALIPAY")).status()).isEqualTo(401);
+        assertThat(f.as(f.owner.token()).post(f.unitPath(1, "/channel-orders"), Map.of("channel", "ALIPAY")).status()).isEqualTo(404);
+        ApiResponse badChannel = f.as(f.owner.token()).post(f.unitPath(0, "/channel-orders"), Map.of("channel", "PAYPAL"));
+        assertThat(badChannel.status()).isEqualTo(422);
+        assertThat(badChannel.json().get("errors").get(0).get("field").asString()).isEqualTo("channel");
+    }
+
+    private BillingFixture billed() {
+        BillingFixture f = new BillingFixture(port, 2);
+        f.putPlan();
+        f.bill("2026-12");
+        return f;
+    }
+
+    private JsonNode open(BillingFixture f, String channel) {
+        ApiResponse opened = f.as(f.owner.token()).post(f.unitPath(0, "/channel-orders"), Map.of("channel", channel));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return opened.json();
+    }
+
+    private ApiResponse postWechat(WechatPaySimulator.Notification n) {
+        Api api = new Api("http://localhost:" + port);
+        for (Map.Entry<String, String> h : n.headers().entrySet()) {
+            api = api.header(h.getKey(), h.getValue());
+        }
+        return api.post("/api/billing/channels/wechat-pay/notifications", n.body().getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    private ApiResponse postAlipay(Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return new Api("http://localhost:" + port).post("/api/billing/channels/alipay/notifications", body, "application/x-www-form-urlencoded");
+    }
+
+    private int payments(BillingFixture f) {
+        return jdbc.queryForObject("SELECT count(*) FROM payment WHERE community_id = ?", Integer.class, f.community);
+    }
+
+    private int rejected() {
+        return jdbc.queryForObject("SELECT count(*) FROM channel_notification WHERE outcome = 'REJECTED'", Integer.class);
+    }
+
+    private static List<?> settledOf(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records, BillingFixture f) {
+        return records.stream().filter(r -> r.value().contains(f.community.toString()) && r.value().contains("payment-settled")).toList();
+    }
+
+    private static String suffix() {
+        return String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
+    }
+}

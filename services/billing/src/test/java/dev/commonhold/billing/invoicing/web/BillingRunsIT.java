@@ -1,0 +1,113 @@
+package dev.commonhold.billing.invoicing.web;
+
+import dev.commonhold.billing.support.BillingFixture;
+import dev.commonhold.platform.messaging.EventJson;
+import dev.commonhold.platform.messaging.EventSchemas;
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.kafka.TopicReader;
+import dev.commonhold.platform.testkit.spring.IntegrationTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fee plans and billing runs through the API, on real PostgreSQL and Kafka. */
+@IntegrationTest
+class BillingRunsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aRunIssuesOneInvoicePerUnitAndARerunIssuesNothingMore() {
+        BillingFixture f = new BillingFixture(port, 20);
+        f.putPlan();
+
+        JsonNode run = f.bill("2026-12");
+        assertThat(run.get("totalUnits").asInt()).isEqualTo(20);
+        assertThat(run.get("doneUnits").asInt()).isEqualTo(20);
+        assertThat(run.get("issued").asInt()).isEqualTo(20);
+        assertThat(run.get("percent").asInt()).isEqualTo(100);
+        // units of 89.50 m² + i × 0.01 m² at 1.50 yuan, each invoice rounded half up: 13,425 + ⌈1.5 i⌉ fen; Σ over i < 20 = 268,790
+        assertThat(run.get("issuedFen").asLong()).isEqualTo(268_790);
+
+        ApiResponse again = f.as(f.operator()).post("/api/billing/runs", Map.of("communityId", f.community.toString(), "period", "2026-12"));
+        assertThat(again.json().get("id").asString()).isEqualTo(run.get("id").asString());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM invoice WHERE community_id = ?", Integer.class, f.community)).isEqualTo(20);
+
+        JsonNode first = f.invoices(f.operator(), 0).get(0);
+        assertThat(first.get("totalFen").asLong()).isEqualTo(13_425);
+        assertThat(first.get("dueOn").asString()).isEqualTo("2026-12-15");
+        assertThat(first.get("lines").get(0).get("description").asString()).isEqualTo("物业费 2026年12月（1号楼-101，89.50 m²）");
+
+        List<ConsumerRecord<String, String>> issued = TopicReader.read(Infra.kafka().bootstrapServers(), "billing.events", Duration.ofSeconds(30),
+                records -> ofCommunity(records, f).size() >= 20).stream().filter(r -> r.value().contains(f.community.toString())).toList();
+        assertThat(issued).hasSize(20);
+        EventSchemas schemas = new EventSchemas();
+        issued.forEach(r -> {
+            assertThat(schemas.problems(EventJson.readTree(r.value()))).isEmpty();
+            assertThat(r.key()).isEqualTo(f.community.toString());
+        });
+    }
+
+    @Test
+    void residentsSeeTheirOwnInvoicesOnlyAndOthersSeeNothing() {
+        BillingFixture f = new BillingFixture(port, 3);
+        f.putPlan();
+        f.bill("2026-12");
+        assertThat(f.invoices(f.owner.token(), 0)).hasSize(1);
+        assertThat(f.as(f.owner.token()).get(f.unitPath(1, "/invoices")).status()).isEqualTo(404);
+        assertThat(f.as(f.otherOperator()).get(f.unitPath(0, "/invoices")).status()).isEqualTo(404);
+        assertThat(f.as(f.owner.token()).get(f.path("/households/mine")).json().get(0).get("unitId").asString()).isEqualTo(f.units.get(0).toString());
+        // a resident may not run billing; a regulator reads totals, not households
+        assertThat(f.as(f.owner.token()).post("/api/billing/runs", Map.of("communityId", f.community.toString(), "period", "2027-01")).status()).isEqualTo(403);
+        assertThat(f.as(f.regulator()).get(f.path("/arrears")).status()).isEqualTo(200);
+        assertThat(f.as(f.regulator()).get(f.unitPath(0, "/invoices")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadPlanIsRefusedNamingTheFieldAndTheRuleAndNothingIsStored() {
+        BillingFixture f = new BillingFixture(port, 1);
+        ApiResponse overCap = f.as(f.operator()).put(f.path("/fee-plan"), Map.of("name", "x", "cycle", "MONTHLY", "dueDays", 14,
+                "lateFee", Map.of("basisPointsPerDay", 5, "capBasisPoints", 3001),
+                "prices", List.of(Map.of("use", "RESIDENTIAL", "effectiveFrom", "2020-01-01", "fenPerSquareMetreMonth", 150))));
+        assertThat(overCap.status()).isEqualTo(422);
+        assertThat(overCap.contentType()).startsWith("application/problem+json");
+        assertThat(overCap.json().get("errors").get(0).get("field").asString()).isEqualTo("lateFee.capBasisPoints");
+        assertThat(overCap.json().get("rule").asString()).isEqualTo("P4");
+
+        ApiResponse fraction = f.as(f.operator()).put(f.path("/fee-plan"), """
+                {"name":"x","cycle":"MONTHLY","dueDays":14,"prices":[{"use":"RESIDENTIAL","effectiveFrom":"2020-01-01","fenPerSquareMetreMonth":150.5}]}""");
+        assertThat(fraction.status()).isEqualTo(400);
+        assertThat(fraction.body()).contains("fenPerSquareMetreMonth");
+
+        ApiResponse unknownField = f.as(f.operator()).put(f.path("/fee-plan"), """
+                {"name":"x","cycle":"MONTHLY","dueDays":14,"discount":3,"prices":[{"use":"RESIDENTIAL","effectiveFrom":"2020-01-01","fenPerSquareMetreMonth":150}]}""");
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.body()).contains("discount");
+
+        ApiResponse badCycle = f.as(f.operator()).put(f.path("/fee-plan"), Map.of("name", "x", "cycle", "WEEKLY", "dueDays", 14,
+                "prices", List.of(Map.of("use", "RESIDENTIAL", "effectiveFrom", "2020-01-01", "fenPerSquareMetreMonth", 150))));
+        assertThat(badCycle.status()).isEqualTo(422);
+        assertThat(badCycle.json().get("errors").get(0).get("field").asString()).isEqualTo("cycle");
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fee_plan WHERE community_id = ?", Integer.class, f.community)).isZero();
+        assertThat(f.as(f.operator()).post("/api/billing/runs", Map.of("communityId", f.community.toString(), "period", "2026-13")).status()).isEqualTo(400);
+    }
+
+    private static List<ConsumerRecord<String, String>> ofCommunity(List<ConsumerRecord<String, String>> records, BillingFixture f) {
+        return records.stream().filter(r -> r.value().contains(f.community.toString()) && r.value().contains("invoice-issued")).toList();
+    }
+}

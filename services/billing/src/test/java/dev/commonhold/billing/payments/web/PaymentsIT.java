@@ -1,0 +1,144 @@
+package dev.commonhold.billing.payments.web;
+
+import dev.commonhold.billing.support.BillingFixture;
+import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.spring.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Counter payments, prepayments (P2), credit and refunds (P6): what staff and residents see. */
+@IntegrationTest
+class PaymentsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aPartPaymentSettlesTheOldestInvoiceFirstAndAnOverpaymentIsVisibleCredit() {
+        BillingFixture f = billed();
+        Api staff = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString());
+        ApiResponse paid = staff.post(f.unitPath(0, "/payments"), Map.of("amountFen", 20_000, "method", "CASH", "receiptNumber", "R-0001"));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().get("settled").get(0).get("amountFen").asLong()).isEqualTo(13_425); // last month first
+        assertThat(paid.json().get("settled").get(1).get("amountFen").asLong()).isEqualTo(6_575);
+        JsonNode invoices = f.invoices(f.owner.token(), 0);
+        assertThat(invoices.get(0).get("status").asString()).isEqualTo("PARTLY_PAID"); // this month, newest first
+        assertThat(invoices.get(1).get("status").asString()).isEqualTo("PAID");
+
+        ApiResponse over = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(f.unitPath(0, "/payments"), Map.of("amountFen", 10_000, "method", "CARD", "receiptNumber", "R-0002"));
+        assertThat(over.json().get("creditedFen").asLong()).isEqualTo(10_000 - 6_850);
+        assertThat(f.as(f.owner.token()).get(f.unitPath(0, "/credit")).json().get("balanceFen").asLong()).isEqualTo(3_150);
+    }
+
+    @Test
+    void aRetryWithTheSameKeyTakesTheMoneyOnceAndAReusedReceiptIsAConflict() {
+        BillingFixture f = billed();
+        Api staff = f.as(f.staff()).header("Idempotency-Key", "retry-" + UUID.randomUUID());
+        Map<String, Object> body = Map.of("amountFen", 5_000, "method", "CASH", "receiptNumber", "R-1001");
+        ApiResponse first = staff.post(f.unitPath(0, "/payments"), body);
+        ApiResponse retry = staff.post(f.unitPath(0, "/payments"), body);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("paymentId").asString()).isEqualTo(first.json().get("paymentId").asString());
+        ApiResponse reused = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"), body);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE payer_unit_id = ?", Integer.class, f.units.get(0))).isEqualTo(1);
+        assertThat(f.as(f.staff()).post(f.unitPath(0, "/payments"), body).status()).isEqualTo(400); // no Idempotency-Key
+    }
+
+    @Test
+    void amountsThatAreNotWholePositiveFenAreRefusedNamingTheFieldAndNothingIsStored() {
+        BillingFixture f = billed();
+        for (String amount : new String[]{"100.5", "-100", "0", "\"abc\""}) {
+            ApiResponse bad = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
+                    "{\"amountFen\":" + amount + ",\"method\":\"CASH\",\"receiptNumber\":\"R-9\"}");
+            assertThat(bad.status()).as(amount).isEqualTo(400);
+            assertThat(bad.contentType()).startsWith("application/problem+json");
+            assertThat(bad.body()).as(amount).contains("amountFen");
+        }
+        ApiResponse method = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
+                Map.of("amountFen", 100, "method", "BITCOIN", "receiptNumber", "R-9"));
+        assertThat(method.status()).isEqualTo(422);
+        assertThat(method.json().get("errors").get(0).get("field").asString()).isEqualTo("method");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE payer_unit_id = ?", Integer.class, f.units.get(0))).isZero();
+    }
+
+    @Test
+    void residentsCannotTakePaymentsAndStaffOfAnotherCompanyCannotSeeTheUnit() {
+        BillingFixture f = billed();
+        Map<String, Object> body = Map.of("amountFen", 100, "method", "CASH", "receiptNumber", "R-7");
+        assertThat(f.as(f.owner.token()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"), body).status()).isEqualTo(403);
+        assertThat(f.as(f.otherOperator()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"), body).status()).isEqualTo(404);
+    }
+
+    @Test
+    void twelveMonthsMayBePrepaidThirteenAreRefusedNamingP2AndNothingIsStored() {
+        BillingFixture f = billed();
+        int invoicesBefore = count(f);
+        ApiResponse thirteen = f.as(f.staff()).get(f.unitPath(1, "/prepayments/quote?months=13"));
+        assertThat(thirteen.status()).isEqualTo(422);
+        assertThat(thirteen.json().get("rule").asString()).isEqualTo("P2");
+        ApiResponse paid13 = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(1, "/prepayments"),
+                Map.of("months", 13, "amountFen", 174_545, "method", "CASH", "receiptNumber", "P-13"));
+        assertThat(paid13.status()).isEqualTo(422);
+        assertThat(paid13.json().get("errors").get(0).get("field").asString()).isEqualTo("months");
+        assertThat(count(f)).isEqualTo(invoicesBefore);
+
+        JsonNode quote = f.as(f.staff()).get(f.unitPath(1, "/prepayments/quote?months=12")).json();
+        // 89.51 m² × 1.50 yuan = 134.265 yuan a month; twelve months rounded once: 1,611.18 yuan (not 12 × 134.27)
+        assertThat(quote.get("amountFen").asLong()).isEqualTo(161_118);
+        ApiResponse twelve = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(1, "/prepayments"),
+                Map.of("months", 12, "amountFen", quote.get("amountFen").asLong(), "method", "CASH", "receiptNumber", "P-12"));
+        assertThat(twelve.status()).as(twelve.body()).isEqualTo(201);
+        assertThat(twelve.json().get("creditedFen").asLong()).isZero();
+        assertThat(count(f)).isEqualTo(invoicesBefore + 1);
+
+        ApiResponse oneMore = f.as(f.staff()).get(f.unitPath(1, "/prepayments/quote?months=1"));
+        assertThat(oneMore.status()).as("already 12 months ahead").isEqualTo(422);
+        assertThat(oneMore.json().get("rule").asString()).isEqualTo("P2");
+    }
+
+    @Test
+    void aRefundNeverExceedsTheCreditBalanceRuleP6() {
+        BillingFixture f = billed();
+        f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(f.unitPath(2, "/payments"), Map.of("amountFen", 40_000, "method", "CASH", "receiptNumber", "R-3"));
+        long credit = f.as(f.staff()).get(f.unitPath(2, "/credit")).json().get("balanceFen").asLong();
+        assertThat(credit).isEqualTo(40_000 - 2 * 13_428); // 89.52 m² × 1.50 yuan
+        ApiResponse tooMuch = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(2, "/refunds"),
+                Map.of("amountFen", credit + 1, "channel", "CASH", "reason", "服务合同终止，退还预收款"));
+        assertThat(tooMuch.status()).isEqualTo(422);
+        ApiResponse exact = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(2, "/refunds"),
+                Map.of("amountFen", credit, "channel", "CASH", "reason", "服务合同终止，退还预收款"));
+        assertThat(exact.status()).isEqualTo(201);
+        assertThat(f.as(f.staff()).get(f.unitPath(2, "/credit")).json().get("balanceFen").asLong()).isZero();
+    }
+
+    private BillingFixture billed() {
+        BillingFixture f = new BillingFixture(port, 3);
+        f.putPlan();
+        // last month (overdue by now) and this month, in the community's zone: the rules are about today
+        YearMonth current = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        f.bill(current.minusMonths(1).toString());
+        f.bill(current.toString());
+        return f;
+    }
+
+    private int count(BillingFixture f) {
+        return jdbc.queryForObject("SELECT count(*) FROM invoice WHERE community_id = ?", Integer.class, f.community);
+    }
+}
