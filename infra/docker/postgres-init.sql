@@ -2,3 +2,5 @@
 -- on the embedded local stack). Each service owns only its own data.
 CREATE ROLE community LOGIN PASSWORD 'community';
 CREATE DATABASE community OWNER community;
+CREATE ROLE billing LOGIN PASSWORD 'billing';
+CREATE DATABASE billing OWNER billing;

@@ -3,6 +3,7 @@ package dev.commonhold.gateway;
 import dev.commonhold.platform.security.KeycloakAuthorities;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -26,6 +27,8 @@ class GatewaySecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(e -> e
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/fallback/**").permitAll()
+                        // Payment channels sign their notifications; billing verifies the signature (no bearer token exists).
+                        .pathMatchers(HttpMethod.POST, "/api/billing/channels/*/notifications").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(o -> o

@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 class GatewayIT {
 
     private static final StubService community = new StubService(Ports.free());
+    private static final StubService billing = new StubService(Ports.free());
     private static final UUID MINE = UUID.randomUUID();
 
     @LocalServerPort
@@ -35,6 +36,7 @@ class GatewayIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
         properties.add("COMMUNITY_URL", community::url);
+        properties.add("BILLING_URL", billing::url);
         properties.add("OIDC_ISSUER_URI", () -> Infra.tokens().issuerUri());
     }
 
@@ -69,6 +71,20 @@ class GatewayIT {
         assertProblem(response, 401, "unauthenticated");
         assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(community.hits()).isEqualTo(before);
+    }
+
+    @Test
+    void paymentChannelNotificationsPassWithoutATokenAndNothingElseOfBillingDoes() {
+        int before = billing.hits();
+
+        ApiResponse notification = gateway.post("/api/billing/channels/wechat-pay/notifications", "{\"id\":\"EV-1\"}", "application/json");
+        ApiResponse invoices = gateway.get("/api/billing/communities/" + MINE + "/units/" + UUID.randomUUID() + "/invoices");
+        ApiResponse readingNotifications = gateway.get("/api/billing/channels/wechat-pay/notifications");
+
+        assertThat(notification.status()).isEqualTo(200);
+        assertThat(billing.hits()).isEqualTo(before + 1);
+        assertProblem(invoices, 401, "unauthenticated");
+        assertProblem(readingNotifications, 401, "unauthenticated");
     }
 
     @Test

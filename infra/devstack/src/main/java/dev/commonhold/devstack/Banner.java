@@ -33,12 +33,15 @@ final class Banner {
                    TOKEN=$(%sinfra/devstack/token.sh resident)
                    curl -s -H "Authorization: Bearer $TOKEN" %s/%s/households/mine
                  An owners' vote is open (1号楼 roof repair); see README.md to vote as the resident.
+                 Property fees: last month and this month are billed; 1号楼–4号楼 paid last month,
+                 the rest is overdue. The resident pays this month's bill with WeChat Pay or Alipay,
+                 played by the channel simulator at http://localhost:%d (README.md shows how).
 
                  Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
                 ======================================================================
                 %s
                 """.formatted(startup.toMillis() / 1000.0, api, ports.keycloak(), DemoSeed.COMMUNITY_NAME, communityId,
-                ports.keycloak() == 8180 ? "" : "COMMONHOLD_KEYCLOAK_PORT=" + ports.keycloak() + " ", api, communityId,
+                ports.keycloak() == 8180 ? "" : "COMMONHOLD_KEYCLOAK_PORT=" + ports.keycloak() + " ", api, communityId, ports.channelSimulator(),
                 memory.isEmpty() ? "" : " Memory (resident):\n   " + String.join("\n   ", memory) + "\n");
     }
 }

@@ -54,6 +54,7 @@ public final class DemoSeed {
             keycloak.setAttributes(user, Map.of("communities", List.of(community)));
         }
         openDemoVote(community);
+        new DemoBilling(operator, gateway.as(keycloak.passwordToken("staff", "staff")), progress).seed(community);
         return community;
     }
 

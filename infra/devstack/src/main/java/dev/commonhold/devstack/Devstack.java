@@ -54,7 +54,7 @@ public final class Devstack {
         progress.say("starting services and gateway (logs in .devstack/logs/)");
         running.add(() -> keycloak.thenAccept(EmbeddedKeycloakServer::close).join());
         Stack stack = Stack.start(postgres, kafka.bootstrapServers(), "http://localhost:" + ports.keycloak() + "/realms/commonhold",
-                new Stack.Settings(repository, logs, Databases.DATABASE, ports.gateway(), ports.services()));
+                new Stack.Settings(repository, logs, Databases.DATABASE, ports.gateway(), ports.channelSimulator(), ports.services()));
         running.add(stack);
         progress.say("services ready; waiting for Keycloak");
         EmbeddedKeycloakServer identity = keycloak.join();
@@ -69,7 +69,8 @@ public final class Devstack {
     }
 
     private static void requireFree(Ports ports) {
-        List<Integer> all = new ArrayList<>(List.of(ports.postgres(), ports.kafka(), ports.kafkaController(), ports.keycloak(), ports.gateway()));
+        List<Integer> all = new ArrayList<>(List.of(ports.postgres(), ports.kafka(), ports.kafkaController(), ports.keycloak(), ports.gateway(),
+                ports.channelSimulator()));
         all.addAll(ports.services().values());
         for (int port : all) {
             try (ServerSocket probe = new ServerSocket(port)) {

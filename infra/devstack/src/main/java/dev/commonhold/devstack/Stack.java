@@ -1,6 +1,7 @@
 package dev.commonhold.devstack;
 
 import dev.commonhold.platform.testkit.postgres.PostgresServer;
+import dev.commonhold.simulator.ChannelSimulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,18 +24,22 @@ public final class Stack implements AutoCloseable {
 
     private final List<ServiceProcess> services;
     private final String gatewayUrl;
+    private ChannelSimulator simulator;
 
     private Stack(List<ServiceProcess> services, String gatewayUrl) {
         this.services = services;
         this.gatewayUrl = gatewayUrl;
     }
 
-    public record Settings(Path repository, Path logs, String database, int gatewayPort, Map<String, Integer> servicePorts) {
+    /** @param simulatorPort where the payment-channel simulator listens (0: any free port) */
+    public record Settings(Path repository, Path logs, String database, int gatewayPort, int simulatorPort, Map<String, Integer> servicePorts) {
     }
 
     public static Stack start(PostgresServer postgres, String kafkaBootstrap, String issuerUri, Settings settings) {
+        Channels channels = new Channels();
         List<Services.Spec> specs = Services.all(settings.repository(), new Services.Infrastructure(
-                postgres.jdbcUrl(settings.database()), kafkaBootstrap, issuerUri), settings.gatewayPort(), settings.servicePorts());
+                postgres.jdbcUrl(settings.database()), kafkaBootstrap, issuerUri), settings.gatewayPort(), settings.servicePorts(),
+                channels.billingEnvironment());
         Databases.prepare(postgres, settings.database(), specs);
         createDirectories(settings.logs());
         List<ServiceProcess> started = new ArrayList<>();
@@ -43,6 +48,7 @@ public final class Stack implements AutoCloseable {
             specs.forEach(spec -> started.add(ServiceProcess.start(spec, settings.logs())));
             CompletableFuture.allOf(started.stream().map(s -> CompletableFuture.runAsync(() -> s.awaitReady(READY_LIMIT)))
                     .toArray(CompletableFuture[]::new)).join();
+            stack.simulator = channels.simulator(stack.serviceUrl("billing"), settings.simulatorPort());
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -52,6 +58,11 @@ public final class Stack implements AutoCloseable {
 
     public String gatewayUrl() {
         return gatewayUrl;
+    }
+
+    /** The payment-channel simulator: {@code POST /wechat-pay/pay?outTradeNo=…&amountFen=…&times=3} pays an order. */
+    public String simulatorUrl() {
+        return "http://localhost:" + simulator.port();
     }
 
     /** The direct address of a service, bypassing the gateway (tests of defence in depth). */
@@ -71,6 +82,9 @@ public final class Stack implements AutoCloseable {
     /** Stops all services at once (each drains its own work), so stopping takes as long as the slowest. */
     @Override
     public void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
         CompletableFuture.allOf(services.stream().map(s -> CompletableFuture.runAsync(s::close)).toArray(CompletableFuture[]::new)).join();
     }
 

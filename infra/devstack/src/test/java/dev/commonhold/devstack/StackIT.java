@@ -46,10 +46,11 @@ class StackIT {
     static void startTheStack() {
         keycloak = Infra.keycloak().client();
         int gateway = dev.commonhold.platform.testkit.Ports.free();
-        ports = new Ports(0, 0, 0, Integer.parseInt(Infra.keycloak().baseUrl().replaceAll(".*:", "")), gateway, Map.of());
+        int simulator = dev.commonhold.platform.testkit.Ports.free();
+        ports = new Ports(0, 0, 0, Integer.parseInt(Infra.keycloak().baseUrl().replaceAll(".*:", "")), gateway, simulator, Map.of());
         stack = Stack.start(Infra.postgres(), Infra.kafka().bootstrapServers(), Infra.keycloak().issuerUri(), new Stack.Settings(
-                RepoRoot.locate(), Path.of("target", "e2e-logs"), "e2e_" + UUID.randomUUID().toString().substring(0, 8), gateway,
-                Map.of("community", dev.commonhold.platform.testkit.Ports.free())));
+                RepoRoot.locate(), Path.of("target", "e2e-logs"), "e2e_" + UUID.randomUUID().toString().substring(0, 8), gateway, simulator,
+                Map.of("community", dev.commonhold.platform.testkit.Ports.free(), "billing", dev.commonhold.platform.testkit.Ports.free())));
         community = DemoSeed.run(stack.gatewayUrl(), keycloak);
     }
 
@@ -177,6 +178,50 @@ class StackIT {
         assertThat(resident.get(path).json().get("myBallots").findValuesAsString("choice")).containsExactly("APPROVE");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 resident.get(COMMUNITIES + "/" + community + "/notices").json().findValuesAsString("title").contains(DemoSeed.DEMO_VOTE));
+    }
+
+    @Test
+    @Order(9)
+    void theResidentPaysThisMonthThroughWechatPayTheNotificationArrivesThreeTimesAndSettlesOnce() throws Exception {
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+        String billing = "/api/billing/communities/" + community;
+        String unit = resident.get(billing + "/households/mine").json().get(0).get("unitId").asString();
+        JsonNode open = resident.get(billing + "/units/" + unit + "/invoices").json().get("items").valueStream()
+                .filter(i -> i.get("status").asString().equals("OPEN")).findFirst().orElseThrow();
+        JsonNode order = resident.post(billing + "/units/" + unit + "/channel-orders",
+                Map.of("channel", "WECHAT_PAY", "invoiceIds", List.of(open.get("id").asString()))).json();
+        assertThat(order.get("amountFen").asLong()).isEqualTo(open.get("openFen").asLong());
+
+        java.net.http.HttpResponse<String> paid = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stack.simulatorUrl() + "/wechat-pay/pay?times=3&outTradeNo=" + order.get("outTradeNo").asString()
+                        + "&amountFen=" + order.get("amountFen").asLong())).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode delivery = EventJson.readTree(paid.body());
+        assertThat(delivery.get("answers").valueStream().map(JsonNode::asString).toList()).containsExactly("204", "204", "204");
+
+        JsonNode after = resident.get(billing + "/units/" + unit + "/invoices").json().get("items").valueStream()
+                .filter(i -> i.get("id").asString().equals(open.get("id").asString())).findFirst().orElseThrow();
+        assertThat(after.get("status").asString()).isEqualTo("PAID");
+        String transaction = delivery.get("transactionId").asString();
+        List<JsonNode> settled = TopicReader.read(Infra.kafka().bootstrapServers(), "billing.events", Duration.ofSeconds(30),
+                        records -> records.stream().anyMatch(r -> r.value().contains(transaction))).stream()
+                .filter(r -> r.value().contains(transaction)).map(r -> EventJson.readTree(r.value())).toList();
+        assertThat(settled).hasSize(1);
+        assertThat(settled.getFirst().get("type").asString()).isEqualTo("billing.payment-settled.v1");
+        assertThat(settled.getFirst().get("payload").get("amountFen").asLong()).isEqualTo(order.get("amountFen").asLong());
+        assertThat(new EventSchemas().problems(settled.getFirst())).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void theOperatorSeesArrearsAndAnotherCommunitysResidentSeesNoInvoices() {
+        Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
+        JsonNode arrears = operator.get("/api/billing/communities/" + community + "/arrears").json();
+        assertThat(arrears.get("unitsInArrears").asInt()).as("buildings 5–20 have not paid last month").isGreaterThan(900);
+        Api regulator = gateway().as(keycloak.passwordToken("regulator", "regulator"));
+        assertThat(regulator.get("/api/billing/communities/" + community + "/arrears").status()).isEqualTo(200);
+        String stranger = keycloak.passwordToken("resident", "resident");
+        assertThat(gateway().as(stranger).get("/api/billing/communities/" + UUID.randomUUID() + "/arrears").status()).isEqualTo(403);
     }
 
     @Test

@@ -1,22 +1,11 @@
 package dev.commonhold.community.registry.web;
 
-import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.contracts.OpenApiContract;
 import dev.commonhold.platform.testkit.spring.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/**
- * The public API checked in under contracts/openapi/community.yaml is the one the code serves.
- * After a deliberate API change, refresh it with
- * {@code ./mvnw -pl services/community verify -Dit.test=OpenApiContractIT -Dcontracts.update=true}.
- */
+/** The public API checked in under contracts/openapi/community.yaml is the one the code serves. */
 @IntegrationTest
 class OpenApiContractIT {
 
@@ -24,24 +13,7 @@ class OpenApiContractIT {
     int port;
 
     @Test
-    void servedApiMatchesTheCheckedInContract() throws IOException {
-        String served = new Api("http://localhost:" + port).get("/v3/api-docs.yaml").body();
-        Path contract = contractsDirectory().resolve("openapi/community.yaml");
-
-        if (Boolean.getBoolean("contracts.update") || !Files.exists(contract)) {
-            Files.writeString(contract, served, StandardCharsets.UTF_8);
-        }
-
-        assertThat(served).as("the API changed: review it, then refresh %s with -Dcontracts.update=true", contract)
-                .isEqualTo(Files.readString(contract, StandardCharsets.UTF_8));
-    }
-
-    private static Path contractsDirectory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("contracts/openapi"))) {
-                return dir.resolve("contracts");
-            }
-        }
-        throw new IllegalStateException("contracts/openapi not found above " + Path.of("").toAbsolutePath());
+    void servedApiMatchesTheCheckedInContract() {
+        OpenApiContract.assertServedMatchesCheckedIn(port, "community");
     }
 }
