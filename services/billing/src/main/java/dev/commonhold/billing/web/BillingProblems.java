@@ -1,6 +1,7 @@
 package dev.commonhold.billing.web;
 
 import dev.commonhold.billing.invoicing.domain.BillingRuleViolation;
+import dev.commonhold.billing.reconciliation.domain.StatementRejected;
 import dev.commonhold.platform.web.problem.FieldError;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.platform.web.problem.ProblemType;
@@ -25,6 +26,15 @@ class BillingProblems {
                 e.rule() == null ? "Not possible" : "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())
                 .with("errors", List.of(new FieldError(e.field(), e.getMessage())))
                 .with("rule", e.rule())
+                .toProblemDetail();
+    }
+
+    /** A statement file that cannot be read: every bad row and column, so the file can be fixed and sent again whole. */
+    @ExceptionHandler(StatementRejected.class)
+    ProblemDetail statementRejected(StatementRejected e) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("statement-rejected"), "Statement refused",
+                e.getMessage() + ". Nothing was stored; fix the rows listed under errors and send the whole file again.")
+                .with("errors", e.problems().stream().limit(500).toList())
                 .toProblemDetail();
     }
 }
