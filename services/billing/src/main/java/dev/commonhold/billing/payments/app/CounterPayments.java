@@ -42,7 +42,7 @@ public class CounterPayments {
             throw new BillingRuleViolation("method", "must be CASH, CARD or BANK_TRANSFER", null);
         }
         Received payment = new Received(Ids.newId(), communityId, unit.id(), method, amountFen, receiptNumber, clock.instant(),
-                viewer.subject(), null);
+                Received.recorder(viewer), null);
         return settlements.receive(payment, null, "overpayment at the counter")
                 .orElseThrow(() -> ProblemException.conflict("%s receipt %s was recorded before: look it up instead of taking it twice"
                         .formatted(method, receiptNumber)));

@@ -78,7 +78,7 @@ public class Prepayments {
                 () -> invoices.nextNumbers(1, today).getFirst());
         invoices.insertAll(List.of(invoice));
         invoiceEvents.issued(List.of(invoice));
-        Received payment = new Received(Ids.newId(), communityId, unitId, method, amountFen, receiptNumber, clock.instant(), viewer.subject(),
+        Received payment = new Received(Ids.newId(), communityId, unitId, method, amountFen, receiptNumber, clock.instant(), Received.recorder(viewer),
                 "prepayment of %d months".formatted(months));
         return settlements.receive(payment, invoice.lines().stream().map(NewInvoice.Line::id).toList(), "prepayment")
                 .orElseThrow(() -> ProblemException.conflict("receipt " + receiptNumber + " was recorded before"));

@@ -1,5 +1,7 @@
 package dev.commonhold.billing.payments.app;
 
+import dev.commonhold.platform.security.Viewer;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,4 +12,9 @@ import java.util.UUID;
  */
 public record Received(UUID paymentId, UUID communityId, UUID unitId, String channel, long amountFen, String channelTransactionId,
                        Instant receivedAt, String recordedBy, String note) {
+
+    /** Who took the money, as a receipt names them and an audit finds them: "username · keycloak subject". */
+    public static String recorder(Viewer viewer) {
+        return (viewer.username() == null ? "" : viewer.username()) + " · " + viewer.subject();
+    }
 }
