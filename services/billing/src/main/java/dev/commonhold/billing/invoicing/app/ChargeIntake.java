@@ -7,6 +7,7 @@ import dev.commonhold.platform.ids.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,6 +28,31 @@ public class ChargeIntake {
     public record Charge(UUID chargeId, UUID communityId, Payer payer, String revenueClass, String baseRevenueClass, long amountFen,
                          LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn, String description, String sourceReference,
                          UUID replacesChargeId) {
+
+        /** From the payload of {@code <domain>.charge-raised.v1}, already checked against its schema. */
+        public static Charge of(JsonNode p) {
+            JsonNode payer = p.get("payer");
+            return new Charge(uuid(p, "chargeId"), uuid(p, "communityId"),
+                    new Payer(payer.get("kind").asString(), uuid(payer, "unitId"), payer.get("reference").asString(), text(payer, "name")),
+                    p.get("revenueClass").asString(), text(p, "baseRevenueClass"), p.get("amountFen").asLong(), date(p, "periodStart"),
+                    date(p, "periodEnd"), date(p, "dueOn"), p.get("description").asString(), p.get("sourceReference").asString(),
+                    uuid(p, "replacesChargeId"));
+        }
+
+        private static String text(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() ? null : value.asString();
+        }
+
+        private static UUID uuid(JsonNode node, String field) {
+            String value = text(node, field);
+            return value == null ? null : UUID.fromString(value);
+        }
+
+        private static LocalDate date(JsonNode node, String field) {
+            String value = text(node, field);
+            return value == null ? null : LocalDate.parse(value);
+        }
     }
 
     private final Register register;
@@ -64,6 +90,18 @@ public class ChargeIntake {
         invoices.insertAll(List.of(invoice));
         events.issued(List.of(invoice));
         log.debug("charge {} from {} invoiced as {}", charge.chargeId(), sourceType, invoice.number());
+    }
+
+    /** A held charge whose payer has arrived is invoiced now; @return true if it was */
+    boolean release(HeldCharges.Held waiting) {
+        Charge charge = waiting.charge();
+        if (register.community(charge.communityId()).isEmpty()
+                || (charge.payer().unitId() != null && register.unit(charge.communityId(), charge.payer().unitId()).isEmpty())) {
+            return false;
+        }
+        held.released(charge.chargeId());
+        raise(waiting.sourceType(), charge, null);
+        return true;
     }
 
     /** Inside the inbox transaction of the charge-cancelled event; an open line is cancelled, a paid part becomes credit. */

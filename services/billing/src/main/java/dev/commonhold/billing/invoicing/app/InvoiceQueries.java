@@ -38,14 +38,25 @@ public class InvoiceQueries {
     private final Register register;
     private final InvoiceViews views;
     private final FeePlanStore plans;
+    private final HeldCharges held;
+    private final ReminderStore reminders;
     private final Clock clock;
 
-    InvoiceQueries(BillingAccess access, Register register, InvoiceViews views, FeePlanStore plans, Clock clock) {
+    InvoiceQueries(BillingAccess access, Register register, InvoiceViews views, FeePlanStore plans, HeldCharges held, ReminderStore reminders,
+                   Clock clock) {
         this.access = access;
         this.register = register;
         this.views = views;
         this.plans = plans;
+        this.held = held;
+        this.reminders = reminders;
         this.clock = clock;
+    }
+
+    /** Charges waiting for a payer billing does not know yet, and cancellations after payment: staff resolve them. */
+    public List<HeldCharges.Held> held(Viewer viewer, UUID communityId) {
+        access.staffOf(viewer, communityId);
+        return held.ofCommunity(communityId);
     }
 
     public List<InvoiceViews.InvoiceView> invoices(Viewer viewer, UUID communityId, UUID unitId, String after, int limit) {
@@ -63,9 +74,12 @@ public class InvoiceQueries {
         access.unit(viewer, communityId, unitId);
         LocalDate today = today(community);
         LateFee lateFee = plans.find(communityId).map(FeePlan::lateFee).orElse(LateFee.none());
-        return views.openOf(communityId, unitId).stream().filter(o -> Arrears.bucket(o.dueOn(), today) != null)
-                .map(o -> new Overdue(o.dueOn(), o.openFen(), Arrears.bucket(o.dueOn(), today), lateFee.accrued(o.openFen(), o.dueOn(), today),
-                        Arrears.prescribesOn(o.dueOn()), Arrears.prescribed(o.dueOn(), today))).toList();
+        LocalDate reminded = reminders.lastReminded(unitId);
+        return views.openOf(communityId, unitId).stream().filter(o -> Arrears.bucket(o.dueOn(), today) != null).map(o -> {
+            LocalDate runsFrom = Arrears.lastInterruption(o.dueOn(), reminded);
+            return new Overdue(o.dueOn(), o.openFen(), Arrears.bucket(o.dueOn(), today), lateFee.accrued(o.openFen(), o.dueOn(), today),
+                    Arrears.prescribesOn(runsFrom), Arrears.prescribed(runsFrom, today));
+        }).toList();
     }
 
     /** Aggregates only: what a regulator, the committee and the operator may all see. */

@@ -27,7 +27,16 @@ public final class Arrears {
         return days <= 30 ? Bucket.DAYS_1_30 : days <= 90 ? Bucket.DAYS_31_90 : days <= 365 ? Bucket.DAYS_91_365 : Bucket.OVER_A_YEAR;
     }
 
-    /** The first day on which the claim has prescribed, absent an interruption (rule P5). */
+    /**
+     * Where the prescription period runs from: the due date, or a later reminder (a demand by the
+     * creditor interrupts prescription and the period starts again, Civil Code art. 195). A reminder
+     * sent before the amount fell due interrupts nothing.
+     */
+    public static LocalDate lastInterruption(LocalDate dueOn, LocalDate lastReminder) {
+        return lastReminder != null && lastReminder.isAfter(dueOn) ? lastReminder : dueOn;
+    }
+
+    /** The first day on which the claim has prescribed, counted from the due date or the last interruption (rule P5). */
     public static LocalDate prescribesOn(LocalDate lastInterruptionOrDue) {
         return lastInterruptionOrDue.plusYears(3).plusDays(1);
     }

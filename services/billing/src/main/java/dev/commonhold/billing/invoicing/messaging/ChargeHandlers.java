@@ -1,9 +1,7 @@
 package dev.commonhold.billing.invoicing.messaging;
 
 import dev.commonhold.billing.invoicing.app.ChargeIntake;
-import dev.commonhold.billing.invoicing.domain.Payer;
 import dev.commonhold.platform.messaging.EventEnvelope;
-import dev.commonhold.platform.messaging.EventJson;
 import dev.commonhold.platform.messaging.inbox.EventHandler;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -12,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,13 +57,7 @@ class ChargeHandlers {
 
         @Override
         public void handle(EventEnvelope event) {
-            JsonNode p = event.payload();
-            JsonNode payer = p.get("payer");
-            intake.raise(type(), new ChargeIntake.Charge(uuid(p, "chargeId"), uuid(p, "communityId"),
-                    new Payer(payer.get("kind").asString(), uuid(payer, "unitId"), payer.get("reference").asString(), text(payer, "name")),
-                    p.get("revenueClass").asString(), text(p, "baseRevenueClass"), p.get("amountFen").asLong(), date(p, "periodStart"),
-                    date(p, "periodEnd"), date(p, "dueOn"), p.get("description").asString(), p.get("sourceReference").asString(),
-                    uuid(p, "replacesChargeId")), EventJson.toTree(p).toString());
+            intake.raise(type(), ChargeIntake.Charge.of(event.payload()), event.payload().toString());
         }
     }
 
@@ -90,18 +81,7 @@ class ChargeHandlers {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
-
     private static UUID uuid(JsonNode node, String field) {
-        String value = text(node, field);
-        return value == null ? null : UUID.fromString(value);
-    }
-
-    private static LocalDate date(JsonNode node, String field) {
-        String value = text(node, field);
-        return value == null ? null : LocalDate.parse(value);
+        return UUID.fromString(node.get(field).asString());
     }
 }

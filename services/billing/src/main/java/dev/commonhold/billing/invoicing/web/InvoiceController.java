@@ -1,18 +1,26 @@
 package dev.commonhold.billing.invoicing.web;
 
+import dev.commonhold.billing.invoicing.app.ArrearsReminders;
 import dev.commonhold.billing.invoicing.app.InvoiceQueries;
 import dev.commonhold.billing.invoicing.app.InvoiceViews;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.paging.Cursors;
 import dev.commonhold.platform.web.paging.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Invoices and arrears: households see their own, the operator's staff any unit's, regulators community totals. */
@@ -37,9 +45,11 @@ class InvoiceController {
     }
 
     private final InvoiceQueries queries;
+    private final ArrearsReminders reminders;
 
-    InvoiceController(InvoiceQueries queries) {
+    InvoiceController(InvoiceQueries queries, ArrearsReminders reminders) {
         this.queries = queries;
+        this.reminders = reminders;
     }
 
     /** The units the signed-in resident owns or lives in: where to look for their invoices. */
@@ -60,6 +70,29 @@ class InvoiceController {
     @GetMapping("/units/{unitId}/arrears")
     List<InvoiceQueries.Overdue> unitArrears(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId) {
         return queries.overdue(viewer, communityId, unitId);
+    }
+
+    record HeldCharge(UUID chargeId, String source, String reason, Instant receivedAt, Long amountFen, String payerReference,
+                      String description) {
+    }
+
+    /** Charges billing holds because it does not know their payer yet (retried every minute), never dropped. */
+    @GetMapping("/held-charges")
+    List<HeldCharge> held(Viewer viewer, @PathVariable UUID communityId) {
+        return queries.held(viewer, communityId).stream().map(h -> new HeldCharge(h.chargeId(), h.sourceType(), h.reason(), h.receivedAt(),
+                h.charge() == null ? null : h.charge().amountFen(), h.charge() == null ? null : h.charge().payer().reference(),
+                h.charge() == null ? null : h.charge().description())).toList();
+    }
+
+    record Remind(@Min(1) @Max(3650) Integer minDaysOverdue) {
+    }
+
+    /** Reminds every household overdue for at least minDaysOverdue days (default 1), at most once a day: shown in the portal, interrupts prescription (P5). */
+    @PostMapping("/arrears/reminders")
+    Map<String, Integer> remind(Viewer viewer, @PathVariable UUID communityId,
+                                          @Valid @RequestBody(required = false) Remind body) {
+        int days = body == null || body.minDaysOverdue() == null ? 1 : body.minDaysOverdue();
+        return Map.of("reminded", reminders.remind(viewer, communityId, days));
     }
 
     @GetMapping("/arrears")

@@ -29,6 +29,9 @@ class ChargesIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    dev.commonhold.billing.invoicing.app.HeldChargeRelease release;
+
     @Test
     void aParkingChargeDeliveredTwiceIsInvoicedOnceWithItsRevenueClass() {
         BillingFixture f = new BillingFixture(port, 2);
@@ -52,6 +55,10 @@ class ChargesIT {
         UUID held = UUID.randomUUID();
         RegisterOnKafka.send(List.of(RegisterOnKafka.envelope("leasing.charge-raised.v1", f.community, held, charge(f, held, stranger, 800_000))));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM held_charge WHERE charge_id = ?", Integer.class, held) == 1);
+        JsonNode listed = f.as(f.staff()).get(f.path("/held-charges")).json();
+        assertThat(listed.findValuesAsString("chargeId")).containsExactly(held.toString());
+        assertThat(listed.get(0).get("amountFen").asLong()).isEqualTo(800_000);
+        assertThat(f.as(f.owner.token()).get(f.path("/held-charges")).status()).isEqualTo(403);
 
         UUID cancelled = UUID.randomUUID();
         RegisterOnKafka.send(List.of(RegisterOnKafka.envelope("commerce.charge-raised.v1", f.community, cancelled, charge(f, cancelled, f.units.get(0), 2_000)),
@@ -59,6 +66,21 @@ class ChargesIT {
                         "communityId", f.community.toString(), "reason", "订单取消"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM cancelled_charge WHERE charge_id = ?", Integer.class, cancelled) == 1);
         assertThat(f.invoices(f.owner.token(), 0).get(0).get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aHeldChargeIsInvoicedOnceItsUnitArrivesInTheRegister() {
+        BillingFixture f = new BillingFixture(port, 1);
+        UUID lateUnit = UUID.randomUUID();
+        UUID chargeId = UUID.randomUUID();
+        RegisterOnKafka.send(List.of(RegisterOnKafka.envelope("parking.charge-raised.v1", f.community, chargeId, charge(f, chargeId, lateUnit, 1_500))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM held_charge WHERE charge_id = ?", Integer.class, chargeId) == 1);
+        jdbc.update("INSERT INTO unit (id, community_id, building_name, number, area_centi, use, owner_id) VALUES (?, ?, '9号楼', '101', 5000, 'RESIDENTIAL', ?)",
+                lateUnit, f.community, UUID.randomUUID()); // what community.state brings when the unit is registered
+        release.retry();
+        release.retry();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM invoice_line WHERE charge_id = ?", Integer.class, chargeId)).isEqualTo(1);
+        assertThat(f.as(f.staff()).get(f.path("/held-charges")).json().size()).isZero();
     }
 
     private static Map<String, Object> charge(BillingFixture f, UUID chargeId, UUID unit, long fen) {
