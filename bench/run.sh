@@ -5,6 +5,7 @@
 #   bench/run.sh import     CSV import vs raw COPY
 #   bench/run.sh gateway    the same request direct vs through the gateway with a JWT
 #   bench/run.sh assembly   an owners' vote on a 3,000-unit register: ballots, tally, close
+#   bench/run.sh billing    a billing run for 1,000,000 households vs COPY; WeChat Pay notifications vs single-row inserts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/use-java.sh

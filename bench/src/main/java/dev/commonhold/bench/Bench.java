@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * bench/run.sh [all|import|gateway|assembly]: starts its own infrastructure and services, measures raw
+ * bench/run.sh [all|import|gateway|assembly|billing]: starts its own infrastructure and services, measures raw
  * baselines first, then our code, and prints each result as a ratio with the absolute figures.
  */
 public final class Bench {
@@ -57,6 +57,9 @@ public final class Bench {
             if (which.equals("all") || which.equals("assembly")) {
                 assemblyBenchmark(stack, identity, insert);
             }
+            if (which.equals("all") || which.equals("billing")) {
+                billingBenchmark(postgres, baseline, stack, identity, insert);
+            }
         }
     }
 
@@ -90,6 +93,28 @@ public final class Bench {
                 vote.view().p99Millis()));
         Report.line("close: tally %d voters, store, publish the decision".formatted(vote.voters()), "%.0f ms, outcome %s"
                 .formatted(vote.closeMillis(), vote.outcome()));
+    }
+
+    private static void billingBenchmark(EmbeddedPostgresServer postgres, String baseline, Stack stack, KeycloakClient identity,
+                                         Latencies insert) throws Exception {
+        int communities = Integer.getInteger("bench.billing.communities", 1_000);
+        int unitsEach = Integer.getInteger("bench.billing.units", 1_000);
+        BillingBenchmark.Run run = BillingBenchmark.run(postgres, "bench", baseline, stack.serviceUrl("billing"),
+                identity.passwordToken("operator", "operator"), communities, unitsEach);
+        Report.heading("Billing run for every community of a company: %,d communities × %,d households (a price change on the 16th)"
+                .formatted(communities, unitsEach));
+        Report.line("raw COPY of %,d invoice rows (same keys and indexes)".formatted(run.units()), "%.1f s".formatted(run.copySeconds()));
+        Report.line("our billing run: invoices, lines, billed months, outbox events", "%.1f s for %,d invoices (%,.0f households/s)"
+                .formatted(run.seconds(), run.issued(), run.units() / run.seconds()));
+        Report.ratio("billing run time vs raw COPY time (target ≤ 3×)", run.seconds(), run.copySeconds(), "s");
+        Report.line("invoice-issued events still in the outbox when the run ended", "%,d (the relay publishes them after)".formatted(run.pendingEvents()));
+        BillingBenchmark.Notifications notified = BillingBenchmark.notifications(postgres, "bench", stack.serviceUrl("billing"),
+                stack.simulator().wechat(), 4_000);
+        Report.heading("WeChat Pay notifications: verify signature, decrypt, settle, outbox (%,d payments recorded)".formatted(notified.payments()));
+        Report.ratio("one at a time vs raw single-row inserts (target ≥ 30%)", notified.sequential().perSecond(), insert.perSecond(),
+                "notifications/s vs rows/s");
+        Report.line("  latency one at a time", "p50 %.2f ms   p99 %.2f ms".formatted(notified.sequential().p50Millis(), notified.sequential().p99Millis()));
+        Report.ratio("16 callers vs raw single-row inserts", notified.concurrentPerSecond(), insert.perSecond(), "notifications/s vs rows/s");
     }
 
     private static void gatewayBenchmark(Stack stack, KeycloakClient identity) throws Exception {

@@ -55,6 +55,11 @@ public final class ChannelSimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The WeChat Pay side with the keys billing was given: benchmarks sign notifications ahead of time. */
+    public WechatPaySimulator wechat() {
+        return wechat;
+    }
+
     /** Pays a WeChat Pay order and delivers its notification {@code times} times; returns billing's answers. */
     public Delivery payWechat(String outTradeNo, long amountFen, int times, long delayMs) {
         String transactionId = "4200" + transactions.incrementAndGet();

@@ -54,6 +54,20 @@ final class ServiceProcess implements AutoCloseable {
         return spec.name();
     }
 
+    Services.Spec spec() {
+        return spec;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful drain — what a crash or the OOM killer does. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     String url() {
         return "http://localhost:" + spec.port();
     }

@@ -26,16 +26,20 @@ final class Services {
     static List<Spec> all(Path repository, Infrastructure infra, int gatewayPort, Map<String, Integer> ports, Map<String, String> channels) {
         int community = ports.get("community");
         int billing = ports.get("billing");
-        Spec billingSpec = withDatabase("billing", repository.resolve("services/billing/target/billing.jar"), billing, infra);
-        billingSpec.environment().putAll(channels);
         return List.of(
                 withDatabase("community", repository.resolve("services/community/target/community.jar"), community, infra),
-                billingSpec,
+                billing(repository, infra, billing, channels),
                 new Spec("gateway", repository.resolve("gateway/target/gateway.jar"), gatewayPort, null, Map.of(
                         "PORT", String.valueOf(gatewayPort),
                         "OIDC_ISSUER_URI", infra.issuerUri(),
                         "COMMUNITY_URL", "http://localhost:" + community,
                         "BILLING_URL", "http://localhost:" + billing)));
+    }
+
+    static Spec billing(Path repository, Infrastructure infra, int port, Map<String, String> channels) {
+        Spec billing = withDatabase("billing", repository.resolve("services/billing/target/billing.jar"), port, infra);
+        billing.environment().putAll(channels);
+        return billing;
     }
 
     private static Spec withDatabase(String name, Path jar, int port, Infrastructure infra) {

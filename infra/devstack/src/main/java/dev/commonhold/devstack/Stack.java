@@ -60,6 +60,10 @@ public final class Stack implements AutoCloseable {
         return gatewayUrl;
     }
 
+    public ChannelSimulator simulator() {
+        return simulator;
+    }
+
     /** The payment-channel simulator: {@code POST /wechat-pay/pay?outTradeNo=…&amountFen=…&times=3} pays an order. */
     public String simulatorUrl() {
         return "http://localhost:" + simulator.port();

@@ -1,100 +1,110 @@
 package dev.commonhold.billing.invoicing.app;
 
 import dev.commonhold.billing.invoicing.domain.BillingRun;
-import dev.commonhold.billing.invoicing.domain.FeePlan;
-import dev.commonhold.billing.invoicing.domain.NewInvoice;
 import dev.commonhold.billing.invoicing.domain.Period;
 import dev.commonhold.billing.invoicing.domain.PropertyFeeInvoices;
 import dev.commonhold.billing.register.CommunityCopy;
 import dev.commonhold.billing.register.Register;
-import dev.commonhold.billing.register.UnitCopy;
-import dev.commonhold.platform.ids.Ids;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
-/** One chunk of a billing run, inside the caller's transaction. */
+/**
+ * One chunk of a billing run, inside the caller's transaction: up to {@link #UNITS_PER_CHUNK}
+ * units, across as many of the run's communities as that takes, billed set-based ({@link BulkIssue});
+ * the run's cursor and counts move in the same transaction, so a crash loses nothing and repeats
+ * nothing.
+ */
 @Component
 class BillingRunChunk {
 
-    static final int UNITS_PER_CHUNK = 2_000;
+    /** Units per transaction: a million households take about fifty commits. */
+    static final int UNITS_PER_CHUNK = 20_000;
     private static final UUID FIRST = new UUID(0, 0);
+
+    /** What one worker pass over a run reads once: the run's communities and their plans do not change under it. */
+    static final class Context {
+        private final List<UUID> communities;
+        private final Map<UUID, Optional<PropertyFeeInvoices>> billing = new HashMap<>();
+        private final Map<UUID, LocalDate> today = new HashMap<>();
+
+        Context(List<UUID> communities) {
+            this.communities = communities;
+        }
+    }
 
     private final BillingRunStore runs;
     private final Register register;
     private final FeePlanStore plans;
-    private final InvoiceStore invoices;
-    private final InvoiceEvents events;
+    private final BulkIssue bulk;
     private final Clock clock;
 
-    BillingRunChunk(BillingRunStore runs, Register register, FeePlanStore plans, InvoiceStore invoices, InvoiceEvents events, Clock clock) {
+    BillingRunChunk(BillingRunStore runs, Register register, FeePlanStore plans, BulkIssue bulk, Clock clock) {
         this.runs = runs;
         this.register = register;
         this.plans = plans;
-        this.invoices = invoices;
-        this.events = events;
+        this.bulk = bulk;
         this.clock = clock;
     }
 
+    Context context(BillingRun run) {
+        return new Context(BillingRunWorker.communitiesOf(run.scopeKey(), register));
+    }
+
     /** @return true while there is more to do */
-    boolean next(UUID runId) {
+    boolean next(UUID runId, Context context) {
         Optional<BillingRun> locked = runs.lockForWork(runId);
         if (locked.isEmpty() || !locked.get().running()) {
             return false;
         }
         BillingRun run = locked.get();
-        List<UUID> communities = BillingRunWorker.communitiesOf(run.scopeKey(), register);
-        UUID community = run.cursorCommunity() != null ? run.cursorCommunity() : communities.isEmpty() ? null : communities.getFirst();
+        UUID community = run.cursorCommunity() != null ? run.cursorCommunity() : context.communities.isEmpty() ? null : context.communities.getFirst();
+        UUID after = run.cursorUnit() == null ? FIRST : run.cursorUnit();
+        int budget = UNITS_PER_CHUNK;
+        int done = 0, issued = 0, already = 0;
+        long fen = 0;
+        while (community != null && budget > 0) {
+            BulkIssue.Result billed = bill(run, community, after, budget, context);
+            done += billed.units();
+            issued += billed.issued();
+            already += billed.alreadyBilled();
+            fen += billed.issuedFen();
+            budget -= billed.units();
+            if (billed.units() > 0 && budget == 0) {
+                after = billed.lastUnit();
+            } else {
+                community = following(context.communities, community);
+                after = FIRST;
+            }
+        }
         if (community == null) {
+            runs.progressed(runId, done, issued, already, done - issued - already, fen, null, null);
             runs.finished(runId, "DONE", null);
             return false;
         }
-        List<UnitCopy> units = register.units(community, run.cursorUnit() == null ? FIRST : run.cursorUnit(), UNITS_PER_CHUNK);
-        if (units.isEmpty()) {
-            UUID following = following(communities, community);
-            if (following == null) {
-                runs.finished(runId, "DONE", null);
-                return false;
-            }
-            runs.progressed(runId, 0, 0, 0, 0, 0, following, null);
-            return true;
-        }
-        bill(run, community, units);
+        runs.progressed(runId, done, issued, already, done - issued - already, fen, community, after.equals(FIRST) ? null : after);
         return true;
     }
 
-    private void bill(BillingRun run, UUID community, List<UnitCopy> units) {
-        UUID cursor = units.getLast().id();
-        Optional<FeePlan> plan = plans.find(community);
-        Optional<CommunityCopy> copy = register.community(community);
-        if (plan.isEmpty() || copy.isEmpty()) {
-            runs.progressed(run.id(), units.size(), 0, 0, units.size(), 0, community, cursor);
-            return;
+    private BulkIssue.Result bill(BillingRun run, UUID community, UUID after, int limit, Context context) {
+        Optional<PropertyFeeInvoices> billing = context.billing.computeIfAbsent(community, c -> plans.find(c)
+                .map(plan -> new PropertyFeeInvoices(plan, new Period(run.first(), plan.cycle().months()))));
+        if (billing.isEmpty()) {
+            // No fee plan: every unit counts as one without a price, and the run moves on.
+            List<UUID> skipped = register.units(community, after, limit).stream().map(u -> u.id()).toList();
+            return new BulkIssue.Result(skipped.size(), 0, 0, 0, skipped.isEmpty() ? null : skipped.getLast());
         }
-        PropertyFeeInvoices billing = new PropertyFeeInvoices(plan.get(), new Period(run.first(), plan.get().cycle().months()));
-        Set<UUID> billed = invoices.alreadyBilled(units.stream().map(UnitCopy::id).toList(), billing.months());
-        LocalDate today = LocalDate.now(clock.withZone(copy.get().zone()));
-        List<UnitCopy> toBill = units.stream().filter(u -> !billed.contains(u.id())).toList();
-        Iterator<String> numbers = invoices.nextNumbers(toBill.size(), today).iterator();
-        List<NewInvoice> issued = new ArrayList<>();
-        for (UnitCopy unit : toBill) {
-            NewInvoice invoice = billing.invoiceFor(new PropertyFeeInvoices.Billable(unit.id(), community, unit.reference(), unit.ownerName(),
-                    unit.areaCentiM2(), unit.use()), today, run.id(), Ids::newId, numbers::next);
-            if (invoice != null) {
-                issued.add(invoice);
-            }
-        }
-        invoices.insertAll(issued);
-        events.issued(issued);
-        long fen = issued.stream().mapToLong(NewInvoice::totalFen).sum();
-        runs.progressed(run.id(), units.size(), issued.size(), billed.size(), toBill.size() - issued.size(), fen, community, cursor);
+        LocalDate today = context.today.computeIfAbsent(community, c -> register.community(c).map(CommunityCopy::zone)
+                .map(zone -> LocalDate.now(clock.withZone(zone))).orElse(LocalDate.now(clock)));
+        PropertyFeeInvoices b = billing.get();
+        return bulk.issue(new BulkIssue.Chunk(run.id(), community, after, limit, b.rates(), b.months(), b.period().start(), b.period().end(),
+                today, b.dueOn(), b.periodText()));
     }
 
     private static UUID following(List<UUID> communities, UUID current) {

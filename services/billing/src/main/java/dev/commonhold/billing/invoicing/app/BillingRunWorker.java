@@ -63,7 +63,9 @@ public class BillingRunWorker {
     private void work(UUID runId) {
         try {
             long lastLog = 0;
-            while (Boolean.TRUE.equals(transaction.execute(s -> chunk.next(runId)))) {
+            BillingRun run = runs.find(runId).orElseThrow();
+            BillingRunChunk.Context context = chunk.context(run);
+            while (Boolean.TRUE.equals(transaction.execute(s -> chunk.next(runId, context)))) {
                 if (System.nanoTime() - lastLog > 5_000_000_000L) {
                     runs.find(runId).ifPresent(BillingRunWorker::logProgress);
                     lastLog = System.nanoTime();

@@ -44,6 +44,26 @@ public final class PropertyFeeInvoices {
                 period.start(), period.end(), issuedOn, dueOn, billingRunId, List.of(line), months());
     }
 
+    /** The exact fee per 0.01 m² of each unit use that has a price (set-based runs compute area × rate in SQL, rounded the same way). */
+    public Map<String, PropertyFee.Rate> rates() {
+        return Map.copyOf(rates);
+    }
+
+    public Period period() {
+        return period;
+    }
+
+    public LocalDate dueOn() {
+        return plan.dueOn(period);
+    }
+
+    /** "2026年12月" or "2026年12月–2027年2月": what a line's description says was billed. */
+    public String periodText() {
+        YearMonth first = period.first();
+        return period.months() == 1 ? "%d年%d月".formatted(first.getYear(), first.getMonthValue())
+                : "%d年%d月–%d年%d月".formatted(first.getYear(), first.getMonthValue(), period.last().getYear(), period.last().getMonthValue());
+    }
+
     public List<LocalDate> months() {
         List<LocalDate> months = new ArrayList<>();
         for (int m = 0; m < period.months(); m++) {
@@ -52,11 +72,9 @@ public final class PropertyFeeInvoices {
         return months;
     }
 
+    /** 物业费 2026年12月（1号楼-201，89.50 m²）; the set-based run writes the same text in SQL (JdbcBulkIssue). */
     private String description(Billable unit) {
-        YearMonth first = period.first();
-        String when = period.months() == 1 ? "%d年%d月".formatted(first.getYear(), first.getMonthValue())
-                : "%d年%d月–%d年%d月".formatted(first.getYear(), first.getMonthValue(), period.last().getYear(), period.last().getMonthValue());
-        return "物业费 %s（%s，%s m²）".formatted(when, unit.reference(), squareMetres(unit.areaCentiM2()));
+        return "物业费 %s（%s，%s m²）".formatted(periodText(), unit.reference(), squareMetres(unit.areaCentiM2()));
     }
 
     private static String squareMetres(long centi) {

@@ -14,7 +14,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import dev.commonhold.billing.invoicing.domain.Period;
+import dev.commonhold.billing.invoicing.domain.PropertyFee;
+import dev.commonhold.billing.invoicing.domain.UnitPrice;
+
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +67,28 @@ class BillingRunsIT {
             assertThat(schemas.problems(EventJson.readTree(r.value()))).isEmpty();
             assertThat(r.key()).isEqualTo(f.community.toString());
         });
+    }
+
+    @Test
+    void theSetBasedRunChargesEveryUnitExactlyWhatRuleP1ComputesAcrossAPriceChangeInAQuarter() {
+        BillingFixture f = new BillingFixture(port, 40);
+        List<UnitPrice> prices = List.of(new UnitPrice("RESIDENTIAL", LocalDate.of(2020, 1, 1), 157),
+                new UnitPrice("RESIDENTIAL", LocalDate.of(2027, 2, 11), 163));
+        assertThat(f.as(f.operator()).put(f.path("/fee-plan"), Map.of("name", "季度物业费", "cycle", "QUARTERLY", "dueDays", 30,
+                "prices", prices.stream().map(p -> Map.of("use", p.use(), "effectiveFrom", p.effectiveFrom().toString(),
+                        "fenPerSquareMetreMonth", p.fenPerSquareMetreMonth())).toList())).status()).isEqualTo(200);
+        f.bill("2027-01");
+        Period quarter = new Period(YearMonth.of(2027, 1), 3);
+        Map<UUID, Long> charged = new java.util.HashMap<>();
+        jdbc.query("SELECT payer_unit_id, total_fen FROM invoice WHERE community_id = ?", rs -> {
+            charged.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        }, f.community);
+        assertThat(charged).hasSize(40);
+        for (int i = 0; i < 40; i++) {
+            assertThat(charged.get(f.units.get(i))).as("unit %d of %d.%02d m²", i, (8950 + i) / 100, (8950 + i) % 100)
+                    .isEqualTo(PropertyFee.of(8950 + i, quarter, prices));
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM billed_month WHERE unit_id = ?", Integer.class, f.units.get(0))).isEqualTo(3);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.commonhold.devstack;
+
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.Ports;
+import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.postgres.PostgresServer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A billing run killed with SIGKILL in the middle and started again issues exactly one invoice
+ * (and one invoice-issued event) per unit and period, and reports the right progress. Billing
+ * runs as its own process from its jar, as in production.
+ */
+class BillingRunCrashIT {
+
+    private static final int UNITS = 200_000;
+
+    @Test
+    void aRunKilledMidwayResumesAndIssuesEveryInvoiceExactlyOnce() throws Exception {
+        PostgresServer postgres = Infra.postgres();
+        String database = "crash_" + UUID.randomUUID().toString().substring(0, 8);
+        Services.Spec spec = Services.billing(RepoRoot.locate(), new Services.Infrastructure(postgres.jdbcUrl(database),
+                Infra.kafka().bootstrapServers(), Infra.tokens().issuerUri()), Ports.free(), Map.of());
+        Databases.prepare(postgres, database, List.of(spec));
+        Path logs = Path.of("target", "crash-logs");
+        java.nio.file.Files.createDirectories(logs);
+        ServiceProcess billing = ServiceProcess.start(spec, logs);
+        try {
+            billing.awaitReady(Duration.ofMinutes(2));
+            UUID company = UUID.randomUUID();
+            UUID community = UUID.randomUUID();
+            registerCopy(postgres, database, company, community);
+            Api operator = new Api(billing.url()).as(Infra.tokens().user("operator").roles("operator-admin").company(company).token());
+            String run = operator.post("/api/billing/runs", Map.of("communityId", community.toString(), "period", "2027-01")).json().get("id").asString();
+
+            JsonNode midway = awaitProgress(operator, run);
+            billing.kill();
+            assertThat(midway.get("status").asString()).isEqualTo("RUNNING");
+            int committedBeforeKill = count(postgres, database, "SELECT count(*) FROM billing.invoice");
+            assertThat(committedBeforeKill).as("killed in the middle").isBetween(1, UNITS - 1);
+
+            billing = ServiceProcess.start(spec, logs);
+            billing.awaitReady(Duration.ofMinutes(2));
+            JsonNode done = awaitDone(new Api(billing.url()).as(Infra.tokens().user("operator").roles("operator-admin").company(company).token()), run);
+
+            assertThat(done.get("status").asString()).isEqualTo("DONE");
+            assertThat(done.get("doneUnits").asInt()).isEqualTo(UNITS);
+            assertThat(done.get("issued").asInt()).isEqualTo(UNITS);
+            assertThat(done.get("percent").asInt()).isEqualTo(100);
+            assertThat(count(postgres, database, "SELECT count(*) FROM billing.invoice")).isEqualTo(UNITS);
+            assertThat(count(postgres, database, "SELECT count(DISTINCT payer_unit_id) FROM billing.invoice")).isEqualTo(UNITS);
+            assertThat(count(postgres, database, "SELECT count(*) FROM billing.outbox_event WHERE event_type = 'billing.invoice-issued.v1'")).isEqualTo(UNITS);
+            assertThat(count(postgres, database, "SELECT (sum(total_fen) = (SELECT issued_fen FROM billing.billing_run))::int FROM billing.invoice"))
+                    .as("the fen reported are the fen issued").isEqualTo(1);
+        } finally {
+            billing.close();
+        }
+    }
+
+    private static void registerCopy(PostgresServer postgres, String database, UUID company, UUID community) {
+        postgres.execute(database,
+                "INSERT INTO billing.community VALUES ('%s', '劲松北社区', '110105', 'Asia/Shanghai', '%s')".formatted(community, company),
+                ("INSERT INTO billing.unit (id, community_id, building_name, number, area_centi, use, owner_id) SELECT gen_random_uuid(), '%s', "
+                        + "(1 + u / 100) || '号楼', (100 + u %% 100)::text, 5000 + u %% 7000, 'RESIDENTIAL', gen_random_uuid() FROM generate_series(1, %d) u")
+                        .formatted(community, UNITS),
+                "INSERT INTO billing.fee_plan VALUES ('%s', '物业费', 'MONTHLY', 14, 0, 0, now(), 'test')".formatted(community),
+                "INSERT INTO billing.fee_price VALUES ('%s', 'RESIDENTIAL', '2020-01-01', 145)".formatted(community),
+                "ANALYZE billing.unit");
+    }
+
+    private static JsonNode awaitProgress(Api operator, String run) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            JsonNode state = operator.get("/api/billing/runs/" + run).json();
+            if (state.get("doneUnits").asInt() > 0) {
+                return state;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the run made no progress");
+    }
+
+    private static JsonNode awaitDone(Api operator, String run) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            JsonNode state = operator.get("/api/billing/runs/" + run).json();
+            if (!state.get("status").asString().equals("RUNNING")) {
+                return state;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the resumed run did not finish");
+    }
+
+    private static int count(PostgresServer postgres, String database, String sql) {
+        return Integer.parseInt(postgres.query(database, sql).getFirst().getFirst());
+    }
+}
