@@ -75,6 +75,11 @@ public final class AlipaySimulator {
         return form;
     }
 
+    /** Signs a response object's JSON text as Alipay signs its OpenAPI answers (RSA2 over the exact text). */
+    public String signContent(String content) {
+        return Keys.sign(alipayKey.getPrivate(), content);
+    }
+
     public static String yuan(long fen) {
         return "%d.%02d".formatted(fen / 100, fen % 100);
     }

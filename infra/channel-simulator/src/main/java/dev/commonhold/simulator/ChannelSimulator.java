@@ -48,6 +48,8 @@ public final class ChannelSimulator implements AutoCloseable {
         }
         server.createContext("/wechat-pay/pay", exchange -> answer(exchange, this::payWechat));
         server.createContext("/alipay/pay", exchange -> answer(exchange, this::payAlipay));
+        server.createContext("/v3/pay/transactions/out-trade-no/", this::queryWechat);
+        server.createContext("/gateway.do", this::queryAlipay);
         server.start();
     }
 
@@ -60,9 +62,19 @@ public final class ChannelSimulator implements AutoCloseable {
         return wechat;
     }
 
-    /** Pays a WeChat Pay order and delivers its notification {@code times} times; returns billing's answers. */
+    /** An order the payer paid, as the channel's order query reports it. */
+    private record Paid(String transactionId, long amountFen) {
+    }
+
+    private final Map<String, Paid> paid = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Pays a WeChat Pay order and delivers its notification {@code times} times; returns billing's answers. With
+     * {@code times} 0 the payment is made but every notification is lost: only billing's order query finds it.
+     */
     public Delivery payWechat(String outTradeNo, long amountFen, int times, long delayMs) {
         String transactionId = "4200" + transactions.incrementAndGet();
+        paid.put(outTradeNo, new Paid(transactionId, amountFen));
         WechatPaySimulator.Notification notification = wechat.paid(outTradeNo, transactionId, amountFen);
         List<Integer> answers = new ArrayList<>();
         for (int i = 0; i < times; i++) {
@@ -79,6 +91,7 @@ public final class ChannelSimulator implements AutoCloseable {
     /** Pays an Alipay order and delivers its notification {@code times} times (same notify_id each time). */
     public Delivery payAlipay(String outTradeNo, long amountFen, int times, long delayMs) {
         String tradeNo = "2026" + transactions.incrementAndGet();
+        paid.put(outTradeNo, new Paid(tradeNo, amountFen));
         Map<String, String> form = alipay.paid(outTradeNo, tradeNo, amountFen);
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
@@ -97,6 +110,35 @@ public final class ChannelSimulator implements AutoCloseable {
         String json() {
             return "{\"transactionId\":\"%s\",\"answers\":[%s]}".formatted(transactionId,
                     answers.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(",")));
+        }
+    }
+
+    /** WeChat Pay's order query (GET /v3/pay/transactions/out-trade-no/{no}?mchid=…), its answer signed like a notification. */
+    private void queryWechat(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String outTradeNo = exchange.getRequestURI().getPath().substring("/v3/pay/transactions/out-trade-no/".length());
+            Paid order = paid.get(outTradeNo);
+            String body = order == null ? "{\"code\":\"ORDER_NOT_EXIST\",\"message\":\"订单不存在\"}" : wechat.transaction(outTradeNo, order.transactionId(),
+                    order.amountFen(), "SUCCESS", java.time.Instant.now());
+            WechatPaySimulator.Notification signed = wechat.sign(body, java.time.Instant.now());
+            signed.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            reply(exchange, order == null ? 404 : 200, body);
+        }
+    }
+
+    /** Alipay's alipay.trade.query (POST /gateway.do): {"alipay_trade_query_response":{…},"sign":"…"}, signed over the response object. */
+    private void queryAlipay(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String biz = form.getOrDefault("biz_content", "");
+            String outTradeNo = biz.replaceAll(".*\"out_trade_no\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            Paid order = paid.get(outTradeNo);
+            String response = order == null
+                    ? "{\"code\":\"40004\",\"msg\":\"Business Failed\",\"sub_code\":\"ACQ.TRADE_NOT_EXIST\",\"sub_msg\":\"交易不存在\"}"
+                    : "{\"code\":\"10000\",\"msg\":\"Success\",\"trade_no\":\"%s\",\"out_trade_no\":\"%s\",\"trade_status\":\"TRADE_SUCCESS\",\"total_amount\":\"%s\",\"send_pay_date\":\"%s\"}"
+                    .formatted(order.transactionId(), outTradeNo, AlipaySimulator.yuan(order.amountFen()),
+                            java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).withNano(0).toString().replace('T', ' '));
+            reply(exchange, 200, "{\"alipay_trade_query_response\":" + response + ",\"sign\":\"" + alipay.signContent(response) + "\"}");
         }
     }
 

@@ -61,12 +61,7 @@ public final class WechatPaySimulator {
     }
 
     public Notification notification(String outTradeNo, String transactionId, long totalFen, String tradeState, String mchidSent, Instant sentAt) {
-        String transaction = """
-                {"appid":"%s","mchid":"%s","out_trade_no":"%s","transaction_id":"%s","trade_type":"JSAPI","trade_state":"%s",\
-                "trade_state_desc":"支付成功","bank_type":"OTHERS","attach":"","success_time":"%s","payer":{"openid":"oLocalPayer"},\
-                "amount":{"total":%d,"payer_total":%d,"currency":"CNY","payer_currency":"CNY"}}"""
-                .formatted(appid, mchidSent, outTradeNo, transactionId, tradeState,
-                        OffsetDateTime.ofInstant(sentAt, ZoneOffset.ofHours(8)).withNano(0), totalFen, totalFen);
+        String transaction = transaction(outTradeNo, transactionId, totalFen, tradeState, mchidSent, sentAt);
         String nonce = randomAlphanumeric(12);
         String body = """
                 {"id":"%s","create_time":"%s","resource_type":"encrypt-resource","event_type":"TRANSACTION.%s","summary":"支付成功",\
@@ -74,6 +69,20 @@ public final class WechatPaySimulator {
                 .formatted(UUID.randomUUID(), OffsetDateTime.ofInstant(sentAt, ZoneOffset.ofHours(8)).withNano(0),
                         tradeState.equals("SUCCESS") ? "SUCCESS" : tradeState, encrypt(transaction, "transaction", nonce), nonce);
         return sign(body, sentAt);
+    }
+
+    /** A transaction as WeChat Pay describes it: the decrypted resource of a notification, or the body of an order query. */
+    public String transaction(String outTradeNo, String transactionId, long totalFen, String tradeState, Instant at) {
+        return transaction(outTradeNo, transactionId, totalFen, tradeState, mchid, at);
+    }
+
+    private String transaction(String outTradeNo, String transactionId, long totalFen, String tradeState, String mchidSent, Instant sentAt) {
+        return """
+                {"appid":"%s","mchid":"%s","out_trade_no":"%s","transaction_id":"%s","trade_type":"JSAPI","trade_state":"%s",\
+                "trade_state_desc":"支付成功","bank_type":"OTHERS","attach":"","success_time":"%s","payer":{"openid":"oLocalPayer"},\
+                "amount":{"total":%d,"payer_total":%d,"currency":"CNY","payer_currency":"CNY"}}"""
+                .formatted(appid, mchidSent, outTradeNo, transactionId, tradeState,
+                        OffsetDateTime.ofInstant(sentAt, ZoneOffset.ofHours(8)).withNano(0), totalFen, totalFen);
     }
 
     /** Signs any body as the platform would (tests use it to send a tampered or stale one). */

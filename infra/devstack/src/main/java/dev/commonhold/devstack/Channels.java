@@ -19,10 +19,13 @@ final class Channels {
     private final WechatPaySimulator wechat = new WechatPaySimulator(MCHID, APPID);
     private final AlipaySimulator alipay = new AlipaySimulator(ALIPAY_APP_ID);
 
-    Map<String, String> billingEnvironment() {
+    /** @param simulatorPort where the simulator will answer billing's order queries */
+    Map<String, String> billingEnvironment(int simulatorPort) {
+        String simulator = "http://localhost:" + simulatorPort;
         return Map.of("WECHATPAY_MCHID", MCHID, "WECHATPAY_APPID", APPID, "WECHATPAY_PUBLIC_KEY", wechat.publicKeyBase64(),
                 "WECHATPAY_PUBLIC_KEY_ID", WechatPaySimulator.PUBLIC_KEY_ID, "WECHATPAY_API_V3_KEY", wechat.apiV3Key(),
-                "ALIPAY_APP_ID", ALIPAY_APP_ID, "ALIPAY_PUBLIC_KEY", alipay.publicKeyBase64());
+                "WECHATPAY_API_BASE", simulator, "ALIPAY_APP_ID", ALIPAY_APP_ID, "ALIPAY_PUBLIC_KEY", alipay.publicKeyBase64(),
+                "ALIPAY_GATEWAY", simulator + "/gateway.do");
     }
 
     /** Starts the payer's side, sending notifications straight to billing (as the channels do, not through the gateway's token check). */

@@ -31,7 +31,7 @@ public final class Stack implements AutoCloseable {
         this.gatewayUrl = gatewayUrl;
     }
 
-    /** @param simulatorPort where the payment-channel simulator listens (0: any free port) */
+    /** @param simulatorPort where the payment-channel simulator listens (billing is told it before it starts) */
     public record Settings(Path repository, Path logs, String database, int gatewayPort, int simulatorPort, Map<String, Integer> servicePorts) {
     }
 
@@ -39,7 +39,7 @@ public final class Stack implements AutoCloseable {
         Channels channels = new Channels();
         List<Services.Spec> specs = Services.all(settings.repository(), new Services.Infrastructure(
                 postgres.jdbcUrl(settings.database()), kafkaBootstrap, issuerUri), settings.gatewayPort(), settings.servicePorts(),
-                channels.billingEnvironment());
+                channels.billingEnvironment(settings.simulatorPort()));
         Databases.prepare(postgres, settings.database(), specs);
         createDirectories(settings.logs());
         List<ServiceProcess> started = new ArrayList<>();

@@ -16,13 +16,22 @@ public record ChannelProperties(WechatPay wechatPay, Alipay alipay) {
      * @param apiV3Key     the 32-character APIv3 key that decrypts notification resources
      * @param notifyWindowSeconds how far a notification's timestamp may be from now (replay guard)
      */
-    public record WechatPay(String mchid, String appid, String publicKey, String publicKeyId, String apiV3Key, Long notifyWindowSeconds) {
+    public record WechatPay(String mchid, String appid, String publicKey, String publicKeyId, String apiV3Key, Long notifyWindowSeconds,
+                            String apiBase, String merchantPrivateKey, String merchantSerial) {
         public WechatPay {
             notifyWindowSeconds = notifyWindowSeconds == null ? 300 : notifyWindowSeconds;
+            apiBase = apiBase == null || apiBase.isBlank() ? "https://api.mch.weixin.qq.com" : apiBase;
         }
     }
 
-    /** @param publicKey Alipay's public key (RSA2), Base64 of X.509 DER */
-    public record Alipay(String appId, String sellerId, String publicKey) {
+    /**
+     * @param publicKey         Alipay's public key (RSA2), Base64 of X.509 DER
+     * @param gateway           the OpenAPI gateway that answers alipay.trade.query
+     * @param appPrivateKey     the merchant application's private key (PKCS#8, Base64) that signs requests to it
+     */
+    public record Alipay(String appId, String sellerId, String publicKey, String gateway, String appPrivateKey) {
+        public Alipay {
+            gateway = gateway == null || gateway.isBlank() ? "https://openapi.alipay.com/gateway.do" : gateway;
+        }
     }
 }

@@ -17,13 +17,19 @@ import static org.awaitility.Awaitility.await;
 /** A community known to billing, its users of every role, and the steps every billing test takes. */
 public final class BillingFixture {
 
-    public final UUID company = UUID.randomUUID();
+    public final UUID company;
     public final UUID community = UUID.randomUUID();
     public final TestTokens.User owner = Infra.tokens().user("resident").roles("resident").communities(community);
     public final List<UUID> units;
     public final Api api;
 
     public BillingFixture(int port, int units) {
+        this(port, units, UUID.randomUUID());
+    }
+
+    /** Another community run by the same company. */
+    public BillingFixture(int port, int units, UUID company) {
+        this.company = company;
         this.api = new Api("http://localhost:" + port);
         this.units = RegisterOnKafka.publish(community, company, units, Map.of(0, owner.subject()));
         await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -15,5 +15,8 @@ public interface ChannelOrderStore {
 
     void markPaid(UUID orderId, UUID paymentId);
 
+    /** Orders opened between {@code from} and {@code to} that no payment settled yet, oldest first. */
+    java.util.List<ChannelOrder> unpaid(java.time.Instant from, java.time.Instant to, int limit);
+
     void record(ChannelNotice notice, String outcome, String detail);
 }

@@ -52,6 +52,12 @@ class JdbcChannelOrders implements ChannelOrderStore {
     }
 
     @Override
+    public java.util.List<ChannelOrder> unpaid(java.time.Instant from, java.time.Instant to, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM channel_order WHERE paid_payment_id IS NULL AND created_at BETWEEN ? AND ? ORDER BY created_at LIMIT ?",
+                ORDER, Timestamp.from(from), Timestamp.from(to), limit);
+    }
+
+    @Override
     public void record(ChannelNotice n, String outcome, String detail) {
         jdbc.update("""
                 INSERT INTO channel_notification (id, channel, notification_id, out_trade_no, transaction_id, reported_fen, outcome, detail, raw)

@@ -1,5 +1,6 @@
 package dev.commonhold.billing.channels.wechat;
 
+import com.wechat.pay.java.core.cipher.Verifier;
 import com.wechat.pay.java.core.exception.MalformedMessageException;
 import com.wechat.pay.java.core.exception.ValidationException;
 import com.wechat.pay.java.core.notification.NotificationParser;
@@ -34,14 +35,43 @@ public class WechatPayNotifications {
 
     private final ChannelProperties.WechatPay settings;
     private final NotificationParser parser;
+    private final Verifier verifier;
     private final Clock clock;
 
     WechatPayNotifications(ChannelProperties properties, Clock clock) {
         this.settings = properties.wechatPay();
         this.clock = clock;
-        this.parser = settings == null || settings.publicKey() == null || settings.publicKey().isBlank() ? null
-                : new NotificationParser(new RSAPublicKeyNotificationConfig.Builder().publicKey(publicKey(settings.publicKey()))
-                .publicKeyId(settings.publicKeyId()).apiV3Key(settings.apiV3Key()).build());
+        RSAPublicKeyNotificationConfig config = settings == null || settings.publicKey() == null || settings.publicKey().isBlank() ? null
+                : new RSAPublicKeyNotificationConfig.Builder().publicKey(publicKey(settings.publicKey()))
+                .publicKeyId(settings.publicKeyId()).apiV3Key(settings.apiV3Key()).build();
+        this.parser = config == null ? null : new NotificationParser(config);
+        this.verifier = config == null ? null : config.createVerifier();
+    }
+
+    /**
+     * Checks that an API answer (an order query) was signed by WeChat Pay: the same key and message
+     * layout as notifications ({@code timestamp\nnonce\nbody\n}), with the SDK's verifier.
+     */
+    public void requireSignedAnswer(Map<String, String> headers, String body) {
+        if (verifier == null) {
+            throw new RejectedNotification("WeChat Pay is not configured (billing.channels.wechat-pay)");
+        }
+        String timestamp = required(headers, "wechatpay-timestamp");
+        checkWindow(timestamp);
+        if (!verifier.verify(required(headers, "wechatpay-serial"), timestamp + "\n" + required(headers, "wechatpay-nonce") + "\n" + body + "\n",
+                required(headers, "wechatpay-signature"))) {
+            throw new RejectedNotification("the answer's signature does not verify");
+        }
+    }
+
+    /** The merchant this service is, as WeChat Pay knows it (checked on every transaction it reports). */
+    void requireOurs(String mchid, String appid) {
+        if (settings.mchid() != null && !settings.mchid().equals(mchid)) {
+            throw new RejectedNotification("mchid " + mchid + " is not ours");
+        }
+        if (settings.appid() != null && !settings.appid().equals(appid)) {
+            throw new RejectedNotification("appid " + appid + " is not ours");
+        }
     }
 
     /** @param headers request headers, names in lower case */
@@ -75,12 +105,7 @@ public class WechatPayNotifications {
     }
 
     private void requireOurs(Transaction t) {
-        if (settings.mchid() != null && !settings.mchid().equals(t.getMchid())) {
-            throw new RejectedNotification("mchid " + t.getMchid() + " is not ours");
-        }
-        if (settings.appid() != null && !settings.appid().equals(t.getAppid())) {
-            throw new RejectedNotification("appid " + t.getAppid() + " is not ours");
-        }
+        requireOurs(t.getMchid(), t.getAppid());
     }
 
     private void checkWindow(String timestamp) {

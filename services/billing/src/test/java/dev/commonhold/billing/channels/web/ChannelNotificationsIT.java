@@ -162,6 +162,17 @@ class ChannelNotificationsIT {
     }
 
     @Test
+    void aNotificationArrivingAfterTheOrderExpiredStillSettlesBecauseTheMoneyWasTaken() {
+        BillingFixture f = billed();
+        JsonNode order = open(f, "WECHAT_PAY");
+        jdbc.update("UPDATE channel_order SET expires_at = now() - interval '1 day' WHERE id = ?::uuid", order.get("id").asString());
+        assertThat(postWechat(WECHAT.paid(order.get("outTradeNo").asString(), "4200000009" + suffix(), order.get("amountFen").asLong())).status())
+                .isEqualTo(204);
+        assertThat(payments(f)).isEqualTo(1);
+        assertThat(f.invoices(f.owner.token(), 0).get(0).get("status").asString()).isEqualTo("PAID");
+    }
+
+    @Test
     void notificationsNeedNoTokenButOrdersDo() {
         BillingFixture f = billed();
         assertThat(f.api.post(f.unitPath(0, "/channel-orders"), Map.of("channel", "ALIPAY")).status()).isEqualTo(401);

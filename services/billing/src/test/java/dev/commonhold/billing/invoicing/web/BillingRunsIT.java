@@ -92,6 +92,28 @@ class BillingRunsIT {
     }
 
     @Test
+    void aCompanyRunBillsEveryCommunityTheCompanyRunsAndNoOtherAsOneJob() {
+        BillingFixture first = new BillingFixture(port, 5);
+        BillingFixture second = new BillingFixture(port, 7, first.company);
+        BillingFixture rival = new BillingFixture(port, 3);
+        first.putPlan();
+        second.putPlan();
+        rival.putPlan();
+        ApiResponse started = first.as(first.operator()).post("/api/billing/runs", Map.of("companyId", first.company.toString(), "period", "2027-03"));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String run = started.json().get("id").asString();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> first.as(first.operator()).get("/api/billing/runs/" + run).json().get("status").asString().equals("DONE"));
+        JsonNode done = first.as(first.operator()).get("/api/billing/runs/" + run).json();
+        assertThat(done.get("totalUnits").asInt()).isEqualTo(12);
+        assertThat(done.get("issued").asInt()).isEqualTo(12);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM invoice WHERE community_id = ?", Integer.class, rival.community)).isZero();
+        assertThat(first.as(rival.operator()).post("/api/billing/runs", Map.of("companyId", first.company.toString(), "period", "2027-04")).status())
+                .as("another company's admin").isEqualTo(403);
+        assertThat(rival.as(rival.operator()).get("/api/billing/runs/" + run).status()).isEqualTo(404);
+    }
+
+    @Test
     void residentsSeeTheirOwnInvoicesOnlyAndOthersSeeNothing() {
         BillingFixture f = new BillingFixture(port, 3);
         f.putPlan();

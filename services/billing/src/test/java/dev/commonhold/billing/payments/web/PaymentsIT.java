@@ -70,6 +70,14 @@ class PaymentsIT {
             assertThat(bad.contentType()).startsWith("application/problem+json");
             assertThat(bad.body()).as(amount).contains("amountFen");
         }
+        ApiResponse malformed = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
+                "{\"amountFen\": 100, \"method\": \"CASH\"");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        ApiResponse unknown = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
+                "{\"amountFen\":100,\"method\":\"CASH\",\"receiptNumber\":\"R-9\",\"discountFen\":50}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("discountFen");
         ApiResponse method = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
                 Map.of("amountFen", 100, "method", "BITCOIN", "receiptNumber", "R-9"));
         assertThat(method.status()).isEqualTo(422);
