@@ -3,9 +3,7 @@ package dev.commonhold.billing.invoicing.app;
 import dev.commonhold.billing.invoicing.domain.NewInvoice;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Port: issued invoices and their lines. */
@@ -13,9 +11,6 @@ public interface InvoiceStore {
 
     /** Fresh invoice numbers, unique across the service: F<yyyyMM>-<sequence>. */
     List<String> nextNumbers(int count, LocalDate issuedOn);
-
-    /** The units of these that already have any of these property-fee months billed. */
-    Set<UUID> alreadyBilled(Collection<UUID> unitIds, List<LocalDate> months);
 
     /** The last property-fee month billed to a unit, or null. */
     LocalDate lastBilledMonth(UUID unitId);

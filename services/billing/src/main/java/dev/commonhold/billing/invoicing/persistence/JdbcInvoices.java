@@ -8,10 +8,7 @@ import org.springframework.stereotype.Repository;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @Repository
@@ -30,12 +27,6 @@ class JdbcInvoices implements InvoiceStore {
         String prefix = "F" + MONTH.format(issuedOn) + "-";
         return jdbc.queryForList("SELECT nextval('invoice_number') FROM generate_series(1, ?)", Long.class, count).stream()
                 .map(n -> prefix + "%08d".formatted(n)).toList();
-    }
-
-    @Override
-    public Set<UUID> alreadyBilled(Collection<UUID> unitIds, List<LocalDate> months) {
-        return new HashSet<>(jdbc.queryForList("SELECT DISTINCT unit_id FROM billed_month WHERE unit_id = ANY(?) AND month = ANY(?)", UUID.class,
-                unitIds.toArray(UUID[]::new), months.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new)));
     }
 
     @Override
