@@ -11,4 +11,7 @@ public interface PaymentEvents {
     void settled(Received payment, List<OldestFirst.Share> shares, List<UUID> settlementIds);
 
     void refunded(UUID refundId, Refunds.Refund refund);
+
+    /** billing.payment-reversed.v1 per reversed settlement. */
+    void reversed(UUID communityId, UUID reversalId, List<Reversals.Reversed> settlements, String reason, java.time.Instant at);
 }

@@ -28,4 +28,20 @@ public interface PaymentStore {
     void lockBalance(UUID unitId);
 
     void recordRefund(UUID refundId, Refunds.Refund refund, String by);
+
+    /** A recorded payment, as a reversal needs it. */
+    record PaymentRow(UUID id, UUID communityId, UUID unitId, String channel, long amountFen) {
+    }
+
+    /** Locks the payment for this transaction; empty if it is not this community's. */
+    java.util.Optional<PaymentRow> lockPayment(UUID communityId, UUID paymentId);
+
+    /** @return false if the payment was reversed before */
+    boolean recordReversal(UUID reversalId, UUID paymentId, String reason, java.time.Instant at, String by);
+
+    /** The credit this payment created (its left-over), in fen. */
+    long creditFrom(UUID paymentId);
+
+    /** Opens again what each of the payment's settlements paid; returns them. */
+    java.util.List<Reversals.Reversed> unsettle(UUID paymentId);
 }

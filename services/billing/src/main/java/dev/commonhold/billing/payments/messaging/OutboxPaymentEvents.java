@@ -4,6 +4,7 @@ import dev.commonhold.billing.invoicing.domain.Payer;
 import dev.commonhold.billing.payments.app.PaymentEvents;
 import dev.commonhold.billing.payments.app.Received;
 import dev.commonhold.billing.payments.app.Refunds;
+import dev.commonhold.billing.payments.app.Reversals;
 import dev.commonhold.billing.payments.domain.OldestFirst;
 import dev.commonhold.billing.payments.domain.OpenLine;
 import dev.commonhold.platform.messaging.NewEvent;
@@ -48,6 +49,20 @@ class OutboxPaymentEvents implements PaymentEvents {
         outbox.append(new NewEvent("billing.refund-issued.v1", r.communityId(), refundId, new RefundIssuedV1(refundId, r.communityId(),
                 Payer.unit(r.unit().id(), r.unit().reference(), r.unit().ownerName()), r.amountFen(), "CNY", r.channel(), r.reason(),
                 r.issuedAt()), PartitionKey.COMMUNITY));
+    }
+
+    @Override
+    public void reversed(UUID communityId, UUID reversalId, List<Reversals.Reversed> settlements, String reason, Instant at) {
+        if (!settlements.isEmpty()) {
+            outbox.appendAll(settlements.stream().map(s -> new NewEvent("billing.payment-reversed.v1", communityId, s.settlementId(),
+                    new PaymentReversedV1(reversalId, s.settlementId(), communityId, s.unitId(), s.revenueClass(), s.amountFen(), "CNY", reason, at),
+                    PartitionKey.COMMUNITY)).toList());
+        }
+    }
+
+    /** One per reversed settlement; reversalId is shared by all settlements of the payment. */
+    record PaymentReversedV1(UUID reversalId, UUID settlementId, UUID communityId, UUID unitId, String revenueClass, long amountFen, String currency,
+                             String reason, Instant reversedAt) {
     }
 
     record PaymentSettledV1(UUID settlementId, UUID paymentId, UUID invoiceId, UUID lineId, UUID chargeId, UUID communityId, Payer payer,

@@ -3,6 +3,7 @@ package dev.commonhold.billing.payments.persistence;
 import dev.commonhold.billing.payments.app.PaymentStore;
 import dev.commonhold.billing.payments.app.Received;
 import dev.commonhold.billing.payments.app.Refunds;
+import dev.commonhold.billing.payments.app.Reversals;
 import dev.commonhold.billing.payments.domain.OldestFirst;
 import dev.commonhold.billing.payments.domain.OpenLine;
 import dev.commonhold.platform.ids.Ids;
@@ -78,6 +79,36 @@ class JdbcPayments implements PaymentStore {
     @Override
     public void lockBalance(UUID unitId) {
         jdbc.queryForList("SELECT id FROM unit WHERE id = ? FOR UPDATE", UUID.class, unitId);
+    }
+
+    @Override
+    public java.util.Optional<PaymentRow> lockPayment(UUID communityId, UUID paymentId) {
+        return jdbc.query("SELECT id, community_id, payer_unit_id, channel, amount_fen FROM payment WHERE id = ? AND community_id = ? FOR SHARE",
+                (rs, i) -> new PaymentRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getLong(5)), paymentId, communityId).stream().findFirst();
+    }
+
+    @Override
+    public boolean recordReversal(UUID reversalId, UUID paymentId, String reason, Instant at, String by) {
+        return jdbc.update("INSERT INTO payment_reversal (id, payment_id, reason, reversed_at, reversed_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (payment_id) DO NOTHING",
+                reversalId, paymentId, reason, Timestamp.from(at), by) == 1;
+    }
+
+    @Override
+    public long creditFrom(UUID paymentId) {
+        Long credited = jdbc.queryForObject("SELECT coalesce(sum(amount_fen), 0) FROM credit_entry WHERE payment_id = ? AND amount_fen > 0", Long.class, paymentId);
+        return credited == null ? 0 : credited;
+    }
+
+    @Override
+    public List<Reversals.Reversed> unsettle(UUID paymentId) {
+        List<Reversals.Reversed> settled = jdbc.query("""
+                SELECT s.id, s.line_id, l.payer_unit_id, l.revenue_class, s.amount_fen FROM settlement s JOIN invoice_line l ON l.id = s.line_id
+                WHERE s.payment_id = ? ORDER BY s.id FOR UPDATE OF l""",
+                (rs, i) -> new Reversals.Reversed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getString(4), rs.getLong(5)), paymentId);
+        settled.forEach(s -> jdbc.update("UPDATE invoice_line SET paid_fen = paid_fen - ? WHERE id = ?", s.amountFen(), s.lineId()));
+        return settled;
     }
 
     @Override

@@ -10,7 +10,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import dev.commonhold.platform.messaging.EventJson;
+import dev.commonhold.platform.messaging.EventSchemas;
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.kafka.TopicReader;
+
 import java.time.YearMonth;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
@@ -134,6 +140,34 @@ class PaymentsIT {
                 Map.of("amountFen", credit, "channel", "CASH", "reason", "服务合同终止，退还预收款"));
         assertThat(exact.status()).isEqualTo(201);
         assertThat(f.as(f.staff()).get(f.unitPath(2, "/credit")).json().get("balanceFen").asLong()).isZero();
+    }
+
+    @Test
+    void aCounterPaymentOnTheWrongUnitIsReversedOnceTheLinesAreOpenAgainAndTheCreditIsTakenBack() {
+        BillingFixture f = billed();
+        ApiResponse paid = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(f.unitPath(0, "/payments"), Map.of("amountFen", 30_000, "method", "CASH", "receiptNumber", "R-WRONG"));
+        String payment = paid.json().get("paymentId").asString();
+        assertThat(f.as(f.staff()).get(f.unitPath(0, "/credit")).json().get("balanceFen").asLong()).isEqualTo(30_000 - 2 * 13_425);
+
+        ApiResponse reversed = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(f.path("/payments/" + payment + "/reversal"), Map.of("reason", "录错房号：应为 1号楼-102"));
+        assertThat(reversed.status()).as(reversed.body()).isEqualTo(201);
+        assertThat(reversed.json().findValuesAsString("amountFen")).hasSize(2);
+        assertThat(f.invoices(f.staff(), 0).findValuesAsString("status")).containsOnly("OPEN");
+        assertThat(f.as(f.staff()).get(f.unitPath(0, "/credit")).json().get("balanceFen").asLong()).isZero();
+        assertThat(f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(f.path("/payments/" + payment + "/reversal"), Map.of("reason", "again")).status()).isEqualTo(409);
+        assertThat(f.as(f.owner.token()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(f.path("/payments/" + payment + "/reversal"), Map.of("reason", "mine")).status()).isEqualTo(403);
+
+        List<JsonNode> events = TopicReader.read(Infra.kafka().bootstrapServers(), "billing.events", java.time.Duration.ofSeconds(30),
+                        records -> records.stream().filter(r -> r.value().contains("payment-reversed") && r.value().contains(f.community.toString())).count() >= 2)
+                .stream().filter(r -> r.value().contains("payment-reversed") && r.value().contains(f.community.toString()))
+                .map(r -> EventJson.readTree(r.value())).toList();
+        assertThat(events).hasSize(2);
+        events.forEach(e -> assertThat(new EventSchemas().problems(e)).isEmpty());
+        assertThat(events.stream().mapToLong(e -> e.get("payload").get("amountFen").asLong()).sum()).isEqualTo(2 * 13_425);
     }
 
     private BillingFixture billed() {
