@@ -14,7 +14,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
@@ -53,12 +57,18 @@ public class WebAutoConfiguration {
     }
 
     /**
-     * An unknown field is a client mistake worth telling about, not something to drop silently; so
-     * is a fraction where a whole number is expected (100.5 for amountFen must not become 100 fen).
+     * Request bodies are read as written, never guessed at: an unknown field, a fraction where a
+     * whole number is expected (100.5 for amountFen must not become 100 fen), a number sent as text
+     * ("100"), a field given twice (which one would count?) and text with a NUL character are all
+     * refused, naming the field.
      */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .addModule(StrictText.module());
     }
 }

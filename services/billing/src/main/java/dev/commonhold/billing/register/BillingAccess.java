@@ -23,9 +23,8 @@ public class BillingAccess {
     }
 
     public CommunityCopy readable(Viewer viewer, UUID communityId) {
-        CommunityCopy community = register.community(communityId).filter(c -> viewer.mayRead(c.ref()))
+        return register.community(communityId).filter(c -> viewer.mayRead(c.ref()))
                 .orElseThrow(() -> ProblemException.notFound("Community", communityId));
-        return community;
     }
 
     /** Operator staff or admin of the company running the community. */
@@ -33,6 +32,18 @@ public class BillingAccess {
         CommunityCopy community = readable(viewer, communityId);
         if (!viewer.manages(community.ref())) {
             throw new AccessDeniedException("only the operator's staff of this community may do this");
+        }
+        return community;
+    }
+
+    /**
+     * Who may take, return or reverse money: the operator's own staff or admins — not a platform
+     * administrator, who may see everything but handles no household's money.
+     */
+    public CommunityCopy cashierOf(Viewer viewer, UUID communityId) {
+        CommunityCopy community = staffOf(viewer, communityId);
+        if (!viewer.hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN)) {
+            throw new AccessDeniedException("only the operator's staff take, refund or reverse payments");
         }
         return community;
     }

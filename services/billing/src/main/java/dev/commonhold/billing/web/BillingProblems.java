@@ -19,8 +19,12 @@ import java.util.List;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BillingProblems {
 
+    /** A value that is simply not allowed is a 400 like any bad input; one a rule (P1–P6, PY3) refuses is a 422 naming it. */
     @ExceptionHandler(BillingRuleViolation.class)
     ProblemDetail violation(BillingRuleViolation e) {
+        if (e.rule() == null) {
+            return ProblemException.invalid(e.field(), e.getMessage()).toProblemDetail();
+        }
         String slug = e.rule() == null ? "billing-rule" : "billing-rule-" + e.rule().toLowerCase(java.util.Locale.ROOT);
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of(slug),
                 e.rule() == null ? "Not possible" : "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())

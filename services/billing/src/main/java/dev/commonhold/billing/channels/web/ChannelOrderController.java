@@ -28,9 +28,11 @@ class ChannelOrderController {
     record OpenOrder(@NotBlank String channel, @Size(max = 100) List<UUID> invoiceIds) {
     }
 
-    record OrderView(UUID id, String outTradeNo, String channel, UUID unitId, long amountFen, Instant expiresAt, boolean paid) {
+    /** @param paymentId once paid: the payment whose receipt is at .../payments/{paymentId}/receipt */
+    record OrderView(UUID id, String outTradeNo, String channel, UUID unitId, long amountFen, Instant expiresAt, boolean paid, UUID paymentId) {
         static OrderView of(ChannelOrder o) {
-            return new OrderView(o.id(), o.outTradeNo(), o.channel(), o.unitId(), o.amountFen(), o.expiresAt(), o.paidPaymentId() != null);
+            return new OrderView(o.id(), o.outTradeNo(), o.channel(), o.unitId(), o.amountFen(), o.expiresAt(), o.paidPaymentId() != null,
+                    o.paidPaymentId());
         }
     }
 

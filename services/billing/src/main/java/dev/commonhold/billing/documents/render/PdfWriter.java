@@ -23,7 +23,10 @@ final class PdfWriter implements AutoCloseable {
     private static final byte[] FONT_BYTES = readFont();
     static final float MARGIN = 48;
 
+    private static final char MISSING = '□';
+
     private final PDDocument document = new PDDocument();
+    private final java.util.Map<Integer, Boolean> drawable = new java.util.HashMap<>();
     private final PDType0Font font;
     private final PDRectangle size;
     private PDPageContentStream page;
@@ -115,7 +118,7 @@ final class PdfWriter implements AutoCloseable {
             page.beginText();
             page.setFont(font, fontSize);
             page.newLineAtOffset(x, atY);
-            page.showText(text);
+            page.showText(printable(text));
             page.endText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,9 +127,37 @@ final class PdfWriter implements AutoCloseable {
 
     private float textWidth(String text, float fontSize) {
         try {
-            return font.getStringWidth(text) / 1000 * fontSize;
+            return font.getStringWidth(printable(text)) / 1000 * fontSize;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What the font can draw: control characters (a line break typed into a receipt number) become
+     * spaces, and a character the font lacks (an emoji, a rare CJK Extension B surname such as 𠮷)
+     * becomes □ — a document with a visible gap, never one that cannot be produced at all.
+     */
+    private String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                out.append(' ');
+            } else if (drawable.computeIfAbsent(cp, this::hasGlyph)) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append(MISSING);
+            }
+        });
+        return out.toString();
+    }
+
+    private boolean hasGlyph(int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException | IOException noGlyph) {
+            return false;
         }
     }
 

@@ -42,11 +42,15 @@ class DocumentController {
         return file(ReceiptPdf.render(receipt), MediaType.APPLICATION_PDF, "收据-" + paymentId + ".pdf");
     }
 
-    /** @param format {@code pdf} (default) or {@code csv}; the period defaults to the last twelve months */
+    /** @param format {@code pdf} or {@code csv}; without it, what the Accept header asks for (PDF by default); the period defaults to the last twelve months */
     @GetMapping(path = "/units/{unitId}/statement", produces = {MediaType.APPLICATION_PDF_VALUE, "text/csv"})
     ResponseEntity<byte[]> statement(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId,
                                      @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-                                     @RequestParam(defaultValue = "pdf") String format) {
+                                     @RequestParam(required = false) String format,
+                                     @org.springframework.web.bind.annotation.RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (format == null) {
+            format = accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_PDF_VALUE) ? "csv" : "pdf";
+        }
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         Documents.Statement statement = documents.statement(viewer, communityId, unitId, from == null ? today.minusMonths(12) : from,
                 to == null ? today : to);

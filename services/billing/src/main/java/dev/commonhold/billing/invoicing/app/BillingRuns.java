@@ -29,19 +29,22 @@ public class BillingRuns {
     private final FeePlanStore plans;
     private final BillingRunStore runs;
     private final BillingRunWorker worker;
+    private final java.time.Clock clock;
 
-    BillingRuns(BillingAccess access, Register register, FeePlanStore plans, BillingRunStore runs, BillingRunWorker worker) {
+    BillingRuns(BillingAccess access, Register register, FeePlanStore plans, BillingRunStore runs, BillingRunWorker worker, java.time.Clock clock) {
         this.access = access;
         this.register = register;
         this.plans = plans;
         this.runs = runs;
         this.worker = worker;
+        this.clock = clock;
     }
 
     /** Starts the run, or answers the one already started for this scope and period (a rerun issues nothing twice). */
     @Transactional
     public BillingRun start(Viewer viewer, Scope scope, YearMonth first) {
         String key = scopeKey(viewer, scope);
+        requireBillable(first);
         List<UUID> communities = BillingRunWorker.communitiesOf(key, register);
         if (scope.communityId() != null && plans.find(scope.communityId()).isEmpty()) {
             throw new BillingRuleViolation("communityId", "this community has no fee plan yet: PUT one at .../fee-plan first", null);
@@ -52,6 +55,22 @@ public class BillingRuns {
         }
         worker.submitAfterCommit(run.id());
         return runs.find(run.id()).orElseThrow();
+    }
+
+    /**
+     * Rule P2: no more than 12 months may be demanded in advance — a run may not start beyond the
+     * twelfth month from now. Rule P5: a claim older than three years has prescribed — a run may not
+     * bill a period that began more than three years ago. (A yearly plan's run bills from its month.)
+     */
+    private void requireBillable(YearMonth first) {
+        YearMonth current = YearMonth.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        if (first.isAfter(current.plusMonths(12))) {
+            throw new BillingRuleViolation("period", "%s is more than 12 months ahead of %s: no more than 12 months may be billed in advance (rule P2)"
+                    .formatted(first, current), "P2");
+        }
+        if (first.isBefore(current.minusYears(3))) {
+            throw new BillingRuleViolation("period", "%s is more than three years ago: such a claim has prescribed (rule P5)".formatted(first), "P5");
+        }
     }
 
     public BillingRun get(Viewer viewer, UUID runId) {

@@ -36,12 +36,12 @@ public class CounterPayments {
 
     @Transactional
     public Settlements.Applied take(Viewer viewer, UUID communityId, UUID unitId, long amountFen, String method, String receiptNumber) {
-        access.staffOf(viewer, communityId);
+        access.cashierOf(viewer, communityId);
         UnitCopy unit = access.unit(viewer, communityId, unitId);
         if (!METHODS.contains(method)) {
             throw new BillingRuleViolation("method", "must be CASH, CARD or BANK_TRANSFER", null);
         }
-        Received payment = new Received(Ids.newId(), communityId, unit.id(), method, amountFen, receiptNumber, clock.instant(),
+        Received payment = new Received(Ids.newId(), communityId, unit.id(), method, amountFen, receiptNumber.strip(), clock.instant(),
                 Received.recorder(viewer), null);
         return settlements.receive(payment, null, "overpayment at the counter")
                 .orElseThrow(() -> ProblemException.conflict("%s receipt %s was recorded before: look it up instead of taking it twice"

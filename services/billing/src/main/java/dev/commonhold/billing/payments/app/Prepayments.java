@@ -61,7 +61,7 @@ public class Prepayments {
     /** Staff take the payment at the counter; {@code amountFen} must be the quote, so a stale quote is caught, not half-applied. */
     @Transactional
     public Settlements.Applied pay(Viewer viewer, UUID communityId, UUID unitId, int months, long amountFen, String method, String receiptNumber) {
-        CommunityCopy community = access.staffOf(viewer, communityId);
+        CommunityCopy community = access.cashierOf(viewer, communityId);
         UnitCopy unit = access.unit(viewer, communityId, unitId);
         if (!CounterPayments.METHODS.contains(method)) {
             throw new BillingRuleViolation("method", "must be CASH, CARD or BANK_TRANSFER", null);
@@ -78,7 +78,7 @@ public class Prepayments {
                 () -> invoices.nextNumbers(1, today).getFirst());
         invoices.insertAll(List.of(invoice));
         invoiceEvents.issued(List.of(invoice));
-        Received payment = new Received(Ids.newId(), communityId, unitId, method, amountFen, receiptNumber, clock.instant(), Received.recorder(viewer),
+        Received payment = new Received(Ids.newId(), communityId, unitId, method, amountFen, receiptNumber.strip(), clock.instant(), Received.recorder(viewer),
                 "prepayment of %d months".formatted(months));
         return settlements.receive(payment, invoice.lines().stream().map(NewInvoice.Line::id).toList(), "prepayment")
                 .orElseThrow(() -> ProblemException.conflict("receipt " + receiptNumber + " was recorded before"));

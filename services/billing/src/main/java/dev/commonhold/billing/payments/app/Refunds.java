@@ -40,7 +40,7 @@ public class Refunds {
 
     @Transactional
     public UUID refund(Viewer viewer, UUID communityId, UUID unitId, long amountFen, String channel, String reason) {
-        access.staffOf(viewer, communityId);
+        access.cashierOf(viewer, communityId);
         UnitCopy unit = access.unit(viewer, communityId, unitId);
         if (!CHANNELS.contains(channel)) {
             throw new BillingRuleViolation("channel", "must be one of " + CHANNELS, null);

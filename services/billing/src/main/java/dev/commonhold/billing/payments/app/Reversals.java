@@ -43,7 +43,7 @@ public class Reversals {
 
     @Transactional
     public List<Reversed> reverse(Viewer viewer, UUID communityId, UUID paymentId, String reason) {
-        access.staffOf(viewer, communityId);
+        access.cashierOf(viewer, communityId);
         PaymentStore.PaymentRow payment = payments.lockPayment(communityId, paymentId)
                 .orElseThrow(() -> ProblemException.notFound("Payment", paymentId));
         if (!REVERSIBLE.contains(payment.channel())) {

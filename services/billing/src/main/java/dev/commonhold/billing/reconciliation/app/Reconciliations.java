@@ -39,14 +39,19 @@ public class Reconciliations {
     }
 
     private final ReconciliationStore store;
+    private final java.time.Clock clock;
 
-    Reconciliations(ReconciliationStore store) {
+    Reconciliations(ReconciliationStore store, java.time.Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @Transactional
     public DayReport importStatement(Viewer viewer, String channel, LocalDate day, byte[] file, Charset declared) {
         UUID company = companyOf(viewer);
+        if (!day.isBefore(LocalDate.now(clock.withZone(ZONE)))) {
+            throw new BillingRuleViolation("day", "%s has not ended yet: channels publish a day's statement the next morning".formatted(day), "PY3");
+        }
         StatementFormat format = format(channel);
         List<StatementLine> lines = format.parse(StatementText.decode(file, format, declared));
         store.lockDay(company, channel, day).filter(d -> d.lockedAt() != null).ifPresent(d -> {

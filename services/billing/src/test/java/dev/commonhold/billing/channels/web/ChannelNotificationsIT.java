@@ -173,12 +173,26 @@ class ChannelNotificationsIT {
     }
 
     @Test
+    void anOversizedOrMalformedNotificationIsRefusedWithoutBeingReadOrKeptWhole() {
+        byte[] huge = new byte[ChannelNotificationController.MAX_BODY + 1];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        ApiResponse wechat = new Api("http://localhost:" + port).post("/api/billing/channels/wechat-pay/notifications", huge, "application/json");
+        assertThat(wechat.status()).isEqualTo(413);
+        assertThat(wechat.body()).contains("\"code\":\"FAIL\"");
+        ApiResponse alipay = new Api("http://localhost:" + port).post("/api/billing/channels/alipay/notifications", huge, "application/x-www-form-urlencoded");
+        assertThat(alipay.body()).isEqualTo("fail");
+        assertThat(new Api("http://localhost:" + port).post("/api/billing/channels/alipay/notifications", "a=%zz&sign=%",
+                "application/x-www-form-urlencoded").body()).isEqualTo("fail");
+        assertThat(jdbc.queryForObject("SELECT max(length(raw)) FROM channel_notification", Integer.class)).isLessThan(8 * 1024);
+    }
+
+    @Test
     void notificationsNeedNoTokenButOrdersDo() {
         BillingFixture f = billed();
         assertThat(f.api.post(f.unitPath(0, "/channel-orders"), Map.of("channel", "ALIPAY")).status()).isEqualTo(401);
         assertThat(f.as(f.owner.token()).post(f.unitPath(1, "/channel-orders"), Map.of("channel", "ALIPAY")).status()).isEqualTo(404);
         ApiResponse badChannel = f.as(f.owner.token()).post(f.unitPath(0, "/channel-orders"), Map.of("channel", "PAYPAL"));
-        assertThat(badChannel.status()).isEqualTo(422);
+        assertThat(badChannel.status()).isEqualTo(400);
         assertThat(badChannel.json().get("errors").get(0).get("field").asString()).isEqualTo("channel");
     }
 

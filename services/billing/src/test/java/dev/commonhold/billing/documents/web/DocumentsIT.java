@@ -26,6 +26,9 @@ class DocumentsIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void aReceiptCarriesTheChineseTextTheAmountInCapitalsAndItsOwnFont() throws Exception {
         BillingFixture f = new BillingFixture(port, 2);
@@ -73,6 +76,26 @@ class DocumentsIT {
         }
         assertThat(get(f.owner.token(), f.unitPath(0, "/statement?format=xls")).statusCode()).isEqualTo(400);
         assertThat(get(f.owner.token(), f.unitPath(0, "/statement?from=2027-01-01&to=2026-01-01")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void charactersTheFontLacksOrControlCharactersNeverStopADocument() throws Exception {
+        BillingFixture f = new BillingFixture(port, 1);
+        f.putPlan();
+        f.bill("2026-12");
+        jdbc.update("UPDATE unit SET owner_name = '𠮷䶮😀' WHERE id = ?", f.units.get(0)); // as community.state would bring a rare surname
+        String payment = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
+                Map.of("amountFen", 100, "method", "CASH", "receiptNumber", "SJ-😀\t<b>1</b>")).json().get("paymentId").asString();
+        HttpResponse<byte[]> receipt = get(f.owner.token(), f.path("/payments/" + payment + "/receipt"));
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(receipt.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("SJ-□ <b>1</b>", "□");
+        }
+        assertThat(get(f.owner.token(), f.unitPath(0, "/statement")).statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + f.unitPath(0, "/statement")))
+                .header("Authorization", "Bearer " + f.owner.token()).header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     }
 
     private HttpResponse<byte[]> get(String token, String path) throws Exception {

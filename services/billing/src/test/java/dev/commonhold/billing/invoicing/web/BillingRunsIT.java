@@ -151,11 +151,19 @@ class BillingRunsIT {
 
         ApiResponse badCycle = f.as(f.operator()).put(f.path("/fee-plan"), Map.of("name", "x", "cycle", "WEEKLY", "dueDays", 14,
                 "prices", List.of(Map.of("use", "RESIDENTIAL", "effectiveFrom", "2020-01-01", "fenPerSquareMetreMonth", 150))));
-        assertThat(badCycle.status()).isEqualTo(422);
+        assertThat(badCycle.status()).isEqualTo(400);
         assertThat(badCycle.json().get("errors").get(0).get("field").asString()).isEqualTo("cycle");
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fee_plan WHERE community_id = ?", Integer.class, f.community)).isZero();
         assertThat(f.as(f.operator()).post("/api/billing/runs", Map.of("communityId", f.community.toString(), "period", "2026-13")).status()).isEqualTo(400);
+        YearMonth now = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+        ApiResponse tooEarly = f.as(f.operator()).post("/api/billing/runs", Map.of("communityId", f.community.toString(), "period",
+                now.plusMonths(13).toString()));
+        assertThat(tooEarly.status()).as("13 months ahead").isEqualTo(422);
+        assertThat(tooEarly.json().get("rule").asString()).isEqualTo("P2");
+        ApiResponse prescribed = f.as(f.operator()).post("/api/billing/runs", Map.of("communityId", f.community.toString(), "period",
+                now.minusYears(3).minusMonths(1).toString()));
+        assertThat(prescribed.json().get("rule").asString()).isEqualTo("P5");
     }
 
     private static List<ConsumerRecord<String, String>> ofCommunity(List<ConsumerRecord<String, String>> records, BillingFixture f) {

@@ -69,7 +69,7 @@ class PaymentsIT {
     @Test
     void amountsThatAreNotWholePositiveFenAreRefusedNamingTheFieldAndNothingIsStored() {
         BillingFixture f = billed();
-        for (String amount : new String[]{"100.5", "-100", "0", "\"abc\""}) {
+        for (String amount : new String[]{"100.5", "-100", "0", "\"abc\"", "\"100\"", "1e20"}) {
             ApiResponse bad = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
                     "{\"amountFen\":" + amount + ",\"method\":\"CASH\",\"receiptNumber\":\"R-9\"}");
             assertThat(bad.status()).as(amount).isEqualTo(400);
@@ -84,10 +84,21 @@ class PaymentsIT {
                 "{\"amountFen\":100,\"method\":\"CASH\",\"receiptNumber\":\"R-9\",\"discountFen\":50}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("discountFen");
+        ApiResponse twice = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
+                "{\"amountFen\":100,\"method\":\"CASH\",\"receiptNumber\":\"R-9\",\"amountFen\":5}");
+        assertThat(twice.status()).as("a field given twice").isEqualTo(400);
+        assertThat(twice.body()).contains("amountFen");
+        ApiResponse nul = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
+                "{\"amountFen\":100,\"method\":\"CASH\",\"receiptNumber\":\"R-\\u0000\"}");
+        assertThat(nul.status()).as("a NUL character").isEqualTo(400);
+        assertThat(nul.body()).contains("receiptNumber");
         ApiResponse method = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
                 Map.of("amountFen", 100, "method", "BITCOIN", "receiptNumber", "R-9"));
-        assertThat(method.status()).isEqualTo(422);
+        assertThat(method.status()).isEqualTo(400);
         assertThat(method.json().get("errors").get(0).get("field").asString()).isEqualTo("method");
+        String platform = dev.commonhold.platform.testkit.Infra.tokens().user("platform").roles("platform-admin").token();
+        assertThat(f.as(platform).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"),
+                Map.of("amountFen", 100, "method", "CASH", "receiptNumber", "R-P")).status()).as("a platform admin handles no money").isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE payer_unit_id = ?", Integer.class, f.units.get(0))).isZero();
     }
 

@@ -26,7 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rule PY3 through the API: a WeChat Pay trade bill against the day's payments, exceptions resolved, the day locked. */
 @IntegrationTest
+@org.springframework.context.annotation.Import(ReconciliationIT.Tomorrow.class)
+@org.springframework.test.context.TestPropertySource(properties = "billing.channels.wechat-pay.notify-window-seconds=172800")
 class ReconciliationIT {
+
+    /** A day is reconciled once it has ended: this service lives a day ahead, so today's payments are its yesterday's. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Tomorrow {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(1));
+        }
+    }
 
     static final WechatPaySimulator WECHAT = new WechatPaySimulator("1900000001", "wx0000000000commonhold");
     static final AlipaySimulator ALIPAY = new AlipaySimulator("2021000000000001");
@@ -52,6 +63,8 @@ class ReconciliationIT {
         List<String[]> paid = payEachUnitWithWechat(f); // {transactionId, outTradeNo, yuan}
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String day = "/api/billing/reconciliation/WECHAT_PAY/" + today;
+        assertThat(f.as(f.operator()).put("/api/billing/reconciliation/WECHAT_PAY/" + today.plusDays(1) + "/statement",
+                Statements.wechat(List.of())).status()).as("the service's today has not ended").isEqualTo(422);
 
         List<Statements.Row> rows = new ArrayList<>();
         rows.add(new Statements.Row(paid.get(0)[0], paid.get(0)[1], paid.get(0)[2], false));
