@@ -1,6 +1,7 @@
 package dev.commonhold.billing.payments.web;
 
 import dev.commonhold.billing.payments.app.CounterPayments;
+import dev.commonhold.billing.payments.app.CreditApplication;
 import dev.commonhold.billing.payments.app.Prepayments;
 import dev.commonhold.billing.payments.app.Refunds;
 import dev.commonhold.billing.payments.app.Settlements;
@@ -68,11 +69,13 @@ class PaymentController {
     private final CounterPayments counter;
     private final Prepayments prepayments;
     private final Refunds refunds;
+    private final CreditApplication credit;
 
-    PaymentController(CounterPayments counter, Prepayments prepayments, Refunds refunds) {
+    PaymentController(CounterPayments counter, Prepayments prepayments, Refunds refunds, CreditApplication credit) {
         this.counter = counter;
         this.prepayments = prepayments;
         this.refunds = refunds;
+        this.credit = credit;
     }
 
     @PostMapping("/payments")
@@ -98,6 +101,14 @@ class PaymentController {
     @GetMapping("/credit")
     Map<String, Long> credit(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId) {
         return Map.of("balanceFen", counter.creditBalance(viewer, communityId, unitId));
+    }
+
+    /** The household's credit pays its open bills, oldest first (the household itself or the operator's staff). */
+    @PostMapping("/credit/application")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresIdempotencyKey
+    PaymentResult applyCredit(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId) {
+        return PaymentResult.of(credit.apply(viewer, communityId, unitId));
     }
 
     @PostMapping("/refunds")

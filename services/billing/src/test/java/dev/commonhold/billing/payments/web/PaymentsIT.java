@@ -49,6 +49,17 @@ class PaymentsIT {
                 .post(f.unitPath(0, "/payments"), Map.of("amountFen", 10_000, "method", "CARD", "receiptNumber", "R-0002"));
         assertThat(over.json().get("creditedFen").asLong()).isEqualTo(10_000 - 6_850);
         assertThat(f.as(f.owner.token()).get(f.unitPath(0, "/credit")).json().get("balanceFen").asLong()).isEqualTo(3_150);
+
+        // next month's bill, paid from the credit by the household itself
+        f.bill(YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(1).toString());
+        ApiResponse applied = f.as(f.owner.token()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/credit/application"), "");
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        assertThat(applied.json().get("channel").asString()).isEqualTo("CREDIT");
+        assertThat(applied.json().get("appliedFen").asLong()).isEqualTo(3_150);
+        assertThat(f.as(f.owner.token()).get(f.unitPath(0, "/credit")).json().get("balanceFen").asLong()).isZero();
+        assertThat(f.invoices(f.owner.token(), 0).get(0).get("paidFen").asLong()).isEqualTo(3_150);
+        assertThat(f.as(f.owner.token()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/credit/application"), "")
+                .status()).as("no credit left").isEqualTo(400);
     }
 
     @Test
