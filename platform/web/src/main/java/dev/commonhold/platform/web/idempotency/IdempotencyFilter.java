@@ -12,7 +12,9 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -62,7 +65,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         BufferedRequest buffered = new BufferedRequest(request);
         String scope = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-        String fingerprint = fingerprint(request, buffered.body());
+        String fingerprint = fingerprint(request, canonical(buffered.body()));
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         Outcome outcome;
         try {
@@ -119,6 +122,41 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(problem.status().value());
         response.setContentType("application/problem+json");
         response.getOutputStream().write(json.writeValueAsBytes(detail));
+    }
+
+    /**
+     * A JSON body as content, not bytes: a client that serialises the same request again on retry
+     * (other key order, other spacing) is the same request. Anything that is not JSON counts as bytes.
+     */
+    private byte[] canonical(byte[] body) {
+        try {
+            StringBuilder out = new StringBuilder(body.length);
+            canonical(json.readTree(body), out);
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException notJson) {
+            return body;
+        }
+    }
+
+    private static void canonical(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            out.append('{');
+            node.properties().stream().sorted(Map.Entry.comparingByKey()).forEach(field -> {
+                out.append(StringNode.valueOf(field.getKey())).append(':');
+                canonical(field.getValue(), out);
+                out.append(',');
+            });
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            node.forEach(element -> {
+                canonical(element, out);
+                out.append(',');
+            });
+            out.append(']');
+        } else {
+            out.append(node);
+        }
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {

@@ -71,6 +71,11 @@ class PaymentsIT {
         ApiResponse retry = staff.post(f.unitPath(0, "/payments"), body);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().get("paymentId").asString()).isEqualTo(first.json().get("paymentId").asString());
+        ApiResponse reserialised = staff.post(f.unitPath(0, "/payments"), "{ \"receiptNumber\" : \"R-1001\", \"method\":\"CASH\", \"amountFen\":5000 }");
+        assertThat(reserialised.status()).as("the same request serialised again on retry").isEqualTo(201);
+        assertThat(reserialised.json().get("paymentId").asString()).isEqualTo(first.json().get("paymentId").asString());
+        assertThat(staff.post(f.unitPath(0, "/payments"), Map.of("amountFen", 5_001, "method", "CASH", "receiptNumber", "R-1001")).status())
+                .as("the same key for another amount").isEqualTo(409);
         ApiResponse reused = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(0, "/payments"), body);
         assertThat(reused.status()).isEqualTo(409);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM payment WHERE payer_unit_id = ?", Integer.class, f.units.get(0))).isEqualTo(1);
