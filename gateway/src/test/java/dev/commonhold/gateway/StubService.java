@@ -17,6 +17,7 @@ final class StubService {
 
     private final int port;
     private final AtomicInteger hits = new AtomicInteger();
+    private final java.util.Queue<String> paths = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private HttpServer server;
 
     StubService(int port) {
@@ -46,8 +47,14 @@ final class StubService {
         return hits.get();
     }
 
+    /** Whether a request for this path ever reached the stub (robust against stray calls of other tests). */
+    boolean saw(String path) {
+        return paths.contains(path);
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
+        paths.add(exchange.getRequestURI().getPath());
         boolean problem = exchange.getRequestURI().getPath().endsWith("/refuse");
         String body = problem
                 ? "{\"type\":\"tag:commonhold.dev,2026:problem/import-rejected\",\"status\":422,\"title\":\"Spreadsheet refused\"}"
