@@ -76,18 +76,16 @@ public class MessagingAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics ownedTopics(MessagingProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
-        for (String topic : properties.topics()) {
-            topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicationFactor()).build());
-            topics.add(TopicBuilder.name(topic + ".dlt").partitions(1).replicas(properties.replicationFactor()).build());
-        }
-        for (String topic : properties.stateTopics()) {
-            topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicationFactor()).compact().build());
-            topics.add(TopicBuilder.name(topic + ".dlt").partitions(1).replicas(properties.replicationFactor()).build());
-        }
-        for (String topic : properties.awaitedTopics()) {
-            topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicationFactor()).build());
-            topics.add(TopicBuilder.name(topic + ".dlt").partitions(1).replicas(properties.replicationFactor()).build());
-        }
+        properties.topics().forEach(topic -> declare(topics, topic, false, properties));
+        properties.stateTopics().forEach(topic -> declare(topics, topic, true, properties));
+        properties.awaitedTopics().forEach(topic -> declare(topics, topic, false, properties));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /** A topic with the standard partitioning (compacted for state topics) and its dead-letter topic. */
+    private static void declare(List<NewTopic> topics, String topic, boolean compacted, MessagingProperties properties) {
+        TopicBuilder builder = TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicationFactor());
+        topics.add(compacted ? builder.compact().build() : builder.build());
+        topics.add(TopicBuilder.name(topic + ".dlt").partitions(1).replicas(properties.replicationFactor()).build());
     }
 }

@@ -8,6 +8,7 @@ import dev.commonhold.billing.invoicing.domain.FeePlan;
 import dev.commonhold.billing.invoicing.domain.NewInvoice;
 import dev.commonhold.billing.invoicing.domain.Period;
 import dev.commonhold.billing.invoicing.domain.Prepayment;
+import dev.commonhold.billing.invoicing.domain.PropertyFee;
 import dev.commonhold.billing.invoicing.domain.PropertyFeeInvoices;
 import dev.commonhold.billing.register.BillingAccess;
 import dev.commonhold.billing.register.CommunityCopy;
@@ -95,9 +96,8 @@ public class Prepayments {
             throw new BillingRuleViolation("months", "fees are paid up to %s already; %d more months would reach %d months beyond this month (rule P2 allows 12)"
                     .formatted(first.minusMonths(1), months, ahead), "P2");
         }
-        long amount = new PropertyFeeInvoices(plan, period).invoiceFor(new PropertyFeeInvoices.Billable(unit.id(), community.id(), unit.reference(),
-                unit.ownerName(), unit.areaCentiM2(), unit.use()), today(community), null, Ids::newId, () -> "quote") instanceof NewInvoice i
-                ? i.totalFen() : 0;
+        PropertyFee.Rate rate = new PropertyFeeInvoices(plan, period).rates().get(unit.use());
+        long amount = rate == null ? 0 : rate.feeFor(unit.areaCentiM2());
         if (amount == 0) {
             throw new BillingRuleViolation("months", "the fee plan has no price for this unit's use (" + unit.use() + ")", "P1");
         }

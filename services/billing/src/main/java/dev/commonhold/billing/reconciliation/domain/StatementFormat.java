@@ -17,10 +17,7 @@ public enum StatementFormat {
         @Override
         public List<StatementLine> parse(String text) {
             List<String> lines = text.lines().toList();
-            int header = firstNonBlank(lines, 0);
-            if (header < 0) {
-                throw new StatementRejected("the file is empty");
-            }
+            int header = header(lines);
             Map<String, Integer> columns = columns(lines.get(header).split(",", -1));
             String id = require(columns, header, "微信订单号");
             String amount = columns.containsKey("订单金额") ? "订单金额" : require(columns, header, "应结订单金额");
@@ -71,10 +68,7 @@ public enum StatementFormat {
         @Override
         public List<StatementLine> parse(String text) {
             List<String> lines = text.lines().toList();
-            int header = firstNonBlank(lines, 0);
-            if (header < 0) {
-                throw new StatementRejected("the file is empty");
-            }
+            int header = header(lines);
             Map<String, Integer> columns = columns(lines.get(header).split(",", -1));
             String id = require(columns, header, "交易流水号");
             String amount = columns.containsKey("贷方金额") ? "贷方金额" : require(columns, header, "收入金额");
@@ -154,6 +148,15 @@ public enum StatementFormat {
             throw new StatementRejected(List.of(new StatementRejected.Problem(header + 1, name, null, "column " + name + " is missing from the header")));
         }
         return name;
+    }
+
+    /** The header line: the first that is not blank. */
+    private static int header(List<String> lines) {
+        int header = firstNonBlank(lines, 0);
+        if (header < 0) {
+            throw new StatementRejected("the file is empty");
+        }
+        return header;
     }
 
     private static int firstNonBlank(List<String> lines, int from) {
