@@ -49,7 +49,9 @@ final class BillingBenchmark {
                         + "'110105', 'Asia/Shanghai', '" + company + "' FROM generate_series(1, " + communities + ") i",
                 "INSERT INTO billing.unit (id, community_id, building_name, number, area_centi, use, owner_id, owner_name) SELECT gen_random_uuid(), c.id, "
                         + "(1 + u / 60) || '号楼', (100 + u % 60)::text, 4500 + (u * 37) % 9000, 'RESIDENTIAL', gen_random_uuid(), '业主' || u "
-                        + "FROM billing.community c, generate_series(1, " + unitsEach + ") u WHERE c.name LIKE 'bench %'",
+                        + "FROM billing.community c, generate_series(1, " + unitsEach + ") u WHERE c.name LIKE 'bench %' "
+                        // A community's units side by side, as a register imported community by community lies.
+                        + "ORDER BY c.id, u",
                 "INSERT INTO billing.fee_plan (community_id, name, cycle, due_days, late_fee_bp_per_day, late_fee_cap_bp, updated_by) "
                         + "SELECT id, '物业费', 'MONTHLY', 14, 5, 3000, 'bench' FROM billing.community WHERE name LIKE 'bench %'",
                 "INSERT INTO billing.fee_price (community_id, use, effective_from, fen_per_m2_month) "
@@ -73,6 +75,15 @@ final class BillingBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long pending = Long.parseLong(postgres.query(database, "SELECT count(*) FROM billing.outbox_event WHERE published_at IS NULL").getFirst().getFirst());
         return new Run(run.get("doneUnits").asInt(), run.get("issued").asInt(), seconds, copy, pending);
+    }
+
+    /** Seconds until the outbox has nothing left to publish: the notifications are then measured on a quiet service. */
+    static double drained(PostgresServer postgres, String database) throws InterruptedException {
+        long start = System.nanoTime();
+        while (Long.parseLong(postgres.query(database, "SELECT count(*) FROM billing.outbox_event WHERE published_at IS NULL").getFirst().getFirst()) > 0) {
+            Thread.sleep(500);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Seconds to COPY {@code rows} invoice-shaped rows into a table with the invoice table's keys and indexes. */

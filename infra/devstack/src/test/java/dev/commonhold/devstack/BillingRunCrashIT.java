@@ -17,11 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A billing run killed with SIGKILL in the middle and started again issues exactly one invoice
- * (and one invoice-issued event) per unit and period, and reports the right progress. Billing
+ * (and one invoice-issued event) per unit and period, and reports the right progress. The run is a
+ * company's, over several communities, so both of billing's lanes are at work when it dies. Billing
  * runs as its own process from its jar, as in production.
  */
 class BillingRunCrashIT {
 
+    private static final int COMMUNITIES = 8;
     private static final int UNITS = 200_000;
 
     @Test
@@ -37,10 +39,9 @@ class BillingRunCrashIT {
         try {
             billing.awaitReady(Duration.ofMinutes(2));
             UUID company = UUID.randomUUID();
-            UUID community = UUID.randomUUID();
-            registerCopy(postgres, database, company, community);
+            registerCopy(postgres, database, company);
             Api operator = new Api(billing.url()).as(Infra.tokens().user("operator").roles("operator-admin").company(company).token());
-            String run = operator.post("/api/billing/runs", Map.of("communityId", community.toString(), "period", "2027-01")).json().get("id").asString();
+            String run = operator.post("/api/billing/runs", Map.of("companyId", company.toString(), "period", "2027-01")).json().get("id").asString();
 
             JsonNode midway = awaitProgress(operator, run);
             billing.kill();
@@ -59,6 +60,8 @@ class BillingRunCrashIT {
             assertThat(count(postgres, database, "SELECT count(*) FROM billing.invoice")).isEqualTo(UNITS);
             assertThat(count(postgres, database, "SELECT count(DISTINCT payer_unit_id) FROM billing.invoice")).isEqualTo(UNITS);
             assertThat(count(postgres, database, "SELECT count(*) FROM billing.outbox_event WHERE event_type = 'billing.invoice-issued.v1'")).isEqualTo(UNITS);
+            assertThat(count(postgres, database, "SELECT count(*) FROM billing.billing_run_lane WHERE finished")).as("every lane finished")
+                    .isEqualTo(count(postgres, database, "SELECT lanes FROM billing.billing_run")).isEqualTo(2);
             assertThat(count(postgres, database, "SELECT (sum(total_fen) = (SELECT issued_fen FROM billing.billing_run))::int FROM billing.invoice"))
                     .as("the fen reported are the fen issued").isEqualTo(1);
         } finally {
@@ -66,15 +69,18 @@ class BillingRunCrashIT {
         }
     }
 
-    private static void registerCopy(PostgresServer postgres, String database, UUID company, UUID community) {
-        postgres.execute(database,
-                "INSERT INTO billing.community VALUES ('%s', '劲松北社区', '110105', 'Asia/Shanghai', '%s')".formatted(community, company),
-                ("INSERT INTO billing.unit (id, community_id, building_name, number, area_centi, use, owner_id) SELECT gen_random_uuid(), '%s', "
-                        + "(1 + u / 100) || '号楼', (100 + u %% 100)::text, 5000 + u %% 7000, 'RESIDENTIAL', gen_random_uuid() FROM generate_series(1, %d) u")
-                        .formatted(community, UNITS),
-                "INSERT INTO billing.fee_plan VALUES ('%s', '物业费', 'MONTHLY', 14, 0, 0, now(), 'test')".formatted(community),
-                "INSERT INTO billing.fee_price VALUES ('%s', 'RESIDENTIAL', '2020-01-01', 145)".formatted(community),
-                "ANALYZE billing.unit");
+    private static void registerCopy(PostgresServer postgres, String database, UUID company) {
+        for (int c = 0; c < COMMUNITIES; c++) {
+            UUID community = UUID.randomUUID();
+            postgres.execute(database,
+                    "INSERT INTO billing.community VALUES ('%s', '劲松北社区%d', '110105', 'Asia/Shanghai', '%s')".formatted(community, c, company),
+                    ("INSERT INTO billing.unit (id, community_id, building_name, number, area_centi, use, owner_id) SELECT gen_random_uuid(), '%s', "
+                            + "(1 + u / 100) || '号楼', (100 + u %% 100)::text, 5000 + u %% 7000, 'RESIDENTIAL', gen_random_uuid() FROM generate_series(1, %d) u")
+                            .formatted(community, UNITS / COMMUNITIES),
+                    "INSERT INTO billing.fee_plan VALUES ('%s', '物业费', 'MONTHLY', 14, 0, 0, now(), 'test')".formatted(community),
+                    "INSERT INTO billing.fee_price VALUES ('%s', 'RESIDENTIAL', '2020-01-01', 145)".formatted(community));
+        }
+        postgres.execute(database, "ANALYZE billing.unit");
     }
 
     private static JsonNode awaitProgress(Api operator, String run) throws InterruptedException {

@@ -27,7 +27,14 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     /** Long-lived server for the local stack: fixed port, data kept between starts, output to a log file. */
     public static EmbeddedPostgresServer persistent(Path dataDirectory, int port, Path log) {
-        return start(EmbeddedPostgres.builder()
+        return persistent(dataDirectory, port, log, java.util.Map.of());
+    }
+
+    /** As {@link #persistent(Path, int, Path)}, with server settings of the caller's (a benchmark runs the deployment's). */
+    public static EmbeddedPostgresServer persistent(Path dataDirectory, int port, Path log, java.util.Map<String, String> settings) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        settings.forEach(builder::setServerConfig);
+        return start(builder
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)

@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One chunk of a billing run, inside the caller's transaction: up to {@link #UNITS_PER_CHUNK}
- * units, across as many of the run's communities as that takes, billed set-based ({@link BulkIssue});
- * the run's cursor and counts move in the same transaction, so a crash loses nothing and repeats
- * nothing.
+ * One chunk of one lane of a billing run, inside the caller's transaction: up to
+ * {@link #UNITS_PER_CHUNK} units of the lane's communities, across as many of them as that takes,
+ * billed set-based ({@link BulkIssue}); the lane's cursor and the run's counts move in the same
+ * transaction, so a crash loses nothing and repeats nothing.
  */
 @Component
 class BillingRunChunk {
@@ -28,14 +28,15 @@ class BillingRunChunk {
     static final int UNITS_PER_CHUNK = 20_000;
     private static final UUID FIRST = new UUID(0, 0);
 
-    /** What one worker pass over a run reads once: the run's communities and their plans do not change under it. */
+    /** What one lane's worker reads once: the lane's communities and their plans do not change under it. */
     static final class Context {
         private final List<UUID> communities;
         private final Map<UUID, Optional<PropertyFeeInvoices>> billing = new HashMap<>();
         private final Map<UUID, LocalDate> today = new HashMap<>();
 
-        Context(List<UUID> communities) {
-            this.communities = communities;
+        /** The lane's communities in a fixed order (by id), so a cursor names where the lane stands whatever was added since. */
+        Context(List<UUID> communities, int lane, int lanes) {
+            this.communities = communities.stream().filter(c -> BillingRun.laneOf(c, lanes) == lane).sorted().toList();
         }
     }
 
@@ -53,19 +54,20 @@ class BillingRunChunk {
         this.clock = clock;
     }
 
-    Context context(BillingRun run) {
-        return new Context(BillingRunWorker.communitiesOf(run.scopeKey(), register));
+    Context context(BillingRun run, int lane) {
+        return new Context(BillingRunWorker.communitiesOf(run.scopeKey(), register), lane, run.lanes());
     }
 
-    /** @return true while there is more to do */
-    boolean next(UUID runId, Context context) {
-        Optional<BillingRun> locked = runs.lockForWork(runId);
-        if (locked.isEmpty() || !locked.get().running()) {
+    /** @return true while the lane has more to do */
+    boolean next(BillingRun run, int laneNumber, Context context) {
+        Optional<BillingRunStore.Lane> locked = runs.lockLane(run.id(), laneNumber);
+        if (locked.isEmpty()) {
             return false;
         }
-        BillingRun run = locked.get();
-        UUID community = run.cursorCommunity() != null ? run.cursorCommunity() : context.communities.isEmpty() ? null : context.communities.getFirst();
-        UUID after = run.cursorUnit() == null ? FIRST : run.cursorUnit();
+        List<UUID> communities = context.communities;
+        BillingRunStore.Lane lane = locked.get();
+        UUID community = lane.cursorCommunity() != null ? lane.cursorCommunity() : communities.isEmpty() ? null : communities.getFirst();
+        UUID after = lane.cursorUnit() == null ? FIRST : lane.cursorUnit();
         int budget = UNITS_PER_CHUNK;
         int done = 0, issued = 0, already = 0;
         long fen = 0;
@@ -76,19 +78,20 @@ class BillingRunChunk {
             already += billed.alreadyBilled();
             fen += billed.issuedFen();
             budget -= billed.units();
-            if (billed.units() > 0 && budget == 0) {
+            if (billed.units() > 0) {
+                // The community is done only when a call finds no unit after the cursor.
                 after = billed.lastUnit();
             } else {
-                community = following(context.communities, community);
+                community = following(communities, community);
                 after = FIRST;
             }
         }
+        runs.progressed(run.id(), new BillingRunStore.Lane(laneNumber, community, after.equals(FIRST) ? null : after), done, issued, already,
+                done - issued - already, fen);
         if (community == null) {
-            runs.progressed(runId, done, issued, already, done - issued - already, fen, null, null);
-            runs.finished(runId, "DONE", null);
+            runs.laneFinished(run.id(), laneNumber);
             return false;
         }
-        runs.progressed(runId, done, issued, already, done - issued - already, fen, community, after.equals(FIRST) ? null : after);
         return true;
     }
 
@@ -107,8 +110,8 @@ class BillingRunChunk {
                 today, b.dueOn(), b.periodText()));
     }
 
+    /** The lane's next community after {@code current} in id order (present or not: it may have left the register). */
     private static UUID following(List<UUID> communities, UUID current) {
-        int at = communities.indexOf(current);
-        return at >= 0 && at + 1 < communities.size() ? communities.get(at + 1) : null;
+        return communities.stream().filter(c -> c.compareTo(current) > 0).findFirst().orElse(null);
     }
 }

@@ -11,14 +11,25 @@ import java.util.UUID;
 public interface BillingRunStore {
 
     /** @return the new run, or the existing one for the same scope and period */
-    BillingRun createOrGet(UUID id, String scopeKey, YearMonth first, int totalUnits, String by);
+    BillingRun createOrGet(UUID id, String scopeKey, YearMonth first, int totalUnits, int lanes, String by);
+
+    /** Where one lane of a run stands. */
+    record Lane(int number, UUID cursorCommunity, UUID cursorUnit) {
+    }
 
     Optional<BillingRun> find(UUID id);
 
-    /** Locks the run for one chunk of work; empty if another worker holds it. */
-    Optional<BillingRun> lockForWork(UUID id);
+    /** Locks one lane of a running run for a chunk of work; empty if the run stopped, the lane is done or another worker holds it. */
+    Optional<Lane> lockLane(UUID runId, int lane);
 
-    void progressed(UUID id, int done, int issued, int alreadyBilled, int noPrice, long issuedFen, UUID cursorCommunity, UUID cursorUnit);
+    /** The lanes of a run still to finish. */
+    List<Integer> openLanes(UUID runId);
+
+    /** Moves the lane's cursor and adds to the run's totals. */
+    void progressed(UUID runId, Lane lane, int done, int issued, int alreadyBilled, int noPrice, long issuedFen);
+
+    /** The lane is done; the run is DONE once its last lane is. */
+    void laneFinished(UUID runId, int lane);
 
     void finished(UUID id, String status, String error);
 

@@ -49,7 +49,8 @@ public class BillingRuns {
         if (scope.communityId() != null && plans.find(scope.communityId()).isEmpty()) {
             throw new BillingRuleViolation("communityId", "this community has no fee plan yet: PUT one at .../fee-plan first", null);
         }
-        BillingRun run = runs.createOrGet(Ids.newId(), key, first, register.unitCount(communities), viewer.subject());
+        BillingRun run = runs.createOrGet(Ids.newId(), key, first, register.unitCount(communities), worker.lanesFor(communities.size()),
+                viewer.subject());
         if ("FAILED".equals(run.status())) {
             runs.restart(run.id());
         }

@@ -11,7 +11,7 @@ import java.util.UUID;
  * issuing a unit's month twice.
  */
 public record BillingRun(UUID id, String scopeKey, YearMonth first, String status, int totalUnits, int doneUnits, int issued,
-                         int alreadyBilled, int noPrice, long issuedFen, UUID cursorCommunity, UUID cursorUnit, Instant startedAt,
+                         int alreadyBilled, int noPrice, long issuedFen, int lanes, Instant startedAt,
                          Instant progressedAt, Instant finishedAt, String error) {
 
     public static String communityScope(UUID communityId) {
@@ -20,6 +20,14 @@ public record BillingRun(UUID id, String scopeKey, YearMonth first, String statu
 
     public static String companyScope(UUID companyId) {
         return "company:" + companyId;
+    }
+
+    /**
+     * The lane that bills a community: fixed by its id, so a community registered or removed while
+     * a run goes on never moves another community to a different lane.
+     */
+    public static int laneOf(UUID communityId, int lanes) {
+        return Math.floorMod(communityId.hashCode(), lanes);
     }
 
     public boolean running() {

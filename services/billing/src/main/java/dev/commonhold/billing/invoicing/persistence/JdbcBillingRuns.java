@@ -18,11 +18,11 @@ class JdbcBillingRuns implements BillingRunStore {
 
     private static final String COLUMNS = """
             id, scope_key, period_first, status, total_units, done_units, issued, already_billed, no_price, issued_fen,
-            cursor_community, cursor_unit, started_at, progressed_at, finished_at, error""";
+            lanes, started_at, progressed_at, finished_at, error""";
     private static final RowMapper<BillingRun> RUN = (rs, i) -> new BillingRun(rs.getObject(1, UUID.class), rs.getString(2),
             YearMonth.from(rs.getObject(3, LocalDate.class)), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-            rs.getInt(9), rs.getLong(10), rs.getObject(11, UUID.class), rs.getObject(12, UUID.class), rs.getTimestamp(13).toInstant(),
-            rs.getTimestamp(14).toInstant(), instant(rs.getTimestamp(15)), rs.getString(16));
+            rs.getInt(9), rs.getLong(10), rs.getInt(11), rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(),
+            instant(rs.getTimestamp(14)), rs.getString(15));
 
     private final JdbcTemplate jdbc;
 
@@ -31,10 +31,13 @@ class JdbcBillingRuns implements BillingRunStore {
     }
 
     @Override
-    public BillingRun createOrGet(UUID id, String scopeKey, YearMonth first, int totalUnits, String by) {
-        jdbc.update("""
-                INSERT INTO billing_run (id, scope_key, period_first, status, total_units, started_by) VALUES (?, ?, ?, 'RUNNING', ?, ?)
-                ON CONFLICT (scope_key, period_first) DO NOTHING""", id, scopeKey, first.atDay(1), totalUnits, by);
+    public BillingRun createOrGet(UUID id, String scopeKey, YearMonth first, int totalUnits, int lanes, String by) {
+        int created = jdbc.update("""
+                INSERT INTO billing_run (id, scope_key, period_first, status, total_units, lanes, started_by) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)
+                ON CONFLICT (scope_key, period_first) DO NOTHING""", id, scopeKey, first.atDay(1), totalUnits, lanes, by);
+        if (created == 1) {
+            jdbc.update("INSERT INTO billing_run_lane (run_id, lane) SELECT ?, generate_series(0, ? - 1)", id, lanes);
+        }
         return jdbc.queryForObject("SELECT " + COLUMNS + " FROM billing_run WHERE scope_key = ? AND period_first = ?", RUN, scopeKey, first.atDay(1));
     }
 
@@ -44,16 +47,37 @@ class JdbcBillingRuns implements BillingRunStore {
     }
 
     @Override
-    public Optional<BillingRun> lockForWork(UUID id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM billing_run WHERE id = ? FOR UPDATE SKIP LOCKED", RUN, id).stream().findFirst();
+    public Optional<Lane> lockLane(UUID runId, int lane) {
+        return jdbc.query("""
+                SELECT l.lane, l.cursor_community, l.cursor_unit FROM billing_run_lane l JOIN billing_run r ON r.id = l.run_id
+                WHERE l.run_id = ? AND l.lane = ? AND NOT l.finished AND r.status = 'RUNNING' FOR UPDATE OF l SKIP LOCKED""",
+                (rs, i) -> new Lane(rs.getInt(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)), runId, lane).stream().findFirst();
     }
 
     @Override
-    public void progressed(UUID id, int done, int issued, int alreadyBilled, int noPrice, long issuedFen, UUID cursorCommunity, UUID cursorUnit) {
+    public List<Integer> openLanes(UUID runId) {
+        return jdbc.queryForList("SELECT lane FROM billing_run_lane WHERE run_id = ? AND NOT finished ORDER BY lane", Integer.class, runId);
+    }
+
+    @Override
+    public void progressed(UUID runId, Lane lane, int done, int issued, int alreadyBilled, int noPrice, long issuedFen) {
+        jdbc.update("UPDATE billing_run_lane SET cursor_community = ?, cursor_unit = ? WHERE run_id = ? AND lane = ?",
+                lane.cursorCommunity(), lane.cursorUnit(), runId, lane.number());
+        // Last in the lane's transaction: the other lanes wait for this row only while this one commits.
         jdbc.update("""
                 UPDATE billing_run SET done_units = done_units + ?, issued = issued + ?, already_billed = already_billed + ?,
-                    no_price = no_price + ?, issued_fen = issued_fen + ?, cursor_community = ?, cursor_unit = ?, progressed_at = clock_timestamp()
-                WHERE id = ?""", done, issued, alreadyBilled, noPrice, issuedFen, cursorCommunity, cursorUnit, id);
+                    no_price = no_price + ?, issued_fen = issued_fen + ?, progressed_at = clock_timestamp()
+                WHERE id = ?""", done, issued, alreadyBilled, noPrice, issuedFen, runId);
+    }
+
+    @Override
+    public void laneFinished(UUID runId, int lane) {
+        jdbc.update("UPDATE billing_run_lane SET finished = true WHERE run_id = ? AND lane = ?", runId, lane);
+        // Lanes finishing together take turns on the run's row, so the last one always sees the others finished.
+        jdbc.queryForList("SELECT id FROM billing_run WHERE id = ? FOR UPDATE", UUID.class, runId);
+        if (openLanes(runId).isEmpty()) {
+            finished(runId, "DONE", null);
+        }
     }
 
     @Override

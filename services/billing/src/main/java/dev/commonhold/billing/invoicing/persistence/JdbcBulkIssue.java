@@ -78,12 +78,21 @@ class JdbcBulkIssue implements BulkIssue {
 
     @Override
     public Result issue(Chunk c) {
+        // As many ids as there are units left (an index-only count): most communities are far smaller than a chunk, and
+        // making and sending ids for the whole chunk cost more than the billing itself. A unit registered between the count
+        // and the statement only moves the cursor less far; the caller asks again from there.
+        Integer left = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM unit WHERE community_id = ? AND id > ? LIMIT ?) u",
+                Integer.class, c.communityId(), c.afterUnit(), c.limit());
+        int limit = left == null ? 0 : left;
+        if (limit == 0) {
+            return new Result(0, 0, 0, 0, null);
+        }
         List<Map.Entry<String, PropertyFee.Rate>> rates = List.copyOf(c.rates().entrySet());
         Date[] months = c.months().stream().map(Date::valueOf).toArray(Date[]::new);
         String community = c.communityId().toString();
         String prefix = "F" + MONTH.format(c.issuedOn()) + "-";
         // Ids from Java (UUIDv7, as everywhere): cheaper than making them in SQL, one set per unit that may be billed.
-        UUID[][] ids = {new UUID[c.limit()], new UUID[c.limit()], new UUID[c.limit()]};
+        UUID[][] ids = {new UUID[limit], new UUID[limit], new UUID[limit]};
         for (UUID[] column : ids) {
             for (int i = 0; i < column.length; i++) {
                 column[i] = Ids.newId();
@@ -96,7 +105,7 @@ class JdbcBulkIssue implements BulkIssue {
                 rates.stream().map(Map.Entry::getKey).toArray(String[]::new),
                 rates.stream().map(e -> new BigDecimal(e.getValue().numerator())).toArray(BigDecimal[]::new),
                 rates.stream().map(e -> new BigDecimal(e.getValue().denominator())).toArray(BigDecimal[]::new),
-                c.communityId(), c.afterUnit(), c.limit(), months,
+                c.communityId(), c.afterUnit(), limit, months,
                 ids[0], ids[1], ids[2],
                 prefix, c.periodText(),
                 c.communityId(), Date.valueOf(c.periodStart()), Date.valueOf(c.periodEnd()), Date.valueOf(c.issuedOn()), Date.valueOf(c.dueOn()), c.runId(),
