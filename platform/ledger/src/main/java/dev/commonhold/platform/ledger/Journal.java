@@ -1,0 +1,283 @@
+package dev.commonhold.platform.ledger;
+
+import dev.commonhold.platform.ids.Ids;
+import dev.commonhold.platform.ledger.merkle.MerkleTree;
+import dev.commonhold.platform.ledger.verify.TreeHead;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A double-entry journal (总账) in the service's own database: ledgers with their chart of
+ * accounts, balanced entries appended in order with a hash chain and RFC 9162 leaf hashes, account
+ * balances kept equal to the sum of their postings, and month closes that fix a tree head. Every
+ * write runs in the caller's transaction, or its own; entries of one ledger are appended one
+ * transaction at a time (the ledger's head row is locked), so the log has no gaps and no forks.
+ */
+public class Journal {
+
+    private static final String ENTRY_COLUMNS = """
+            id, ledger_id, sequence, period, belongs_to, posted_at_micros, description, source, reverses, prev_hash, leaf_hash""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public Journal(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Opens the ledger if it is new and adds the accounts it lacks; accounts it has are left as they are. */
+    public void openLedger(UUID ledgerId, Collection<Account> accounts) {
+        transaction.executeWithoutResult(s -> {
+            jdbc.update("INSERT INTO ledger_head (ledger_id, size, last_hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING", ledgerId,
+                    JournalEntry.GENESIS);
+            jdbc.batchUpdate("INSERT INTO ledger_account (ledger_id, code, name, type) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    accounts.stream().map(a -> new Object[]{ledgerId, a.code(), a.name(), a.type().name()}).toList());
+        });
+    }
+
+    /**
+     * Appends the entries in order. An entry whose {@code source} was posted before (or earlier in
+     * the same call) is skipped: a redelivered event posts once.
+     *
+     * @return the entries recorded by this call, in log order
+     * @throws LedgerViolation for an unknown ledger or account, a closed period, or a reversal of what is
+     *                         not in the ledger or was reversed already; nothing is written then
+     */
+    public List<JournalEntry> post(UUID ledgerId, List<NewEntry> entries) {
+        return transaction.execute(s -> append(ledgerId, entries));
+    }
+
+    /** Posts the mirror image of {@code entryId} in {@code period}: the correction that leaves the original in place. */
+    public JournalEntry reverse(UUID ledgerId, UUID entryId, YearMonth period, String description, String source) {
+        JournalEntry original = entry(ledgerId, entryId)
+                .orElseThrow(() -> new LedgerViolation("entryId", "ledger " + ledgerId + " has no entry " + entryId));
+        NewEntry reversal = new NewEntry(period, null, description, source, entryId, original.postings().stream().map(Posting::reversed).toList());
+        List<JournalEntry> posted = post(ledgerId, List.of(reversal));
+        if (posted.isEmpty()) {
+            throw new LedgerViolation("source", "a reversal with source " + source + " was posted before");
+        }
+        return posted.getFirst();
+    }
+
+    private List<JournalEntry> append(UUID ledgerId, List<NewEntry> entries) {
+        Head head = lockHead(ledgerId);
+        List<NewEntry> fresh = withoutPostedSources(ledgerId, entries);
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        requireOpenPeriods(ledgerId, fresh);
+        requireAccounts(ledgerId, fresh);
+        requireReversible(ledgerId, fresh);
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
+        List<JournalEntry> recorded = new ArrayList<>(fresh.size());
+        byte[] prev = head.lastHash();
+        long sequence = head.size();
+        for (NewEntry e : fresh) {
+            JournalEntry sealed = JournalEntry.seal(Ids.newId(), ledgerId, sequence++, micros, e, prev);
+            recorded.add(sealed);
+            prev = sealed.leafHash();
+        }
+        insert(recorded);
+        moveBalances(ledgerId, recorded);
+        jdbc.update("UPDATE ledger_head SET size = ?, last_hash = ? WHERE ledger_id = ?", sequence, prev, ledgerId);
+        return recorded;
+    }
+
+    private record Head(long size, byte[] lastHash) {
+    }
+
+    private Head lockHead(UUID ledgerId) {
+        return jdbc.query("SELECT size, last_hash FROM ledger_head WHERE ledger_id = ? FOR UPDATE",
+                (rs, i) -> new Head(rs.getLong(1), rs.getBytes(2)), ledgerId).stream().findFirst()
+                .orElseThrow(() -> new LedgerViolation("ledgerId", "there is no ledger " + ledgerId));
+    }
+
+    private List<NewEntry> withoutPostedSources(UUID ledgerId, List<NewEntry> entries) {
+        String[] sources = entries.stream().map(NewEntry::source).filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+        Set<String> seen = new HashSet<>(sources.length == 0 ? List.of()
+                : jdbc.queryForList("SELECT source FROM journal_entry WHERE ledger_id = ? AND source = ANY(?)", String.class, ledgerId, sources));
+        List<NewEntry> fresh = new ArrayList<>(entries.size());
+        for (NewEntry e : entries) {
+            if (e.source() == null || seen.add(e.source())) {
+                fresh.add(e);
+            }
+        }
+        return fresh;
+    }
+
+    private void requireOpenPeriods(UUID ledgerId, List<NewEntry> entries) {
+        Date[] periods = entries.stream().map(e -> Date.valueOf(e.period().atDay(1))).distinct().toArray(Date[]::new);
+        List<LocalDate> closed = jdbc.queryForList("SELECT period FROM ledger_period WHERE ledger_id = ? AND period = ANY(?) ORDER BY period",
+                LocalDate.class, ledgerId, periods);
+        if (!closed.isEmpty()) {
+            throw new LedgerViolation("period", "%s is closed: post in the open period and name the month it belongs to"
+                    .formatted(YearMonth.from(closed.getFirst())));
+        }
+    }
+
+    private void requireAccounts(UUID ledgerId, List<NewEntry> entries) {
+        Set<String> named = new HashSet<>();
+        entries.forEach(e -> e.postings().forEach(p -> named.add(p.account())));
+        Set<String> known = new HashSet<>(jdbc.queryForList("SELECT code FROM ledger_account WHERE ledger_id = ? AND code = ANY(?)",
+                String.class, ledgerId, named.toArray(String[]::new)));
+        named.removeAll(known);
+        if (!named.isEmpty()) {
+            throw new LedgerViolation("postings", "ledger " + ledgerId + " has no account " + String.join(", ", named.stream().sorted().toList()));
+        }
+    }
+
+    private void requireReversible(UUID ledgerId, List<NewEntry> entries) {
+        Set<UUID> reversed = new HashSet<>();
+        for (NewEntry e : entries) {
+            if (e.reverses() == null) {
+                continue;
+            }
+            if (!reversed.add(e.reverses()) || Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM journal_entry WHERE reverses = ?)", Boolean.class, e.reverses()))) {
+                throw new LedgerViolation("reverses", "entry " + e.reverses() + " was reversed already");
+            }
+            JournalEntry original = entry(ledgerId, e.reverses())
+                    .orElseThrow(() -> new LedgerViolation("reverses", "ledger " + ledgerId + " has no entry " + e.reverses()));
+            if (!e.postings().equals(original.postings().stream().map(Posting::reversed).toList())) {
+                throw new LedgerViolation("postings", "a reversal posts exactly the original's postings the other way round");
+            }
+        }
+    }
+
+    private void insert(List<JournalEntry> entries) {
+        jdbc.batchUpdate("INSERT INTO journal_entry (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries.stream().map(e -> new Object[]{e.id(), e.ledgerId(), e.sequence(), Date.valueOf(e.period().atDay(1)),
+                        e.belongsTo() == null ? null : Date.valueOf(e.belongsTo().atDay(1)), e.postedAtMicros(), e.description(), e.source(),
+                        e.reverses(), e.prevHash(), e.leafHash()}).toList());
+        List<Object[]> postings = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            for (int line = 0; line < e.postings().size(); line++) {
+                Posting p = e.postings().get(line);
+                postings.add(new Object[]{e.id(), line, e.ledgerId(), p.account(), p.amountFen()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO journal_posting (entry_id, line, ledger_id, account_code, amount_fen) VALUES (?, ?, ?, ?, ?)", postings);
+    }
+
+    private void moveBalances(UUID ledgerId, List<JournalEntry> entries) {
+        Map<String, Long> delta = new LinkedHashMap<>();
+        entries.forEach(e -> e.postings().forEach(p -> delta.merge(p.account(), p.amountFen(), Math::addExact)));
+        jdbc.update("""
+                UPDATE ledger_account a SET balance_fen = a.balance_fen + d.fen
+                FROM unnest(?::text[], ?::bigint[]) AS d(code, fen) WHERE a.ledger_id = ? AND a.code = d.code""",
+                delta.keySet().toArray(String[]::new), delta.values().toArray(Long[]::new), ledgerId);
+    }
+
+    /** Balance of every account of the ledger, debit positive, in fen. */
+    public Map<String, Long> balances(UUID ledgerId) {
+        Map<String, Long> balances = new LinkedHashMap<>();
+        jdbc.query("SELECT code, balance_fen FROM ledger_account WHERE ledger_id = ? ORDER BY code",
+                (ResultSet rs) -> {
+                    balances.put(rs.getString(1), rs.getLong(2));
+                }, ledgerId);
+        return balances;
+    }
+
+    public List<Account> accounts(UUID ledgerId) {
+        return jdbc.query("SELECT code, name, type FROM ledger_account WHERE ledger_id = ? ORDER BY code",
+                (rs, i) -> new Account(rs.getString(1), rs.getString(2), Account.Type.valueOf(rs.getString(3))), ledgerId);
+    }
+
+    /** Entries posted so far. */
+    public long size(UUID ledgerId) {
+        Long size = jdbc.queryForObject("SELECT size FROM ledger_head WHERE ledger_id = ?", Long.class, ledgerId);
+        return size == null ? 0 : size;
+    }
+
+    public Optional<JournalEntry> entry(UUID ledgerId, UUID entryId) {
+        return withPostings(jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE ledger_id = ? AND id = ?", HEADER,
+                ledgerId, entryId)).stream().findFirst();
+    }
+
+    /** Up to {@code limit} entries from {@code fromSequence} on, in log order, as they are stored now. */
+    public List<JournalEntry> entries(UUID ledgerId, long fromSequence, int limit) {
+        return withPostings(jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE ledger_id = ? AND sequence >= ? ORDER BY sequence LIMIT ?",
+                HEADER, ledgerId, fromSequence, limit));
+    }
+
+    /** The recorded leaf hashes of the first {@code size} entries, in log order: the Merkle tree's leaves. */
+    public List<byte[]> leafHashes(UUID ledgerId, long size) {
+        return jdbc.query("SELECT leaf_hash FROM journal_entry WHERE ledger_id = ? AND sequence < ? ORDER BY sequence",
+                (rs, i) -> rs.getBytes(1), ledgerId, size);
+    }
+
+    /**
+     * Closes {@code period}: no entry may be posted in it from now on, and the tree head of the log
+     * as it stands (every entry so far) is fixed for it. Closing a closed month answers its head.
+     */
+    public TreeHead closePeriod(UUID ledgerId, YearMonth period) {
+        return transaction.execute(s -> {
+            Head head = lockHead(ledgerId);
+            Optional<TreeHead> closed = closed(ledgerId, period);
+            if (closed.isPresent()) {
+                return closed.get();
+            }
+            byte[] root = new MerkleTree(leafHashes(ledgerId, head.size())).root(Math.toIntExact(head.size()));
+            TreeHead tree = new TreeHead(ledgerId, period, head.size(), root, ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
+            jdbc.update("INSERT INTO ledger_period (ledger_id, period, tree_size, root_hash, closed_at_micros) VALUES (?, ?, ?, ?, ?)",
+                    ledgerId, Date.valueOf(period.atDay(1)), tree.size(), tree.rootHash(), tree.timestampMicros());
+            return tree;
+        });
+    }
+
+    public Optional<TreeHead> closed(UUID ledgerId, YearMonth period) {
+        return jdbc.query("SELECT period, tree_size, root_hash, closed_at_micros FROM ledger_period WHERE ledger_id = ? AND period = ?",
+                (rs, i) -> treeHead(ledgerId, rs), ledgerId, Date.valueOf(period.atDay(1))).stream().findFirst();
+    }
+
+    /** Every closed month's tree head, oldest first. */
+    public List<TreeHead> closedPeriods(UUID ledgerId) {
+        return jdbc.query("SELECT period, tree_size, root_hash, closed_at_micros FROM ledger_period WHERE ledger_id = ? ORDER BY period",
+                (rs, i) -> treeHead(ledgerId, rs), ledgerId);
+    }
+
+    private static TreeHead treeHead(UUID ledgerId, ResultSet rs) throws SQLException {
+        return new TreeHead(ledgerId, YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2), rs.getBytes(3), rs.getLong(4));
+    }
+
+    private static final RowMapper<JournalEntry> HEADER = (rs, i) -> new JournalEntry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+            rs.getLong(3), YearMonth.from(rs.getObject(4, LocalDate.class)),
+            rs.getObject(5, LocalDate.class) == null ? null : YearMonth.from(rs.getObject(5, LocalDate.class)), rs.getLong(6), rs.getString(7),
+            rs.getString(8), rs.getObject(9, UUID.class), List.of(), rs.getBytes(10), rs.getBytes(11));
+
+    private List<JournalEntry> withPostings(List<JournalEntry> headers) {
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        Map<UUID, List<Posting>> postings = new HashMap<>();
+        jdbc.query("SELECT entry_id, account_code, amount_fen FROM journal_posting WHERE entry_id = ANY(?) ORDER BY entry_id, line",
+                (ResultSet rs) -> {
+                    postings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Posting(rs.getString(2), rs.getLong(3)));
+                }, (Object) headers.stream().map(JournalEntry::id).toArray(UUID[]::new));
+        return headers.stream().map(h -> new JournalEntry(h.id(), h.ledgerId(), h.sequence(), h.period(), h.belongsTo(), h.postedAtMicros(),
+                h.description(), h.source(), h.reverses(), postings.getOrDefault(h.id(), List.of()), h.prevHash(), h.leafHash())).toList();
+    }
+}
