@@ -15,7 +15,7 @@ import java.util.Map;
  *  "postings": [{"account": code, "amountFen": integer (debit &gt; 0, credit &lt; 0)}, … in posted order],
  *  "prevHash": 64 lower-case hex digits, "reverses": uuid | null, "sequence": integer, "source": text | null}
  * </pre>
- * UUIDs in lower case with hyphens. docs/ledger-format.md says the same for anyone writing their
+ * UUIDs in lower case with hyphens. platform/ledger/FORMAT.md says the same for anyone writing their
  * own verifier.
  */
 public final class EntryEncoding {

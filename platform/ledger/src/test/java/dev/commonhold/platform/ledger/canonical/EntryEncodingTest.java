@@ -16,7 +16,7 @@ import static dev.commonhold.platform.ledger.Posting.credit;
 import static dev.commonhold.platform.ledger.Posting.debit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The exact bytes an entry's hash covers, as docs/ledger-format.md documents them for third-party verifiers. */
+/** The exact bytes an entry's hash covers, as platform/ledger/FORMAT.md documents them for third-party verifiers. */
 class EntryEncodingTest {
 
     @Test
