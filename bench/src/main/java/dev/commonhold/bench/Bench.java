@@ -27,7 +27,10 @@ public final class Bench {
      * not the compiled-in defaults for a 128 MB machine. Durability stays on.
      */
     static final Map<String, String> SERVER_SETTINGS = Map.of("shared_buffers", "2GB", "effective_cache_size", "8GB",
-            "max_wal_size", "8GB", "checkpoint_timeout", "15min", "checkpoint_completion_target", "0.9");
+            "max_wal_size", "8GB", "checkpoint_timeout", "15min", "checkpoint_completion_target", "0.9",
+            // The embedded server's library starts PostgreSQL with -F (fsync off) and synchronous_commit off; a
+            // benchmark of money must wait for the disk as production does, so both are put back on.
+            "fsync", "on", "synchronous_commit", "on");
 
     private Bench() {
     }
@@ -36,7 +39,7 @@ public final class Bench {
         String which = args.length == 0 ? "all" : args[0];
         System.out.printf("Commonhold benchmarks (%s) on %d cores, Java %s%n", which, Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
-        // Durable PostgreSQL (fsync on), as in production: the test profile's fsync=off would flatter every write.
+        // Durable PostgreSQL (fsync and synchronous commit on), as in production: without them every commit is flattered.
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(Files.createTempDirectory("bench-pg"), Ports.free(),
                 Files.createDirectories(Path.of("bench", "results")).resolve("postgres.log"), SERVER_SETTINGS);
              EmbeddedKafkaServer kafka = EmbeddedKafkaServer.forTests();
@@ -67,6 +70,9 @@ public final class Bench {
             }
             if (which.equals("all") || which.equals("billing")) {
                 billingBenchmark(postgres, baseline, stack, identity, insert);
+            }
+            if (which.equals("all") || which.equals("ledger")) {
+                ledgerBenchmark(postgres);
             }
         }
     }
@@ -124,6 +130,29 @@ public final class Bench {
                 "notifications/s vs rows/s");
         Report.line("  latency one at a time", "p50 %.2f ms   p99 %.2f ms".formatted(notified.sequential().p50Millis(), notified.sequential().p99Millis()));
         Report.ratio("16 callers vs raw single-row inserts", notified.concurrentPerSecond(), insert.perSecond(), "notifications/s vs rows/s");
+        // What any request costs here before our code runs: the ceiling every HTTP figure above lives under.
+        String operator = identity.passwordToken("operator", "operator");
+        Latencies floor = GatewayBenchmark.sequential(stack.serviceUrl("billing"), "/actuator/health", operator, 500, 2_000);
+        double floorRate = GatewayBenchmark.throughput(stack.serviceUrl("billing"), "/actuator/health", operator, 16, Duration.ofSeconds(10));
+        Report.line("HTTP floor: GET /actuator/health on billing, one at a time", "p50 %.2f ms   p99 %.2f ms   %,.0f req/s"
+                .formatted(floor.p50Millis(), floor.p99Millis(), floor.perSecond()));
+        Report.ratio("HTTP floor, 16 callers, vs raw single-row inserts", floorRate, insert.perSecond(), "req/s vs rows/s");
+    }
+
+    private static void ledgerBenchmark(EmbeddedPostgresServer postgres) throws Exception {
+        int entries = Integer.getInteger("bench.ledger.entries", 1_000_000);
+        LedgerBenchmark.Result r = LedgerBenchmark.run(postgres, entries);
+        Report.heading("Ledger (platform/ledger): balanced entries of 2 postings, hash-chained, checked by PostgreSQL at commit");
+        Report.line("raw transfer: 2 balance updates + 2 posting rows, one transaction", "%,.0f transfers/s   p50 %.2f ms   p99 %.2f ms"
+                .formatted(r.rawTransfer().perSecond(), r.rawTransfer().p50Millis(), r.rawTransfer().p99Millis()));
+        Report.ratio("one entry per transaction vs raw transfers (target ≥ 50%)", r.single().perSecond(), r.rawTransfer().perSecond(),
+                "entries/s vs transfers/s");
+        Report.line("  latency of one entry", "p50 %.2f ms   p99 %.2f ms".formatted(r.single().p50Millis(), r.single().p99Millis()));
+        Report.line("batches of 1,000 entries (target ≥ 20,000 postings/s)", "%,.0f postings/s over %,d entries".formatted(
+                r.batchedPostingsPerSecond(), r.entries()));
+        Report.line("close the month: Merkle root over %,d entries".formatted(r.entries()), "%.1f s".formatted(r.closeSeconds()));
+        Report.line("verify the export of %,d entries against the head".formatted(r.entries()), "%.1f s, %,d MB kept on the heap, %s".formatted(
+                r.verifySeconds(), r.verifyHeapBytes() / (1 << 20), r.intact() ? "intact" : "FINDINGS"));
     }
 
     private static void gatewayBenchmark(Stack stack, KeycloakClient identity) throws Exception {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,70 +83,72 @@ public class Journal {
         return posted.getFirst();
     }
 
+    /**
+     * Two statements and the commit, however many entries: one locks the ledger's head and reads what
+     * the checks need, one writes entries, postings, balances and the new head together.
+     */
     private List<JournalEntry> append(UUID ledgerId, List<NewEntry> entries) {
-        Head head = lockHead(ledgerId);
-        List<NewEntry> fresh = withoutPostedSources(ledgerId, entries);
+        Facts facts = lockAndRead(ledgerId, entries);
+        List<NewEntry> fresh = new ArrayList<>(entries.size());
+        Set<String> sources = new HashSet<>(facts.postedSources());
+        for (NewEntry e : entries) {
+            if (e.source() == null || sources.add(e.source())) {
+                fresh.add(e);
+            }
+        }
         if (fresh.isEmpty()) {
             return List.of();
         }
-        requireOpenPeriods(ledgerId, fresh);
-        requireAccounts(ledgerId, fresh);
+        requireOpenPeriods(fresh, facts.closedPeriods());
+        requireAccounts(ledgerId, fresh, facts.knownAccounts());
         requireReversible(ledgerId, fresh);
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
         List<JournalEntry> recorded = new ArrayList<>(fresh.size());
-        byte[] prev = head.lastHash();
-        long sequence = head.size();
+        byte[] prev = facts.lastHash();
+        long sequence = facts.size();
         for (NewEntry e : fresh) {
             JournalEntry sealed = JournalEntry.seal(Ids.newId(), ledgerId, sequence++, micros, e, prev);
             recorded.add(sealed);
             prev = sealed.leafHash();
         }
-        insert(recorded);
-        moveBalances(ledgerId, recorded);
-        jdbc.update("UPDATE ledger_head SET size = ?, last_hash = ? WHERE ledger_id = ?", sequence, prev, ledgerId);
+        write(ledgerId, recorded, sequence, prev);
         return recorded;
     }
 
-    private record Head(long size, byte[] lastHash) {
+    private record Facts(long size, byte[] lastHash, List<String> postedSources, List<String> closedPeriods, List<String> knownAccounts) {
     }
 
-    private Head lockHead(UUID ledgerId) {
-        return jdbc.query("SELECT size, last_hash FROM ledger_head WHERE ledger_id = ? FOR UPDATE",
-                (rs, i) -> new Head(rs.getLong(1), rs.getBytes(2)), ledgerId).stream().findFirst()
+    private static final String LOCK_AND_READ = """
+            SELECT h.size, h.last_hash,
+                   ARRAY(SELECT source FROM journal_entry WHERE ledger_id = h.ledger_id AND source = ANY(?)),
+                   ARRAY(SELECT to_char(period, 'YYYY-MM') FROM ledger_period WHERE ledger_id = h.ledger_id AND period = ANY(?)),
+                   ARRAY(SELECT code FROM ledger_account WHERE ledger_id = h.ledger_id AND code = ANY(?))
+            FROM ledger_head h WHERE h.ledger_id = ? FOR UPDATE OF h""";
+
+    private Facts lockAndRead(UUID ledgerId, List<NewEntry> entries) {
+        String[] sources = entries.stream().map(NewEntry::source).filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+        Date[] periods = entries.stream().map(e -> Date.valueOf(e.period().atDay(1))).distinct().toArray(Date[]::new);
+        String[] accounts = entries.stream().flatMap(e -> e.postings().stream()).map(Posting::account).distinct().toArray(String[]::new);
+        return jdbc.query(LOCK_AND_READ, (rs, i) -> new Facts(rs.getLong(1), rs.getBytes(2), strings(rs, 3), strings(rs, 4), strings(rs, 5)),
+                sources, periods, accounts, ledgerId).stream().findFirst()
                 .orElseThrow(() -> new LedgerViolation("ledgerId", "there is no ledger " + ledgerId));
     }
 
-    private List<NewEntry> withoutPostedSources(UUID ledgerId, List<NewEntry> entries) {
-        String[] sources = entries.stream().map(NewEntry::source).filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
-        Set<String> seen = new HashSet<>(sources.length == 0 ? List.of()
-                : jdbc.queryForList("SELECT source FROM journal_entry WHERE ledger_id = ? AND source = ANY(?)", String.class, ledgerId, sources));
-        List<NewEntry> fresh = new ArrayList<>(entries.size());
-        for (NewEntry e : entries) {
-            if (e.source() == null || seen.add(e.source())) {
-                fresh.add(e);
-            }
-        }
-        return fresh;
+    private static List<String> strings(ResultSet rs, int column) throws SQLException {
+        return List.of((String[]) rs.getArray(column).getArray());
     }
 
-    private void requireOpenPeriods(UUID ledgerId, List<NewEntry> entries) {
-        Date[] periods = entries.stream().map(e -> Date.valueOf(e.period().atDay(1))).distinct().toArray(Date[]::new);
-        List<LocalDate> closed = jdbc.queryForList("SELECT period FROM ledger_period WHERE ledger_id = ? AND period = ANY(?) ORDER BY period",
-                LocalDate.class, ledgerId, periods);
-        if (!closed.isEmpty()) {
-            throw new LedgerViolation("period", "%s is closed: post in the open period and name the month it belongs to"
-                    .formatted(YearMonth.from(closed.getFirst())));
-        }
+    private static void requireOpenPeriods(List<NewEntry> entries, List<String> closed) {
+        entries.stream().map(e -> e.period().toString()).filter(closed::contains).sorted().findFirst().ifPresent(period -> {
+            throw new LedgerViolation("period", period + " is closed: post in the open period and name the month it belongs to");
+        });
     }
 
-    private void requireAccounts(UUID ledgerId, List<NewEntry> entries) {
-        Set<String> named = new HashSet<>();
-        entries.forEach(e -> e.postings().forEach(p -> named.add(p.account())));
-        Set<String> known = new HashSet<>(jdbc.queryForList("SELECT code FROM ledger_account WHERE ledger_id = ? AND code = ANY(?)",
-                String.class, ledgerId, named.toArray(String[]::new)));
-        named.removeAll(known);
-        if (!named.isEmpty()) {
-            throw new LedgerViolation("postings", "ledger " + ledgerId + " has no account " + String.join(", ", named.stream().sorted().toList()));
+    private static void requireAccounts(UUID ledgerId, List<NewEntry> entries, List<String> known) {
+        List<String> unknown = entries.stream().flatMap(e -> e.postings().stream()).map(Posting::account).filter(a -> !known.contains(a))
+                .distinct().sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new LedgerViolation("postings", "ledger " + ledgerId + " has no account " + String.join(", ", unknown));
         }
     }
 
@@ -167,28 +170,61 @@ public class Journal {
         }
     }
 
-    private void insert(List<JournalEntry> entries) {
-        jdbc.batchUpdate("INSERT INTO journal_entry (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entries.stream().map(e -> new Object[]{e.id(), e.ledgerId(), e.sequence(), Date.valueOf(e.period().atDay(1)),
-                        e.belongsTo() == null ? null : Date.valueOf(e.belongsTo().atDay(1)), e.postedAtMicros(), e.description(), e.source(),
-                        e.reverses(), e.prevHash(), e.leafHash()}).toList());
-        List<Object[]> postings = new ArrayList<>();
-        for (JournalEntry e : entries) {
+    private static final String WRITE = """
+            WITH entries AS (
+                INSERT INTO journal_entry (id, ledger_id, sequence, period, belongs_to, posted_at_micros, description, source, reverses, prev_hash, leaf_hash)
+                SELECT id, ?, seq, period, belongs_to, ?, description, source, reverses, decode(prev, 'hex'), decode(leaf, 'hex')
+                FROM unnest(?::uuid[], ?::bigint[], ?::date[], ?::date[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[])
+                     AS e(id, seq, period, belongs_to, description, source, reverses, prev, leaf)),
+            postings AS (
+                INSERT INTO journal_posting (entry_id, line, ledger_id, account_code, amount_fen)
+                SELECT entry_id, line, ?, account, fen FROM unnest(?::uuid[], ?::int[], ?::text[], ?::bigint[]) AS p(entry_id, line, account, fen)),
+            balances AS (
+                UPDATE ledger_account a SET balance_fen = a.balance_fen + d.fen
+                FROM unnest(?::text[], ?::bigint[]) AS d(code, fen) WHERE a.ledger_id = ? AND a.code = d.code)
+            UPDATE ledger_head SET size = ?, last_hash = ? WHERE ledger_id = ?""";
+
+    private void write(UUID ledgerId, List<JournalEntry> entries, long size, byte[] lastHash) {
+        HexFormat hex = HexFormat.of();
+        int n = entries.size();
+        UUID[] ids = new UUID[n];
+        Long[] sequences = new Long[n];
+        Date[] periods = new Date[n];
+        Date[] belongs = new Date[n];
+        String[] descriptions = new String[n];
+        String[] sources = new String[n];
+        UUID[] reverses = new UUID[n];
+        String[] prevs = new String[n];
+        String[] leaves = new String[n];
+        List<UUID> postingEntries = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        List<String> accounts = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
+        Map<String, Long> delta = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            JournalEntry e = entries.get(i);
+            ids[i] = e.id();
+            sequences[i] = e.sequence();
+            periods[i] = Date.valueOf(e.period().atDay(1));
+            belongs[i] = e.belongsTo() == null ? null : Date.valueOf(e.belongsTo().atDay(1));
+            descriptions[i] = e.description();
+            sources[i] = e.source();
+            reverses[i] = e.reverses();
+            prevs[i] = hex.formatHex(e.prevHash());
+            leaves[i] = hex.formatHex(e.leafHash());
             for (int line = 0; line < e.postings().size(); line++) {
                 Posting p = e.postings().get(line);
-                postings.add(new Object[]{e.id(), line, e.ledgerId(), p.account(), p.amountFen()});
+                postingEntries.add(e.id());
+                lines.add(line);
+                accounts.add(p.account());
+                amounts.add(p.amountFen());
+                delta.merge(p.account(), p.amountFen(), Math::addExact);
             }
         }
-        jdbc.batchUpdate("INSERT INTO journal_posting (entry_id, line, ledger_id, account_code, amount_fen) VALUES (?, ?, ?, ?, ?)", postings);
-    }
-
-    private void moveBalances(UUID ledgerId, List<JournalEntry> entries) {
-        Map<String, Long> delta = new LinkedHashMap<>();
-        entries.forEach(e -> e.postings().forEach(p -> delta.merge(p.account(), p.amountFen(), Math::addExact)));
-        jdbc.update("""
-                UPDATE ledger_account a SET balance_fen = a.balance_fen + d.fen
-                FROM unnest(?::text[], ?::bigint[]) AS d(code, fen) WHERE a.ledger_id = ? AND a.code = d.code""",
-                delta.keySet().toArray(String[]::new), delta.values().toArray(Long[]::new), ledgerId);
+        jdbc.update(WRITE, ledgerId, entries.getFirst().postedAtMicros(), ids, sequences, periods, belongs, descriptions, sources, reverses, prevs, leaves,
+                ledgerId, postingEntries.toArray(UUID[]::new), lines.toArray(Integer[]::new), accounts.toArray(String[]::new), amounts.toArray(Long[]::new),
+                delta.keySet().toArray(String[]::new), delta.values().toArray(Long[]::new), ledgerId,
+                size, lastHash, ledgerId);
     }
 
     /** Balance of every account of the ledger, debit positive, in fen. */
@@ -235,13 +271,14 @@ public class Journal {
      */
     public TreeHead closePeriod(UUID ledgerId, YearMonth period) {
         return transaction.execute(s -> {
-            Head head = lockHead(ledgerId);
+            long size = jdbc.query("SELECT size FROM ledger_head WHERE ledger_id = ? FOR UPDATE", (rs, i) -> rs.getLong(1), ledgerId).stream()
+                    .findFirst().orElseThrow(() -> new LedgerViolation("ledgerId", "there is no ledger " + ledgerId));
             Optional<TreeHead> closed = closed(ledgerId, period);
             if (closed.isPresent()) {
                 return closed.get();
             }
-            byte[] root = new MerkleTree(leafHashes(ledgerId, head.size())).root(Math.toIntExact(head.size()));
-            TreeHead tree = new TreeHead(ledgerId, period, head.size(), root, ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
+            byte[] root = new MerkleTree(leafHashes(ledgerId, size)).root(Math.toIntExact(size));
+            TreeHead tree = new TreeHead(ledgerId, period, size, root, ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()));
             jdbc.update("INSERT INTO ledger_period (ledger_id, period, tree_size, root_hash, closed_at_micros) VALUES (?, ?, ?, ?, ?)",
                     ledgerId, Date.valueOf(period.atDay(1)), tree.size(), tree.rootHash(), tree.timestampMicros());
             return tree;
