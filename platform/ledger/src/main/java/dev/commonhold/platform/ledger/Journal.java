@@ -253,6 +253,12 @@ public class Journal {
                 ledgerId, entryId)).stream().findFirst();
     }
 
+    /** The entry {@code source} caused, if it was posted. */
+    public Optional<JournalEntry> entryBySource(UUID ledgerId, String source) {
+        return withPostings(jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE ledger_id = ? AND source = ?", HEADER,
+                ledgerId, source)).stream().findFirst();
+    }
+
     /** Up to {@code limit} entries from {@code fromSequence} on, in log order, as they are stored now. */
     public List<JournalEntry> entries(UUID ledgerId, long fromSequence, int limit) {
         return withPostings(jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE ledger_id = ? AND sequence >= ? ORDER BY sequence LIMIT ?",

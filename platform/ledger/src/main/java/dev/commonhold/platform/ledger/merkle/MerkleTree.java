@@ -27,6 +27,10 @@ public final class MerkleTree {
         return leafHashes.size();
     }
 
+    public List<byte[]> leafHashes() {
+        return java.util.Collections.unmodifiableList(leafHashes);
+    }
+
     public static byte[] leafHash(byte[] leaf) {
         MessageDigest sha = sha256();
         sha.update((byte) 0x00);

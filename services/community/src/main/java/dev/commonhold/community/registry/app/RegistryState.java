@@ -14,6 +14,9 @@ public interface RegistryState {
 
     void unitsChanged(Collection<UUID> unitIds);
 
+    /** The communities' committees were appointed anew: each one's current committee goes out whole. */
+    void committeesChanged(Collection<UUID> communityIds);
+
     /** An owner's login changed: every unit they own is shown to (and billed to) someone else now. */
     void unitsOfOwnerChanged(UUID ownerId);
 }

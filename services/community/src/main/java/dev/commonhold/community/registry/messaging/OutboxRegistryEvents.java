@@ -34,16 +34,18 @@ class OutboxRegistryEvents implements RegistryEvents {
         outbox.appendAll(events.stream().map(OutboxRegistryEvents::toContract).toList());
         Set<UUID> communities = new LinkedHashSet<>();
         Set<UUID> units = new LinkedHashSet<>();
+        Set<UUID> committees = new LinkedHashSet<>();
         for (RegistryEvent event : events) {
             switch (event) {
                 case RegistryEvent.CommunityRegistered e -> communities.add(e.community().id());
                 case RegistryEvent.UnitRegistered e -> units.add(e.unit().id());
                 case RegistryEvent.OwnershipTransferred e -> units.add(e.before().id());
-                case RegistryEvent.CommitteeChanged e -> { }
+                case RegistryEvent.CommitteeChanged e -> committees.add(e.committee().communityId());
             }
         }
         state.communitiesChanged(communities);
         state.unitsChanged(units);
+        state.committeesChanged(committees);
     }
 
     private static NewEvent toContract(RegistryEvent event) {

@@ -38,7 +38,11 @@ class StateBackfill implements ApplicationRunner {
         if (jdbc.queryForList("SELECT 1 FROM state_backfill WHERE done_at IS NULL", Integer.class).isEmpty()) {
             return;
         }
-        transaction.executeWithoutResult(s -> state.communitiesChanged(jdbc.queryForList("SELECT id FROM community", UUID.class)));
+        transaction.executeWithoutResult(s -> {
+            List<UUID> communities = jdbc.queryForList("SELECT id FROM community", UUID.class);
+            state.communitiesChanged(communities);
+            state.committeesChanged(communities);
+        });
         long units = 0;
         UUID after = new UUID(0, 0);
         while (true) {

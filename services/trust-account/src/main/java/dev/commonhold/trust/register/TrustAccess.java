@@ -1,0 +1,38 @@
+package dev.commonhold.trust.register;
+
+import dev.commonhold.platform.security.Role;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.platform.web.problem.ProblemException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * Who may see and do what with a community's trust account: its residents and committee, the
+ * operator running it and the regulators of its district read everything (T4, T5); only the
+ * operator's admins close months. Another community's account is 404, never 403.
+ */
+@Component
+public class TrustAccess {
+
+    private final Register register;
+
+    TrustAccess(Register register) {
+        this.register = register;
+    }
+
+    public CommunityCopy readable(Viewer viewer, UUID communityId) {
+        return register.community(communityId).filter(c -> viewer.mayRead(c.ref()))
+                .orElseThrow(() -> ProblemException.notFound("Community", communityId));
+    }
+
+    /** Operator admin of the company running the community. */
+    public CommunityCopy adminOf(Viewer viewer, UUID communityId) {
+        CommunityCopy community = readable(viewer, communityId);
+        if (!viewer.manages(community.ref()) || !viewer.hasAny(Role.OPERATOR_ADMIN, Role.PLATFORM_ADMIN)) {
+            throw new AccessDeniedException("only an operator admin of this community's operator may do this");
+        }
+        return community;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.commonhold.trust.web;
+
+import dev.commonhold.platform.ledger.LedgerViolation;
+import dev.commonhold.platform.web.problem.FieldError;
+import dev.commonhold.platform.web.problem.ProblemException;
+import dev.commonhold.platform.web.problem.ProblemType;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+
+/** What the journal refuses (unbalanced, closed month, unknown account) is a 422 naming the field; nothing was written. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class TrustProblems {
+
+    @ExceptionHandler(LedgerViolation.class)
+    ProblemDetail ledgerViolation(LedgerViolation e) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("ledger-refused"), "Refused by the journal",
+                e.field() + ": " + e.getMessage())
+                .with("errors", List.of(new FieldError(e.field(), e.getMessage())))
+                .toProblemDetail();
+    }
+}

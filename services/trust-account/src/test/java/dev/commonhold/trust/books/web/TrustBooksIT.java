@@ -1,0 +1,188 @@
+package dev.commonhold.trust.books.web;
+
+import dev.commonhold.platform.ledger.JournalEntry;
+import dev.commonhold.platform.ledger.NewEntry;
+import dev.commonhold.platform.ledger.Posting;
+import dev.commonhold.platform.ledger.merkle.MerkleProofs;
+import dev.commonhold.platform.ledger.verify.JournalVerifier;
+import dev.commonhold.platform.messaging.EventEnvelope;
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.spring.IntegrationTest;
+import dev.commonhold.trust.books.app.Books;
+import dev.commonhold.trust.books.app.Settled;
+import dev.commonhold.trust.support.TrustFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Settled money reaches the owners' books once, by its class, and anyone entitled can read and verify them. */
+@IntegrationTest
+class TrustBooksIT {
+
+    private static final Instant OCTOBER = Instant.parse("2026-10-15T02:00:00Z");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Books books;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void settledPaymentsArePostedOnceByClassAndBalance() {
+        TrustFixture f = new TrustFixture(port).registered();
+        UUID parking = UUID.randomUUID();
+        EventEnvelope parkingPaid = f.settled(parking, "parking_common", null, 1_500, OCTOBER);
+        TrustFixture.send(List.of(parkingPaid, parkingPaid, f.settled(UUID.randomUUID(), "property_fee", null, 12_345, OCTOBER),
+                f.settled(UUID.randomUUID(), "parking_operator", null, 800, OCTOBER),
+                f.settled(UUID.randomUUID(), "late_fee", "parking_common", 30, OCTOBER)));
+        TrustFixture.send(List.of(f.settled(parking, "parking_common", null, 1_500, OCTOBER))); // billing resent it as a new event
+
+        JsonNode balances = awaitEntries(f, 3);
+        assertThat(balances.get("trialBalanceFen").asLong()).isZero();
+        assertThat(balance(balances, "1012")).as("in transit to the co-managed account").isEqualTo(1_500 + 12_345 + 30);
+        assertThat(balance(balances, "4102")).as("parking on common land, with its late fee").isEqualTo(-1_530);
+        assertThat(balance(balances, "4101")).isEqualTo(-12_345);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM posting_note WHERE community_id = ? AND kind = 'NOT_OWNERS'", Long.class, f.community))
+                .as("the operator's parking is seen, not posted").isEqualTo(1);
+
+        JsonNode entries = f.as(f.resident).get("/api/trust/communities/" + f.community + "/entries").json().get("items");
+        assertThat(entries.get(0).get("description").asString()).startsWith("公共车位停车费收款 15.00 元 · 微信支付");
+        assertThat(entries.get(0).get("period").asString()).isEqualTo("2026-10");
+        assertThat(entries.get(0).get("postings").get(0).get("accountName").asString()).isEqualTo("在途资金（支付渠道待结算）");
+    }
+
+    @Test
+    void aReversalMirrorsItsEntryAndAnUnknownClassWaitsInSuspense() {
+        TrustFixture f = new TrustFixture(port).registered();
+        UUID settlement = UUID.randomUUID();
+        TrustFixture.send(List.of(f.settled(settlement, "advertising_common", null, 50_000, OCTOBER)));
+        awaitEntries(f, 1);
+        TrustFixture.send(List.of(f.reversed(settlement, 50_000, OCTOBER.plusSeconds(3_600)), f.reversed(settlement, 50_000, OCTOBER.plusSeconds(3_600))));
+        JsonNode balances = awaitEntries(f, 2);
+        assertThat(balance(balances, "4104")).isZero();
+        assertThat(balance(balances, "1012")).isZero();
+
+        books.settled(new Settled(UUID.randomUUID(), f.community, "roof_solar_common", null, 7_000, "ALIPAY", "2026101522001", "2号楼屋顶", OCTOBER));
+        JsonNode after = f.as(f.resident).get("/api/trust/communities/" + f.community + "/accounts").json();
+        assertThat(balance(after, "2241")).as("suspense, for someone to resolve").isEqualTo(-7_000);
+        assertThat(jdbc.queryForObject("SELECT detail FROM posting_note WHERE community_id = ? AND kind = 'SUSPENSE'", String.class, f.community))
+                .contains("roof_solar_common");
+    }
+
+    @Test
+    void onlyThoseEntitledReadAndOnlyTheOperatorAdminClosesAnEndedMonth() {
+        TrustFixture f = new TrustFixture(port).registered();
+        TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "parking_common", null, 100, OCTOBER)));
+        awaitEntries(f, 1);
+        String path = "/api/trust/communities/" + f.community;
+        UUID elsewhere = UUID.randomUUID();
+
+        assertThat(new Api("http://localhost:" + port).as(Infra.tokens().user("neighbour").roles("resident").communities(elsewhere).token())
+                .get(path + "/accounts").status()).as("another community's resident").isEqualTo(404);
+        assertThat(new Api("http://localhost:" + port).as(Infra.tokens().user("rival").roles("operator-admin").company(UUID.randomUUID()).token())
+                .post(path + "/months/2026-10/close", java.util.Map.of()).status()).as("another operator").isEqualTo(404);
+        assertThat(f.as(f.resident).post(path + "/months/2026-10/close", java.util.Map.of()).status()).isEqualTo(403);
+        assertThat(new Api("http://localhost:" + port).as(Infra.tokens().user("officer").roles("regulator").jurisdiction("1101").token())
+                .get(path + "/accounts").status()).as("the district's regulator").isEqualTo(200);
+
+        ApiResponse notOver = f.as(f.operatorAdmin).post(path + "/months/" + YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) + "/close", java.util.Map.of());
+        assertThat(notOver.status()).isEqualTo(400);
+        assertThat(notOver.json().get("errors").get(0).get("field").asString()).isEqualTo("month");
+        ApiResponse badMonth = f.as(f.operatorAdmin).post(path + "/months/2026-13/close", java.util.Map.of());
+        assertThat(badMonth.status()).isEqualTo(400);
+    }
+
+    @Test
+    void closedMonthsGiveHeadsThatProofsAndTheExportHoldTo() {
+        TrustFixture f = new TrustFixture(port).registered();
+        List<EventEnvelope> october = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            october.add(f.settled(UUID.randomUUID(), "parking_common", null, 100 + i, OCTOBER.plusSeconds(i)));
+        }
+        TrustFixture.send(october);
+        awaitEntries(f, 5);
+        String path = "/api/trust/communities/" + f.community;
+        JsonNode octoberHead = f.as(f.operatorAdmin).post(path + "/months/2026-10/close", java.util.Map.of()).json();
+        assertThat(octoberHead.get("treeSize").asLong()).isEqualTo(5);
+
+        TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "parking_common", null, 999, OCTOBER.plusSeconds(60))));
+        awaitEntries(f, 6);
+        JsonNode late = f.as(f.resident).get(path + "/entries?cursor=5").json().get("items").get(0);
+        assertThat(late.get("belongsTo").asString()).as("a late October payment posts in the open month").isEqualTo("2026-10");
+        assertThat(late.get("period").asString()).isNotEqualTo("2026-10");
+
+        JsonNode proof = f.as(f.resident).get(path + "/proofs/inclusion?entry=3&size=5").json();
+        MerkleProofs.verifyInclusion(3, 5, hex(proof.get("leafHash").asString()), hashes(proof.get("path")), hex(octoberHead.get("rootHash").asString()));
+        JsonNode consistency = f.as(f.resident).get(path + "/proofs/consistency?from=5&to=6").json();
+        MerkleProofs.verifyConsistency(5, 6, hashes(consistency.get("path")), hex(octoberHead.get("rootHash").asString()),
+                hex(consistency.get("toRoot").asString()));
+        assertThat(f.as(f.resident).get(path + "/proofs/inclusion?entry=9&size=5").status()).isEqualTo(400);
+
+        String export = f.as(f.resident).get(path + "/export").body();
+        JournalVerifier verifier = new JournalVerifier();
+        export.lines().map(TrustBooksIT::entryOf).forEach(verifier::accept);
+        assertThat(verifier.entries()).isEqualTo(6);
+        assertThat(verifier.findings()).isEmpty();
+    }
+
+    private JsonNode awaitEntries(TrustFixture f, long entries) {
+        Api resident = f.as(f.resident);
+        String path = "/api/trust/communities/" + f.community + "/accounts";
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ApiResponse r = resident.get(path);
+            return r.status() == 200 && r.json().get("entries").asLong() >= entries;
+        });
+        JsonNode balances = resident.get(path).json();
+        assertThat(balances.get("entries").asLong()).isEqualTo(entries);
+        return balances;
+    }
+
+    private static long balance(JsonNode balances, String code) {
+        for (JsonNode a : balances.get("accounts")) {
+            if (a.get("code").asString().equals(code)) {
+                return a.get("balanceFen").asLong();
+            }
+        }
+        throw new AssertionError("no account " + code);
+    }
+
+    /** An export line back into an entry, as a verifier in any language would read it. */
+    static JournalEntry entryOf(String line) {
+        JsonNode j = dev.commonhold.platform.messaging.EventJson.readTree(line);
+        JsonNode e = j.get("entry");
+        List<Posting> postings = new ArrayList<>();
+        e.get("postings").forEach(p -> postings.add(new Posting(p.get("account").asString(), p.get("amountFen").asLong())));
+        return JournalEntry.seal(UUID.fromString(e.get("id").asString()), UUID.fromString(e.get("ledger").asString()), e.get("sequence").asLong(),
+                e.get("postedAtMicros").asLong(), new NewEntry(YearMonth.parse(e.get("period").asString()),
+                        e.get("belongsTo").isNull() ? null : YearMonth.parse(e.get("belongsTo").asString()), e.get("description").asString(),
+                        e.get("source").isNull() ? null : e.get("source").asString(),
+                        e.get("reverses").isNull() ? null : UUID.fromString(e.get("reverses").asString()), postings),
+                hex(e.get("prevHash").asString())).withLeafHash(hex(j.get("leafHash").asString()));
+    }
+
+    private static byte[] hex(String s) {
+        return HexFormat.of().parseHex(s);
+    }
+
+    private static List<byte[]> hashes(JsonNode array) {
+        List<byte[]> out = new ArrayList<>();
+        array.forEach(n -> out.add(hex(n.asString())));
+        return out;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.commonhold.trust.support;
+
+import dev.commonhold.platform.messaging.EventEnvelope;
+import dev.commonhold.platform.messaging.EventJson;
+import dev.commonhold.platform.messaging.EventSchemas;
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.tokens.TestTokens;
+import dev.commonhold.platform.testkit.http.Api;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+/**
+ * A community as the trust account learns of it — its state and committee on community.state —
+ * and money as billing reports it on billing.events, every event checked against contracts/ first.
+ */
+public final class TrustFixture {
+
+    private static final EventSchemas SCHEMAS = new EventSchemas();
+
+    public final UUID community = UUID.randomUUID();
+    public final UUID company = UUID.randomUUID();
+    public final TestTokens.User resident = Infra.tokens().user("resident").roles("resident").communities(community);
+    public final TestTokens.User operatorAdmin = Infra.tokens().user("operator-admin").roles("operator-admin").company(company);
+    private final int port;
+
+    public TrustFixture(int port) {
+        this.port = port;
+    }
+
+    public Api as(TestTokens.User user) {
+        return new Api("http://localhost:" + port).as(user.token());
+    }
+
+    /** The community and a committee of a chair and a member (logins kc-chair-…, kc-member-…). */
+    public TrustFixture registered() {
+        send(List.of(envelope("community.community-state.v1", community, community, Map.of("communityId", community.toString(), "name", "劲松北社区",
+                "city", "北京市", "district", "朝阳区", "divisionCode", "110105", "timeZone", "Asia/Shanghai", "operatorCompanyId", company.toString())),
+                envelope("community.committee-state.v1", community, UUID.nameUUIDFromBytes(("committee-of:" + community).getBytes(StandardCharsets.UTF_8)),
+                        Map.of("communityId", community.toString(), "committeeKey",
+                                UUID.nameUUIDFromBytes(("committee-of:" + community).getBytes(StandardCharsets.UTF_8)).toString(),
+                                "committeeId", UUID.randomUUID().toString(), "kind", "OWNERS_COMMITTEE", "termStart", "2026-01-01", "termEnd", "2030-12-31",
+                                "members", List.of(member("张主任", "CHAIR", "kc-chair-" + community), member("李委员", "MEMBER", "kc-member-" + community))))));
+        return this;
+    }
+
+    private static Map<String, Object> member(String name, String role, String userId) {
+        return Map.of("memberId", UUID.randomUUID().toString(), "name", name, "role", role, "userId", userId);
+    }
+
+    /** billing.payment-settled.v1 for one line; returns the envelope so a test can deliver it again. */
+    public EventEnvelope settled(UUID settlementId, String revenueClass, String baseRevenueClass, long fen, Instant at) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        UUID line = UUID.randomUUID();
+        UUID unit = UUID.randomUUID();
+        p.put("settlementId", settlementId.toString());
+        p.put("paymentId", UUID.randomUUID().toString());
+        p.put("invoiceId", UUID.randomUUID().toString());
+        p.put("lineId", line.toString());
+        p.put("chargeId", line.toString());
+        p.put("communityId", community.toString());
+        p.put("payer", Map.of("kind", "unit", "unitId", unit.toString(), "reference", "3号楼-201", "name", "王业主"));
+        p.put("unitId", unit.toString());
+        p.put("revenueClass", revenueClass);
+        p.put("baseRevenueClass", baseRevenueClass);
+        p.put("amountFen", fen);
+        p.put("currency", "CNY");
+        p.put("channel", "WECHAT_PAY");
+        p.put("channelTransactionId", "4200" + Math.abs(settlementId.getMostSignificantBits() % 1_000_000_000L));
+        p.put("settledAt", at.toString());
+        p.put("lineSettledInFull", true);
+        return envelope("billing.payment-settled.v1", community, settlementId, p);
+    }
+
+    public EventEnvelope reversed(UUID settlementId, long fen, Instant at) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("reversalId", UUID.randomUUID().toString());
+        p.put("settlementId", settlementId.toString());
+        p.put("communityId", community.toString());
+        p.put("unitId", UUID.randomUUID().toString());
+        p.put("revenueClass", "parking_common");
+        p.put("amountFen", fen);
+        p.put("currency", "CNY");
+        p.put("reason", "银行退票");
+        p.put("reversedAt", at.toString());
+        return envelope("billing.payment-reversed.v1", community, settlementId, p);
+    }
+
+    public static EventEnvelope envelope(String type, UUID community, UUID aggregate, Object payload) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, Instant.now(), community, aggregate, null, EventJson.toTree(payload));
+        SCHEMAS.requireValid(envelope);
+        return envelope;
+    }
+
+    /** Sends and waits until Kafka acknowledged every one; keyed by aggregate (state) or community (money). */
+    public static void send(List<EventEnvelope> events) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infra.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (EventEnvelope e : events) {
+                String key = e.topic().endsWith(".state") ? e.aggregateId().toString() : e.communityId().toString();
+                ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), key, EventJson.write(e));
+                record.headers().add("type", e.type().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("eventId", e.eventId().toString().getBytes(StandardCharsets.UTF_8));
+                sent.add(producer.send(record));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
