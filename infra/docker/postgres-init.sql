@@ -4,3 +4,5 @@ CREATE ROLE community LOGIN PASSWORD 'community';
 CREATE DATABASE community OWNER community;
 CREATE ROLE billing LOGIN PASSWORD 'billing';
 CREATE DATABASE billing OWNER billing;
+CREATE ROLE trust_account LOGIN PASSWORD 'trust_account';
+CREATE DATABASE trust_account OWNER trust_account;

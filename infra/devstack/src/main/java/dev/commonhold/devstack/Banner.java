@@ -36,6 +36,8 @@ final class Banner {
                  Property fees: last month and this month are billed; 1号楼–4号楼 paid last month,
                  the rest is overdue. The resident pays this month's bill with WeChat Pay or Alipay,
                  played by the channel simulator at http://localhost:%d (README.md shows how).
+                 Trust account: what was paid is posted to the owners' books, last month is closed;
+                 every owner can read and verify them (README.md, Trust accounts).
 
                  Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
                 ======================================================================

@@ -55,6 +55,7 @@ public final class DemoSeed {
         }
         openDemoVote(community);
         new DemoBilling(operator, gateway.as(keycloak.passwordToken("staff", "staff")), progress).seed(community);
+        new DemoTrust(operator, progress).seed(community);
         return community;
     }
 

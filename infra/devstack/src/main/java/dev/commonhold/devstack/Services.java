@@ -26,14 +26,17 @@ final class Services {
     static List<Spec> all(Path repository, Infrastructure infra, int gatewayPort, Map<String, Integer> ports, Map<String, String> channels) {
         int community = ports.get("community");
         int billing = ports.get("billing");
+        int trust = ports.get("trust-account");
         return List.of(
                 withDatabase("community", repository.resolve("services/community/target/community.jar"), community, infra),
                 billing(repository, infra, billing, channels),
+                withDatabase("trust-account", repository.resolve("services/trust-account/target/trust-account.jar"), trust, infra),
                 new Spec("gateway", repository.resolve("gateway/target/gateway.jar"), gatewayPort, null, Map.of(
                         "PORT", String.valueOf(gatewayPort),
                         "OIDC_ISSUER_URI", infra.issuerUri(),
                         "COMMUNITY_URL", "http://localhost:" + community,
-                        "BILLING_URL", "http://localhost:" + billing)));
+                        "BILLING_URL", "http://localhost:" + billing,
+                        "TRUST_ACCOUNT_URL", "http://localhost:" + trust)));
     }
 
     static Spec billing(Path repository, Infrastructure infra, int port, Map<String, String> channels) {

@@ -63,9 +63,10 @@ class ComposeFileTest {
             String name = Path.of(module).getFileName().toString();
             Map<String, Object> environment = map(compose.get(name).get("environment"));
             if (environment.containsKey("DB_URL")) {
-                assertThat(environment.get("DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + name);
-                assertThat(environment.get("DB_USER")).isEqualTo(name);
-                assertThat(init).contains("CREATE ROLE " + name + " LOGIN").contains("CREATE DATABASE " + name + " OWNER " + name);
+                String database = name.replace('-', '_'); // as the local stack names its schema: no quoting needed anywhere
+                assertThat(environment.get("DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
+                assertThat(environment.get("DB_USER")).isEqualTo(database);
+                assertThat(init).contains("CREATE ROLE " + database + " LOGIN").contains("CREATE DATABASE " + database + " OWNER " + database);
                 assertThat(dependencies(name)).contains("postgres", "kafka");
             }
         }
@@ -99,7 +100,7 @@ class ComposeFileTest {
 
     @Test
     void composeRunsTheSameServicesAsTheLocalStack() {
-        Set<String> local = Services.all(repository, new Services.Infrastructure("jdbc:x", "k", "i"), 1, Map.of("community", 2, "billing", 3), Map.of())
+        Set<String> local = Services.all(repository, new Services.Infrastructure("jdbc:x", "k", "i"), 1, Map.of("community", 2, "billing", 3, "trust-account", 4), Map.of())
                 .stream().map(Services.Spec::name).collect(Collectors.toSet());
         Set<String> deployed = modules().stream().map(m -> Path.of(m).getFileName().toString()).collect(Collectors.toSet());
         assertThat(local).isEqualTo(deployed);

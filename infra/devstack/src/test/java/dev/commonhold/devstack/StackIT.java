@@ -50,7 +50,8 @@ class StackIT {
         ports = new Ports(0, 0, 0, Integer.parseInt(Infra.keycloak().baseUrl().replaceAll(".*:", "")), gateway, simulator, Map.of());
         stack = Stack.start(Infra.postgres(), Infra.kafka().bootstrapServers(), Infra.keycloak().issuerUri(), new Stack.Settings(
                 RepoRoot.locate(), Path.of("target", "e2e-logs"), "e2e_" + UUID.randomUUID().toString().substring(0, 8), gateway, simulator,
-                Map.of("community", dev.commonhold.platform.testkit.Ports.free(), "billing", dev.commonhold.platform.testkit.Ports.free())));
+                Map.of("community", dev.commonhold.platform.testkit.Ports.free(), "billing", dev.commonhold.platform.testkit.Ports.free(),
+                        "trust-account", dev.commonhold.platform.testkit.Ports.free())));
         community = DemoSeed.run(stack.gatewayUrl(), keycloak);
     }
 
@@ -222,6 +223,31 @@ class StackIT {
         assertThat(regulator.get("/api/billing/communities/" + community + "/arrears").status()).isEqualTo(200);
         String stranger = keycloak.passwordToken("resident", "resident");
         assertThat(gateway().as(stranger).get("/api/billing/communities/" + UUID.randomUUID() + "/arrears").status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(11)
+    void whatWasPaidIsInTheOwnersBooksOnceAndTheResidentVerifiesTheClosedMonth() {
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+        String trust = "/api/trust/communities/" + community;
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> resident.get(trust + "/entries?limit=500").json().get("items")
+                .valueStream().anyMatch(e -> e.get("description").asString().contains("微信支付")));
+        JsonNode accounts = resident.get(trust + "/accounts").json();
+        assertThat(accounts.get("trialBalanceFen").asLong()).isZero();
+        List<JsonNode> wechat = resident.get(trust + "/entries?limit=500").json().get("items").valueStream()
+                .filter(e -> e.get("description").asString().contains("微信支付")).toList();
+        assertThat(wechat).as("the payment notified three times is posted once").hasSize(1);
+        assertThat(wechat.getFirst().get("postings").get(1).get("account").asString()).isEqualTo("4101");
+
+        JsonNode head = resident.get(trust + "/months").json().get(0);
+        long size = head.get("treeSize").asLong();
+        JsonNode proof = resident.get(trust + "/proofs/inclusion?entry=0&size=" + size).json();
+        dev.commonhold.platform.ledger.merkle.MerkleProofs.verifyInclusion(0, size, java.util.HexFormat.of().parseHex(proof.get("leafHash").asString()),
+                proof.get("path").valueStream().map(h -> java.util.HexFormat.of().parseHex(h.asString())).toList(),
+                java.util.HexFormat.of().parseHex(head.get("rootHash").asString()));
+        assertThat(gateway().as(keycloak.passwordToken("resident", "resident")).get("/api/trust/communities/" + UUID.randomUUID() + "/accounts").status())
+                .as("another community's books").isEqualTo(403);
+        assertThat(resident.post(trust + "/months/2026-01/close", Map.of()).status()).as("only the operator closes months").isEqualTo(403);
     }
 
     @Test

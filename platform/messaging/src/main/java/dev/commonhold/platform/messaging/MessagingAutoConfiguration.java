@@ -78,7 +78,8 @@ public class MessagingAutoConfiguration {
         List<NewTopic> topics = new ArrayList<>();
         properties.topics().forEach(topic -> declare(topics, topic, false, properties));
         properties.stateTopics().forEach(topic -> declare(topics, topic, true, properties));
-        properties.awaitedTopics().forEach(topic -> declare(topics, topic, false, properties));
+        // An awaited state topic is compacted like its owner would declare it: whoever starts first, the policy is the same.
+        properties.awaitedTopics().forEach(topic -> declare(topics, topic, topic.endsWith(".state"), properties));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 

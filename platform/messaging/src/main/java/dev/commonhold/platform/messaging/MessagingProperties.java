@@ -13,7 +13,8 @@ import java.util.List;
  * @param stateTopics       log-compacted state topics this service publishes, e.g. {@code community.state}
  * @param awaitedTopics     other services' topics this service consumes and that may not exist yet (their
  *                          producer is deployed later): declared here with the same partitioning, so the
- *                          subscription finds them instead of the broker auto-creating them with one partition
+ *                          subscription finds them instead of the broker auto-creating them with one partition;
+ *                          a {@code .state} topic is declared compacted, as its owner declares it
  * @param partitions        partitions per owned topic; events are keyed by community or aggregate
  * @param replicationFactor 1 on one machine, 3 on a real cluster
  * @param consumerGroup     group id and inbox name for this service's handlers (defaults to the application name)
