@@ -55,7 +55,8 @@ public final class DemoSeed {
         }
         openDemoVote(community);
         new DemoBilling(operator, gateway.as(keycloak.passwordToken("staff", "staff")), progress).seed(community);
-        new DemoTrust(operator, progress).seed(community);
+        new DemoTrust(operator, gateway.as(keycloak.passwordToken("staff", "staff")), gateway.as(keycloak.passwordToken("committee", "committee")),
+                progress).seed(community);
         return community;
     }
 

@@ -7,19 +7,25 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * The demo community's trust account: waits until the trust account has posted what the demo
- * households paid (billing → payment-settled → the owners' books), then closes last month, so its
- * tree head exists for a resident to check against.
+ * households paid (billing → payment-settled → the owners' books), closes last month so its tree
+ * head exists for a resident to check against, and raises two payments out: one the committee
+ * approved and the operator paid, one waiting for the committee's second key.
  */
 final class DemoTrust {
 
     private final Api operator;
+    private final Api staff;
+    private final Api committee;
     private final Progress progress;
 
-    DemoTrust(Api operator, Progress progress) {
+    DemoTrust(Api operator, Api staff, Api committee, Progress progress) {
         this.operator = operator;
+        this.staff = staff;
+        this.committee = committee;
         this.progress = progress;
     }
 
@@ -34,6 +40,28 @@ final class DemoTrust {
         JsonNode head = closed.json();
         progress.say("trust account: %d entries posted from billing; %s closed, root %s…".formatted(entries, last,
                 head.get("rootHash").asString().substring(0, 16)));
+        paymentsOut(trust + "/payment-requests");
+    }
+
+    private void paymentsOut(String requests) {
+        ApiResponse existing = staff.get(requests);
+        if (existing.status() != 200 || !existing.json().isEmpty()) {
+            return;
+        }
+        String paid = expect(staff.post(requests, Map.of("payee", "北京洁美保洁服务有限公司", "amountFen", 180_000, "expenseAccount", "5102",
+                "budgetLine", "2026 保洁", "purpose", "公共区域保洁（本月）")), 201).get("id").asString();
+        expect(committee.post(requests + "/" + paid + "/decisions", Map.of("decision", "APPROVE")), 200);
+        expect(staff.post(requests + "/" + paid + "/execution", Map.of()), 200);
+        expect(staff.post(requests, Map.of("payee", "北京某电梯维保有限公司", "amountFen", 1_260_000, "expenseAccount", "5105",
+                "budgetLine", "2026 维修养护", "purpose", "3号楼电梯曳引机更换")), 201);
+        progress.say("trust account: 1,800.00 yuan for cleaning approved and paid; 12,600.00 yuan for a lift repair waits for two committee keys");
+    }
+
+    private static JsonNode expect(ApiResponse response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("seeding the trust account failed: " + response);
+        }
+        return response.json();
     }
 
     /** The entry count once it has stopped growing (the relay delivers settlements within a second or two). */

@@ -248,6 +248,15 @@ class StackIT {
         assertThat(gateway().as(keycloak.passwordToken("resident", "resident")).get("/api/trust/communities/" + UUID.randomUUID() + "/accounts").status())
                 .as("another community's books").isEqualTo(403);
         assertThat(resident.post(trust + "/months/2026-01/close", Map.of()).status()).as("only the operator closes months").isEqualTo(403);
+
+        List<JsonNode> requests = resident.get(trust + "/payment-requests").json().valueStream().toList();
+        assertThat(requests).extracting(r -> r.get("status").asString()).containsExactlyInAnyOrder("PENDING", "EXECUTED");
+        String pending = requests.stream().filter(r -> r.get("status").asString().equals("PENDING")).findFirst().orElseThrow().get("id").asString();
+        assertThat(resident.post(trust + "/payment-requests/" + pending + "/decisions", Map.of("decision", "APPROVE")).status())
+                .as("a resident is not a key").isEqualTo(403);
+        ApiResponse operatorAlone = gateway().as(keycloak.passwordToken("staff", "staff")).post(trust + "/payment-requests/" + pending + "/execution", Map.of());
+        assertThat(operatorAlone.status()).isEqualTo(422);
+        assertThat(operatorAlone.json().get("rule").asString()).isEqualTo("T3");
     }
 
     @Test

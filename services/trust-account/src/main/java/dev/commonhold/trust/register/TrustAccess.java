@@ -27,6 +27,15 @@ public class TrustAccess {
                 .orElseThrow(() -> ProblemException.notFound("Community", communityId));
     }
 
+    /** The operator's own staff or admins: they raise, withdraw and execute payments (a platform admin handles no money). */
+    public CommunityCopy staffOf(Viewer viewer, UUID communityId) {
+        CommunityCopy community = readable(viewer, communityId);
+        if (!viewer.manages(community.ref()) || !viewer.hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN)) {
+            throw new AccessDeniedException("only the staff of this community's operator may do this");
+        }
+        return community;
+    }
+
     /** Operator admin of the company running the community. */
     public CommunityCopy adminOf(Viewer viewer, UUID communityId) {
         CommunityCopy community = readable(viewer, communityId);

@@ -4,6 +4,7 @@ import dev.commonhold.platform.ledger.LedgerViolation;
 import dev.commonhold.platform.web.problem.FieldError;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.platform.web.problem.ProblemType;
+import dev.commonhold.trust.payments.domain.PaymentRuleViolation;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,16 @@ import java.util.List;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TrustProblems {
+
+    /** A rule of the two keys (T3) refuses: 422 naming the field and the rule; nothing changed. */
+    @ExceptionHandler(PaymentRuleViolation.class)
+    ProblemDetail paymentRule(PaymentRuleViolation e) {
+        String slug = e.rule() == null ? "payment-refused" : "trust-rule-" + e.rule().toLowerCase(java.util.Locale.ROOT);
+        ProblemException problem = new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of(slug),
+                e.rule() == null ? "Not possible" : "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())
+                .with("errors", List.of(new FieldError(e.field(), e.getMessage())));
+        return (e.rule() == null ? problem : problem.with("rule", e.rule())).toProblemDetail();
+    }
 
     @ExceptionHandler(LedgerViolation.class)
     ProblemDetail ledgerViolation(LedgerViolation e) {

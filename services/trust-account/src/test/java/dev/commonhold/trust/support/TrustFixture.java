@@ -32,6 +32,9 @@ public final class TrustFixture {
     public final UUID company = UUID.randomUUID();
     public final TestTokens.User resident = Infra.tokens().user("resident").roles("resident").communities(community);
     public final TestTokens.User operatorAdmin = Infra.tokens().user("operator-admin").roles("operator-admin").company(company);
+    public final TestTokens.User staff = Infra.tokens().user("staff").roles("operator-staff").company(company);
+    public final TestTokens.User chair = Infra.tokens().user("chair").roles("committee", "resident").communities(community);
+    public final TestTokens.User member = Infra.tokens().user("member").roles("committee", "resident").communities(community);
     private final int port;
 
     public TrustFixture(int port) {
@@ -42,15 +45,24 @@ public final class TrustFixture {
         return new Api("http://localhost:" + port).as(user.token());
     }
 
-    /** The community and a committee of a chair and a member (logins kc-chair-…, kc-member-…). */
+    /** The community and a committee of {@link #chair} and {@link #member}. */
     public TrustFixture registered() {
+        return registered(List.of(chair, member));
+    }
+
+    /** The community and a committee of these users (the first is the chair): a new appointment replaces the committee. */
+    public TrustFixture registered(List<TestTokens.User> committee) {
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (int i = 0; i < committee.size(); i++) {
+            members.add(member("委员" + i, i == 0 ? "CHAIR" : "MEMBER", committee.get(i).subject()));
+        }
         send(List.of(envelope("community.community-state.v1", community, community, Map.of("communityId", community.toString(), "name", "劲松北社区",
                 "city", "北京市", "district", "朝阳区", "divisionCode", "110105", "timeZone", "Asia/Shanghai", "operatorCompanyId", company.toString())),
                 envelope("community.committee-state.v1", community, UUID.nameUUIDFromBytes(("committee-of:" + community).getBytes(StandardCharsets.UTF_8)),
                         Map.of("communityId", community.toString(), "committeeKey",
                                 UUID.nameUUIDFromBytes(("committee-of:" + community).getBytes(StandardCharsets.UTF_8)).toString(),
                                 "committeeId", UUID.randomUUID().toString(), "kind", "OWNERS_COMMITTEE", "termStart", "2026-01-01", "termEnd", "2030-12-31",
-                                "members", List.of(member("张主任", "CHAIR", "kc-chair-" + community), member("李委员", "MEMBER", "kc-member-" + community))))));
+                                "members", members))));
         return this;
     }
 

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * Each community's books: opened with the chart of accounts when the community appears, and
- * posted from what billing settles, once per settlement (the settlement id is the entry's source),
+ * posted from what billing settles (into the co-managed bank account, 1002), once per settlement (the settlement id is the entry's source),
  * by the posting rule of its revenue class. An entry goes in the month the money was settled in,
  * or, when that month is closed, in the current month naming the month it belongs to.
  */
@@ -92,7 +92,7 @@ public class Books {
         open(s.communityId());
         Placed placed = place(s.communityId(), s.settledAt(), zone(community));
         journal.post(s.communityId(), List.of(new NewEntry(placed.period(), placed.belongsTo(), description(s), source, null,
-                List.of(Posting.debit(ChartOfAccounts.IN_TRANSIT, s.amountFen()), Posting.credit(creditAccount, s.amountFen())))));
+                List.of(Posting.debit(ChartOfAccounts.BANK, s.amountFen()), Posting.credit(creditAccount, s.amountFen())))));
     }
 
     private record Placed(YearMonth period, YearMonth belongsTo) {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Where a settled payment goes in the owners' books, by revenue class (DESIGN.md, "Charges and
- * revenue classes"): the money arrives in transit to the co-managed account and is credited to
+ * revenue classes"): the money is debited to the co-managed account and credited to
  * the owners' income (T1), held for others (a pass-through payable, a deposit) or not posted at all
  * when it is not the owners' (the operator's franchise revenue, the maintenance fund's deposits,
  * property fees under a lump-sum contract, T2). A late fee follows its base class. A class this list
@@ -16,7 +16,7 @@ public final class PostingRules {
     public sealed interface Rule permits Post, NotOwners, Suspense {
     }
 
-    /** Debit money in transit, credit this account. */
+    /** Debit the co-managed account, credit this one. */
     public record Post(String creditAccount) implements Rule {
     }
 
@@ -24,7 +24,7 @@ public final class PostingRules {
     public record NotOwners(String whose) implements Rule {
     }
 
-    /** Unknown class: debit money in transit, credit suspense, and tell someone. */
+    /** Unknown class: debit the co-managed account, credit suspense, and tell someone. */
     public record Suspense(String revenueClass) implements Rule {
     }
 

@@ -55,7 +55,7 @@ class TrustBooksIT {
 
         JsonNode balances = awaitEntries(f, 3);
         assertThat(balances.get("trialBalanceFen").asLong()).isZero();
-        assertThat(balance(balances, "1012")).as("in transit to the co-managed account").isEqualTo(1_500 + 12_345 + 30);
+        assertThat(balance(balances, "1002")).as("the co-managed account").isEqualTo(1_500 + 12_345 + 30);
         assertThat(balance(balances, "4102")).as("parking on common land, with its late fee").isEqualTo(-1_530);
         assertThat(balance(balances, "4101")).isEqualTo(-12_345);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM posting_note WHERE community_id = ? AND kind = 'NOT_OWNERS'", Long.class, f.community))
@@ -64,7 +64,7 @@ class TrustBooksIT {
         JsonNode entries = f.as(f.resident).get("/api/trust/communities/" + f.community + "/entries").json().get("items");
         assertThat(entries.get(0).get("description").asString()).startsWith("公共车位停车费收款 15.00 元 · 微信支付");
         assertThat(entries.get(0).get("period").asString()).isEqualTo("2026-10");
-        assertThat(entries.get(0).get("postings").get(0).get("accountName").asString()).isEqualTo("在途资金（支付渠道待结算）");
+        assertThat(entries.get(0).get("postings").get(0).get("accountName").asString()).isEqualTo("银行存款（共管账户）");
     }
 
     @Test
@@ -76,7 +76,7 @@ class TrustBooksIT {
         TrustFixture.send(List.of(f.reversed(settlement, 50_000, OCTOBER.plusSeconds(3_600)), f.reversed(settlement, 50_000, OCTOBER.plusSeconds(3_600))));
         JsonNode balances = awaitEntries(f, 2);
         assertThat(balance(balances, "4104")).isZero();
-        assertThat(balance(balances, "1012")).isZero();
+        assertThat(balance(balances, "1002")).isZero();
 
         books.settled(new Settled(UUID.randomUUID(), f.community, "roof_solar_common", null, 7_000, "ALIPAY", "2026101522001", "2号楼屋顶", OCTOBER));
         JsonNode after = f.as(f.resident).get("/api/trust/communities/" + f.community + "/accounts").json();

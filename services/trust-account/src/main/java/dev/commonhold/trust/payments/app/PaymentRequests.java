@@ -1,0 +1,203 @@
+package dev.commonhold.trust.payments.app;
+
+import dev.commonhold.platform.ids.Ids;
+import dev.commonhold.platform.ledger.Account;
+import dev.commonhold.platform.ledger.Journal;
+import dev.commonhold.platform.ledger.JournalEntry;
+import dev.commonhold.platform.ledger.NewEntry;
+import dev.commonhold.platform.ledger.Posting;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.platform.web.problem.ProblemException;
+import dev.commonhold.trust.books.domain.ChartOfAccounts;
+import dev.commonhold.trust.payments.domain.PaymentRequest;
+import dev.commonhold.trust.payments.domain.PaymentRuleViolation;
+import dev.commonhold.trust.register.CommitteeMember;
+import dev.commonhold.trust.register.CommunityCopy;
+import dev.commonhold.trust.register.Register;
+import dev.commonhold.trust.register.TrustAccess;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payments out with two keys (rule T3; DESIGN.md, Who may approve): the operator's staff raise a
+ * request with its vouchers; members of the community's current committee — per the registry,
+ * not per a token's role — approve or reject it; above the threshold two different members must
+ * approve; then the operator executes it: a bank instruction is recorded and the journal posts the
+ * expense against the co-managed account. Nobody executes what the committee has not approved.
+ */
+@Service
+public class PaymentRequests {
+
+    /** What the operator asks to pay: fen, an expense account (51xx), what for. */
+    public record NewRequest(String payee, String payeeAccount, long amountFen, String expenseAccount, String budgetLine, String purpose) {
+    }
+
+    public static final long MAX_VOUCHER_BYTES = 10L * 1024 * 1024;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final TrustAccess access;
+    private final Register register;
+    private final PaymentRequestStore store;
+    private final Journal journal;
+    private final Clock clock;
+    private final long twoMemberThresholdFen;
+    private final Duration validFor;
+
+    PaymentRequests(TrustAccess access, Register register, PaymentRequestStore store, Journal journal, Clock clock,
+                    @Value("${trust.payments.two-member-threshold-fen:500000}") long twoMemberThresholdFen,
+                    @Value("${trust.payments.valid-for:P30D}") Duration validFor) {
+        this.access = access;
+        this.register = register;
+        this.store = store;
+        this.journal = journal;
+        this.clock = clock;
+        this.twoMemberThresholdFen = twoMemberThresholdFen;
+        this.validFor = validFor;
+    }
+
+    @Transactional
+    public PaymentRequest raise(Viewer viewer, UUID communityId, NewRequest r) {
+        access.staffOf(viewer, communityId);
+        require(r.payee() != null && !r.payee().isBlank() && r.payee().length() <= 100, "payee", "who is paid, 1 to 100 characters");
+        require(r.purpose() != null && !r.purpose().isBlank() && r.purpose().length() <= 500, "purpose", "what it pays for, 1 to 500 characters");
+        require(r.payeeAccount() == null || r.payeeAccount().length() <= 64, "payeeAccount", "at most 64 characters");
+        require(r.budgetLine() == null || r.budgetLine().length() <= 100, "budgetLine", "at most 100 characters");
+        require(r.amountFen() > 0, "amountFen", "a positive amount in fen");
+        boolean expense = journal.accounts(communityId).stream()
+                .anyMatch(a -> a.code().equals(r.expenseAccount()) && a.type() == Account.Type.EXPENSE);
+        require(expense, "expenseAccount", "an expense account of this community's chart (5101 remuneration … 5199 other)");
+        Instant now = clock.instant();
+        PaymentRequest request = new PaymentRequest(Ids.newId(), communityId, r.payee().strip(), r.payeeAccount(), r.amountFen(), r.expenseAccount(),
+                r.budgetLine(), r.purpose().strip(), PaymentRequest.Status.PENDING, PaymentRequest.approvalsNeeded(r.amountFen(), twoMemberThresholdFen),
+                viewer.subject(), now, now.plus(validFor), List.of(), null, null, null);
+        store.insert(request);
+        return request;
+    }
+
+    /** A member of the committee approves or rejects (with a reason). */
+    @Transactional
+    public PaymentRequest decide(Viewer viewer, UUID communityId, UUID requestId, boolean approve, String reason) {
+        CommunityCopy community = access.readable(viewer, communityId);
+        CommitteeMember member = currentMember(viewer, community);
+        require(approve || (reason != null && !reason.isBlank()), "reason", "a rejection says why");
+        PaymentRequest request = locked(communityId, requestId);
+        Instant now = clock.instant();
+        PaymentRequest.Status next = request.decide(member.memberId(), approve, now);
+        store.decided(requestId, new PaymentRequest.Approval(member.memberId(), member.userId(), member.name(), approve, reason, now), next,
+                approve ? null : reason);
+        return store.find(communityId, requestId).orElseThrow();
+    }
+
+    @Transactional
+    public PaymentRequest withdraw(Viewer viewer, UUID communityId, UUID requestId, String reason) {
+        access.staffOf(viewer, communityId);
+        PaymentRequest request = locked(communityId, requestId);
+        PaymentRequest.Status current = request.statusAt(clock.instant());
+        if (current != PaymentRequest.Status.PENDING && current != PaymentRequest.Status.APPROVED) {
+            throw new PaymentRuleViolation("status", "this request is " + current + ": there is nothing to withdraw", null);
+        }
+        store.closed(requestId, PaymentRequest.Status.WITHDRAWN, reason == null || reason.isBlank() ? "withdrawn by the operator" : reason);
+        return store.find(communityId, requestId).orElseThrow();
+    }
+
+    /** The operator pays what the committee approved: a bank instruction, and the expense posted against the co-managed account. */
+    @Transactional
+    public PaymentRequest execute(Viewer viewer, UUID communityId, UUID requestId) {
+        CommunityCopy community = access.staffOf(viewer, communityId);
+        PaymentRequest request = locked(communityId, requestId);
+        request.requireExecutable(clock.instant());
+        long bank = journal.balances(communityId).getOrDefault(ChartOfAccounts.BANK, 0L);
+        if (bank < request.amountFen()) {
+            throw new PaymentRuleViolation("amountFen", "the co-managed account holds %d fen; this payment is %d fen".formatted(bank, request.amountFen()), null);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(community.zone()));
+        String instruction = "BI-" + DAY.format(today) + "-" + requestId.toString().substring(24).toUpperCase(java.util.Locale.ROOT);
+        JournalEntry entry = journal.post(communityId, List.of(NewEntry.of(YearMonth.from(today),
+                "支出：%s · 收款人 %s · 银行指令 %s".formatted(request.purpose(), request.payee(), instruction), "payment-request:" + requestId,
+                List.of(Posting.debit(request.expenseAccount(), request.amountFen()), Posting.credit(ChartOfAccounts.BANK, request.amountFen())))))
+                .getFirst();
+        store.executed(requestId, instruction, entry.id());
+        return store.find(communityId, requestId).orElseThrow();
+    }
+
+    @Transactional
+    public PaymentRequestStore.Voucher addVoucher(Viewer viewer, UUID communityId, UUID requestId, String fileName, String contentType, byte[] content) {
+        access.staffOf(viewer, communityId);
+        PaymentRequest request = locked(communityId, requestId);
+        require(content.length > 0 && content.length <= MAX_VOUCHER_BYTES, "file", "a voucher is 1 byte to 10 MB");
+        require(fileName != null && !fileName.isBlank() && fileName.length() <= 200 && !fileName.contains("/") && !fileName.contains("\\"),
+                "fileName", "a file name of 1 to 200 characters without a path");
+        if (request.status() == PaymentRequest.Status.EXECUTED) {
+            throw new PaymentRuleViolation("status", "the request was executed: its vouchers are fixed", null);
+        }
+        PaymentRequestStore.Voucher voucher = new PaymentRequestStore.Voucher(Ids.newId(), requestId, fileName, contentType, sha256(content),
+                content.length, viewer.subject());
+        store.addVoucher(voucher, content);
+        return voucher;
+    }
+
+    public List<PaymentRequest> list(Viewer viewer, UUID communityId) {
+        access.readable(viewer, communityId);
+        return store.list(communityId, 500);
+    }
+
+    public PaymentRequest get(Viewer viewer, UUID communityId, UUID requestId) {
+        access.readable(viewer, communityId);
+        return store.find(communityId, requestId).orElseThrow(() -> ProblemException.notFound("Payment request", requestId));
+    }
+
+    public List<PaymentRequestStore.Voucher> vouchers(Viewer viewer, UUID communityId, UUID requestId) {
+        get(viewer, communityId, requestId);
+        return store.vouchers(requestId);
+    }
+
+    public byte[] voucherContent(Viewer viewer, UUID communityId, UUID requestId, UUID voucherId) {
+        get(viewer, communityId, requestId);
+        return store.voucherContent(requestId, voucherId).orElseThrow(() -> ProblemException.notFound("Voucher", voucherId));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The viewer as a member of the community's committee today, by the registry's copy (not by the token's role). */
+    private CommitteeMember currentMember(Viewer viewer, CommunityCopy community) {
+        LocalDate today = LocalDate.now(clock.withZone(community.zone()));
+        return register.committee(community.id()).stream()
+                .filter(m -> viewer.subject().equals(m.userId()) && m.servesOn(today)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException(
+                        "only a current member of this community's owners' committee (per the registry) may approve or reject its payments (rule T3)"));
+    }
+
+    private PaymentRequest locked(UUID communityId, UUID requestId) {
+        return store.lock(communityId, requestId).orElseThrow(() -> ProblemException.notFound("Payment request", requestId));
+    }
+
+    private static void require(boolean ok, String field, String what) {
+        if (!ok) {
+            throw ProblemException.invalid(field, "must be " + what);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.commonhold.trust.payments.web;
+
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.trust.payments.app.PaymentRequestStore;
+import dev.commonhold.trust.payments.app.PaymentRequests;
+import dev.commonhold.trust.payments.domain.PaymentRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Payments out of the co-managed account: raised by the operator, decided by the committee, executed by the operator (T3). */
+@RestController
+@RequestMapping("/api/trust/communities/{communityId}/payment-requests")
+class PaymentRequestController {
+
+    record RaiseRequest(@NotBlank @Size(max = 100) String payee, @Size(max = 64) String payeeAccount, @Positive long amountFen,
+                        @NotBlank String expenseAccount, @Size(max = 100) String budgetLine, @NotBlank @Size(max = 500) String purpose) {
+    }
+
+    record Decision(@NotNull @Pattern(regexp = "APPROVE|REJECT") String decision, @Size(max = 500) String reason) {
+    }
+
+    record Withdrawal(@Size(max = 500) String reason) {
+    }
+
+    /** A request as everyone may see it, with each decision and its voucher files' hashes. */
+    record RequestView(UUID id, String payee, String payeeAccount, long amountFen, String expenseAccount, String budgetLine, String purpose,
+                       PaymentRequest.Status status, int approvalsNeeded, long approvalsGiven, List<PaymentRequest.Approval> decisions, String raisedBy,
+                       Instant raisedAt, Instant expiresAt, String bankInstruction, UUID entryId, String closedReason,
+                       List<PaymentRequestStore.Voucher> vouchers) {
+    }
+
+    private final PaymentRequests requests;
+
+    PaymentRequestController(PaymentRequests requests) {
+        this.requests = requests;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    RequestView raise(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody RaiseRequest r) {
+        return view(viewer, requests.raise(viewer, communityId, new PaymentRequests.NewRequest(r.payee(), r.payeeAccount(), r.amountFen(),
+                r.expenseAccount(), r.budgetLine(), r.purpose())));
+    }
+
+    @GetMapping
+    List<RequestView> list(Viewer viewer, @PathVariable UUID communityId) {
+        return requests.list(viewer, communityId).stream().map(r -> view(viewer, r)).toList();
+    }
+
+    @GetMapping("/{requestId}")
+    RequestView get(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId) {
+        return view(viewer, requests.get(viewer, communityId, requestId));
+    }
+
+    @PostMapping("/{requestId}/decisions")
+    RequestView decide(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId, @Valid @RequestBody Decision d) {
+        return view(viewer, requests.decide(viewer, communityId, requestId, d.decision().equals("APPROVE"), d.reason()));
+    }
+
+    @PostMapping("/{requestId}/withdrawal")
+    RequestView withdraw(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId, @Valid @RequestBody Withdrawal w) {
+        return view(viewer, requests.withdraw(viewer, communityId, requestId, w.reason()));
+    }
+
+    @PostMapping("/{requestId}/execution")
+    RequestView execute(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId) {
+        return view(viewer, requests.execute(viewer, communityId, requestId));
+    }
+
+    /** The file as the body, its name as ?fileName=; answered with the SHA-256 it is kept under. */
+    @PostMapping(path = "/{requestId}/vouchers", consumes = MediaType.ALL_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    PaymentRequestStore.Voucher addVoucher(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId,
+                                           @RequestParam String fileName, HttpServletRequest http) {
+        return requests.addVoucher(viewer, communityId, requestId, fileName,
+                http.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : http.getContentType(), body(http));
+    }
+
+    @GetMapping("/{requestId}/vouchers/{voucherId}")
+    ResponseEntity<byte[]> voucher(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId, @PathVariable UUID voucherId) {
+        PaymentRequestStore.Voucher v = requests.vouchers(viewer, communityId, requestId).stream().filter(x -> x.id().equals(voucherId)).findFirst()
+                .orElseThrow(() -> dev.commonhold.platform.web.problem.ProblemException.notFound("Voucher", voucherId));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(v.contentType())).header("X-Content-SHA256", v.sha256())
+                .body(requests.voucherContent(viewer, communityId, requestId, voucherId));
+    }
+
+    private RequestView view(Viewer viewer, PaymentRequest r) {
+        return new RequestView(r.id(), r.payee(), r.payeeAccount(), r.amountFen(), r.expenseAccount(), r.budgetLine(), r.purpose(),
+                r.statusAt(requests.now()), r.approvalsNeeded(), r.approvalsGiven(), r.approvals(), r.raisedBy(), r.raisedAt(), r.expiresAt(),
+                r.bankInstruction(), r.entryId(), r.closedReason(), requests.vouchers(viewer, r.communityId(), r.id()));
+    }
+
+    private static byte[] body(HttpServletRequest http) {
+        if (http.getContentLengthLong() > PaymentRequests.MAX_VOUCHER_BYTES) {
+            return new byte[0];
+        }
+        try {
+            byte[] content = http.getInputStream().readNBytes((int) PaymentRequests.MAX_VOUCHER_BYTES + 1);
+            return content.length > PaymentRequests.MAX_VOUCHER_BYTES ? new byte[0] : content;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.commonhold.verifier;
+
+import dev.commonhold.platform.ledger.JournalEntry;
+import dev.commonhold.platform.ledger.NewEntry;
+import dev.commonhold.platform.ledger.Posting;
+import dev.commonhold.platform.ledger.merkle.InvalidProofException;
+import dev.commonhold.platform.ledger.merkle.MerkleProofs;
+import dev.commonhold.platform.ledger.verify.JournalVerifier;
+import dev.commonhold.platform.ledger.verify.TreeHead;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code java -jar ledger-verifier.jar journal.ndjson [heads.json …]}: checks a trust account's
+ * exported journal (GET …/export) entry by entry, and the journal against each tree head given
+ * (GET …/months as it was saved, or one of its elements: the heads a resident kept). With
+ * {@code --consistency earlier.json later.json proof.json}
+ * or {@code --inclusion proof.json head.json} it checks a proof against the heads you kept. Exit 0: intact; 1: findings, each naming the entry; 2: unreadable input.
+ * platform/ledger/FORMAT.md describes every byte it hashes.
+ */
+public final class VerifyJournal {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private VerifyJournal() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) {
+        if (args.length == 0) {
+            out.println("usage: java -jar ledger-verifier.jar journal.ndjson [head.json …]");
+            out.println("       java -jar ledger-verifier.jar --consistency earlier-head.json later-head.json proof.json");
+            out.println("       java -jar ledger-verifier.jar --inclusion proof.json head.json");
+            return 2;
+        }
+        try {
+            return switch (args[0]) {
+                case "--consistency" -> consistency(read(args[1]), read(args[2]), read(args[3]), out);
+                case "--inclusion" -> inclusion(read(args[1]), read(args[2]), out);
+                default -> journal(Path.of(args[0]), List.of(args).subList(1, args.length), out);
+            };
+        } catch (IOException | RuntimeException e) {
+            out.println("cannot read the input: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int journal(Path export, List<String> heads, PrintStream out) throws IOException {
+        JournalVerifier verifier = new JournalVerifier();
+        UUID ledger = null;
+        try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+            String line;
+            long number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (!line.isBlank()) {
+                    JournalEntry entry = entry(JSON.readTree(line), number);
+                    ledger = entry.ledgerId();
+                    verifier.accept(entry);
+                }
+            }
+        }
+        int checked = 0;
+        for (String file : heads) {
+            JsonNode kept = read(file);
+            for (JsonNode head : kept.isArray() ? kept : JSON.createArrayNode().add(kept)) {
+                verifier.checkHead(head(head, ledger));
+                checked++;
+            }
+        }
+        verifier.findings().forEach(f -> out.println("FINDING " + f));
+        out.printf("%s: %d entries, %d tree heads checked, %s%n", export.getFileName(), verifier.entries(), checked,
+                verifier.intact() ? "intact" : verifier.findings().size() + " findings");
+        return verifier.intact() ? 0 : 1;
+    }
+
+    private static int consistency(JsonNode earlier, JsonNode later, JsonNode proof, PrintStream out) {
+        try {
+            MerkleProofs.verifyConsistency(earlier.get("treeSize").asLong(), later.get("treeSize").asLong(), hashes(proof.get("path")),
+                    HEX.parseHex(earlier.get("rootHash").asString()), HEX.parseHex(later.get("rootHash").asString()));
+            out.printf("the head of %s (%d entries) extends the head of %s (%d entries): nothing before was changed%n",
+                    later.path("period").asString("?"), later.get("treeSize").asLong(), earlier.path("period").asString("?"), earlier.get("treeSize").asLong());
+            return 0;
+        } catch (InvalidProofException e) {
+            out.println("FINDING " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int inclusion(JsonNode proof, JsonNode head, PrintStream out) {
+        try {
+            if (proof.get("treeSize").asLong() != head.get("treeSize").asLong()) {
+                throw new InvalidProofException("the proof is for a tree of %d entries, the head covers %d".formatted(proof.get("treeSize").asLong(),
+                        head.get("treeSize").asLong()));
+            }
+            MerkleProofs.verifyInclusion(proof.get("leafIndex").asLong(), head.get("treeSize").asLong(), HEX.parseHex(proof.get("leafHash").asString()),
+                    hashes(proof.get("path")), HEX.parseHex(head.get("rootHash").asString()));
+            out.printf("entry #%d (leaf hash %s) is in the head of %s%n", proof.get("leafIndex").asLong(), proof.get("leafHash").asString(),
+                    head.path("period").asString("?"));
+            return 0;
+        } catch (InvalidProofException e) {
+            out.println("FINDING " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** One export line: {"entry": the entry's canonical JSON, "leafHash": hex}. */
+    static JournalEntry entry(JsonNode line, long number) {
+        JsonNode e = line.get("entry");
+        if (e == null || line.get("leafHash") == null) {
+            throw new IllegalArgumentException("line " + number + " is not an export line (entry, leafHash)");
+        }
+        List<Posting> postings = new ArrayList<>();
+        e.get("postings").forEach(p -> postings.add(new Posting(p.get("account").asString(), p.get("amountFen").asLong())));
+        NewEntry content = new NewEntry(YearMonth.parse(e.get("period").asString()), month(e.get("belongsTo")), e.get("description").asString(),
+                text(e.get("source")), e.get("reverses").isNull() ? null : UUID.fromString(e.get("reverses").asString()), postings);
+        return JournalEntry.seal(UUID.fromString(e.get("id").asString()), UUID.fromString(e.get("ledger").asString()), e.get("sequence").asLong(),
+                e.get("postedAtMicros").asLong(), content, HEX.parseHex(e.get("prevHash").asString())).withLeafHash(HEX.parseHex(line.get("leafHash").asString()));
+    }
+
+    private static TreeHead head(JsonNode h, UUID ledger) {
+        return new TreeHead(ledger, YearMonth.parse(h.get("period").asString()), h.get("treeSize").asLong(), HEX.parseHex(h.get("rootHash").asString()),
+                h.get("timestampMicros").asLong());
+    }
+
+    private static YearMonth month(JsonNode node) {
+        return node == null || node.isNull() ? null : YearMonth.parse(node.asString());
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private static List<byte[]> hashes(JsonNode array) {
+        List<byte[]> out = new ArrayList<>();
+        array.forEach(n -> out.add(HEX.parseHex(n.asString())));
+        return out;
+    }
+
+    private static JsonNode read(String file) throws IOException {
+        return JSON.readTree(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+    }
+}
