@@ -28,7 +28,7 @@ public final class Devstack {
         Path repository = RepoRoot.locate();
         Path data = repository.resolve(".devstack");
         if (List.of(args).contains("--fresh")) {
-            deleteRecursively(data);
+            freshData(data);
         }
         Path logs = Files.createDirectories(data.resolve("logs"));
         Ports ports = Ports.fromEnvironment();
@@ -94,6 +94,21 @@ public final class Devstack {
             }
         }
         progress.say("stopped; data kept in .devstack/");
+    }
+
+    /**
+     * Empty data, not a new installation: everything goes but Keycloak's unpacked and built
+     * distribution (its one-time build takes a minute); its database goes, and the realm is imported again.
+     */
+    private static void freshData(Path data) throws IOException {
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(data)) {
+            for (Path entry : entries.toList()) {
+                deleteRecursively(entry.getFileName().toString().equals("keycloak") ? entry.resolve("data") : entry);
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -135,7 +135,8 @@ public class Books {
         return switch (channel) {
             case "WECHAT_PAY" -> "微信支付";
             case "ALIPAY" -> "支付宝";
-            case "COUNTER" -> "柜台";
+            case "CASH" -> "现金";
+            case "CARD" -> "刷卡";
             case "BANK_TRANSFER" -> "银行转账";
             case "CREDIT" -> "余额抵扣";
             default -> channel;
