@@ -1,6 +1,5 @@
 package dev.commonhold.billing.register;
 
-import dev.commonhold.platform.messaging.EventEnvelope;
 import dev.commonhold.platform.messaging.inbox.EventHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +18,7 @@ class RegisterHandlers {
 
     @Bean
     EventHandler communityStateHandler(Register register) {
-        return handler("community.community-state.v1", event -> {
+        return EventHandler.of("community.community-state.v1", event -> {
             JsonNode p = event.payload();
             register.putCommunity(event.aggregateId(), p.get("name").asString(), p.get("divisionCode").asString(),
                     p.get("timeZone").asString(), UUID.fromString(p.get("operatorCompanyId").asString()));
@@ -28,7 +27,7 @@ class RegisterHandlers {
 
     @Bean
     EventHandler unitStateHandler(Register register) {
-        return handler("community.unit-state.v1", event -> {
+        return EventHandler.of("community.unit-state.v1", event -> {
             JsonNode p = event.payload();
             JsonNode floor = p.get("floor");
             JsonNode ownerName = p.get("ownerName");
@@ -43,19 +42,5 @@ class RegisterHandlers {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asString()));
         return values;
-    }
-
-    private static EventHandler handler(String type, java.util.function.Consumer<EventEnvelope> effect) {
-        return new EventHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public void handle(EventEnvelope event) {
-                effect.accept(event);
-            }
-        };
     }
 }

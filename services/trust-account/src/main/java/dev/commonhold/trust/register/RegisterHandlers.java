@@ -1,6 +1,5 @@
 package dev.commonhold.trust.register;
 
-import dev.commonhold.platform.messaging.EventEnvelope;
 import dev.commonhold.platform.messaging.inbox.EventHandler;
 import dev.commonhold.trust.books.app.Books;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** The register copy from community.state: communities (each gets its books) and their committees. */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +17,7 @@ class RegisterHandlers {
 
     @Bean
     EventHandler communityStateHandler(Register register, Books books) {
-        return handler("community.community-state.v1", event -> {
+        return EventHandler.of("community.community-state.v1", event -> {
             JsonNode p = event.payload();
             register.putCommunity(event.aggregateId(), p.get("name").asString(), p.get("divisionCode").asString(), p.get("timeZone").asString(),
                     UUID.fromString(p.get("operatorCompanyId").asString()));
@@ -29,7 +27,7 @@ class RegisterHandlers {
 
     @Bean
     EventHandler committeeStateHandler(Register register) {
-        return handler("community.committee-state.v1", event -> {
+        return EventHandler.of("community.committee-state.v1", event -> {
             JsonNode p = event.payload();
             LocalDate start = LocalDate.parse(p.get("termStart").asString());
             LocalDate end = LocalDate.parse(p.get("termEnd").asString());
@@ -42,19 +40,5 @@ class RegisterHandlers {
             register.replaceCommittee(UUID.fromString(p.get("communityId").asString()), UUID.fromString(p.get("committeeId").asString()), start, end,
                     members);
         });
-    }
-
-    private static EventHandler handler(String type, Consumer<EventEnvelope> effect) {
-        return new EventHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public void handle(EventEnvelope event) {
-                effect.accept(event);
-            }
-        };
     }
 }

@@ -13,4 +13,19 @@ public interface EventHandler {
     String type();
 
     void handle(EventEnvelope event);
+
+    /** A handler of {@code type} that does {@code effect}: for the many handlers that are one lambda. */
+    static EventHandler of(String type, java.util.function.Consumer<EventEnvelope> effect) {
+        return new EventHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public void handle(EventEnvelope event) {
+                effect.accept(event);
+            }
+        };
+    }
 }

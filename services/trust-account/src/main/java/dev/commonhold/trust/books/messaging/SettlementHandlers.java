@@ -1,6 +1,5 @@
 package dev.commonhold.trust.books.messaging;
 
-import dev.commonhold.platform.messaging.EventEnvelope;
 import dev.commonhold.platform.messaging.inbox.EventHandler;
 import dev.commonhold.trust.books.app.Books;
 import dev.commonhold.trust.books.app.Settled;
@@ -10,7 +9,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** What billing settles and takes back (contracts/events/billing), posted to the community's books once per event (inbox). */
 @Configuration(proxyBeanMethods = false)
@@ -18,7 +16,7 @@ class SettlementHandlers {
 
     @Bean
     EventHandler paymentSettledHandler(Books books) {
-        return handler("billing.payment-settled.v1", event -> {
+        return EventHandler.of("billing.payment-settled.v1", event -> {
             JsonNode p = event.payload();
             books.settled(new Settled(uuid(p, "settlementId"), uuid(p, "communityId"), p.get("revenueClass").asString(),
                     text(p, "baseRevenueClass"), p.get("amountFen").asLong(), p.get("channel").asString(), text(p, "channelTransactionId"),
@@ -28,7 +26,7 @@ class SettlementHandlers {
 
     @Bean
     EventHandler paymentReversedHandler(Books books) {
-        return handler("billing.payment-reversed.v1", event -> {
+        return EventHandler.of("billing.payment-reversed.v1", event -> {
             JsonNode p = event.payload();
             books.reversed(uuid(p, "communityId"), uuid(p, "settlementId"), p.get("reason").asString(), Instant.parse(p.get("reversedAt").asString()));
         });
@@ -41,19 +39,5 @@ class SettlementHandlers {
     private static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private static EventHandler handler(String type, Consumer<EventEnvelope> effect) {
-        return new EventHandler() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public void handle(EventEnvelope event) {
-                effect.accept(event);
-            }
-        };
     }
 }
