@@ -50,11 +50,18 @@ final class DemoTrust {
         }
         String paid = expect(staff.post(requests, Map.of("payee", "北京洁美保洁服务有限公司", "amountFen", 180_000, "expenseAccount", "5102",
                 "budgetLine", "2026 保洁", "purpose", "公共区域保洁（本月）")), 201).get("id").asString();
+        expect(staff.post(requests + "/" + paid + "/vouchers?fileName=cleaning-invoice.pdf", voucher("保洁服务发票 1,800.00 元"), "application/pdf"), 201);
         expect(committee.post(requests + "/" + paid + "/decisions", Map.of("decision", "APPROVE")), 200);
         expect(staff.post(requests + "/" + paid + "/execution", Map.of()), 200);
-        expect(staff.post(requests, Map.of("payee", "北京某电梯维保有限公司", "amountFen", 1_260_000, "expenseAccount", "5105",
-                "budgetLine", "2026 维修养护", "purpose", "3号楼电梯曳引机更换")), 201);
+        String pending = expect(staff.post(requests, Map.of("payee", "北京某电梯维保有限公司", "amountFen", 1_260_000, "expenseAccount", "5105",
+                "budgetLine", "2026 维修养护", "purpose", "3号楼电梯曳引机更换")), 201).get("id").asString();
+        expect(staff.post(requests + "/" + pending + "/vouchers?fileName=lift-quote.pdf", voucher("电梯曳引机更换报价 12,600.00 元"), "application/pdf"), 201);
         progress.say("trust account: 1,800.00 yuan for cleaning approved and paid; 12,600.00 yuan for a lift repair waits for two committee keys");
+    }
+
+    /** A small stand-in for a scanned document: the demo has no real invoices to attach. */
+    private static byte[] voucher(String text) {
+        return ("%PDF-1.4\n% Commonhold demo voucher: " + text + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static JsonNode expect(ApiResponse response, int status) {

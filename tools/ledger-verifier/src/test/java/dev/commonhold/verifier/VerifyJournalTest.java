@@ -62,6 +62,21 @@ class VerifyJournalTest {
     }
 
     @Test
+    void aLegChangedSoTheEntryNoLongerBalancesIsNamedNotUnreadable() throws Exception {
+        List<JournalEntry> entries = chain(4);
+        Path export = export(entries);
+        List<String> lines = new ArrayList<>(Files.readAllLines(export));
+        lines.set(1, lines.get(1).replace("\"amountFen\":101", "\"amountFen\":100"));
+        Files.write(export, lines);
+
+        Result r = run(export.toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("FINDING entry #1 (" + entries.get(1).id() + "): was changed after it was posted")
+                .contains("FINDING entry #1 (" + entries.get(1).id() + "): does not balance: 2 postings summing to -1 fen");
+    }
+
+    @Test
     void aConsistencyProofHoldsOnlyForTheHistoryTheResidentKept() throws Exception {
         List<JournalEntry> entries = chain(9);
         MerkleTree tree = new MerkleTree(entries.stream().map(JournalEntry::leafHash).toList());

@@ -227,6 +227,18 @@ public class Journal {
                 size, lastHash, ledgerId);
     }
 
+    /**
+     * The balances with the ledger locked for the rest of the caller's transaction (which this must
+     * run in): a check of a balance before posting — enough money to pay — holds until the commit,
+     * however many such payments run at once.
+     */
+    public Map<String, Long> lockedBalances(UUID ledgerId) {
+        if (jdbc.queryForList("SELECT ledger_id FROM ledger_head WHERE ledger_id = ? FOR UPDATE", UUID.class, ledgerId).isEmpty()) {
+            throw new LedgerViolation("ledgerId", "there is no ledger " + ledgerId);
+        }
+        return balances(ledgerId);
+    }
+
     /** Balance of every account of the ledger, debit positive, in fen. */
     public Map<String, Long> balances(UUID ledgerId) {
         Map<String, Long> balances = new LinkedHashMap<>();

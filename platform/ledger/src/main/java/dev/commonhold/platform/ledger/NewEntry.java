@@ -17,6 +17,8 @@ import java.util.UUID;
 public record NewEntry(YearMonth period, YearMonth belongsTo, String description, String source, UUID reverses, List<Posting> postings) {
 
     public static final int MAX_DESCRIPTION = 500;
+    /** Legs per entry: with {@link Posting#MAX_FEN} each, no sum can leave a long. */
+    public static final int MAX_POSTINGS = 1_000;
 
     public NewEntry {
         if (period == null) {
@@ -29,15 +31,15 @@ public record NewEntry(YearMonth period, YearMonth belongsTo, String description
             throw new LedgerViolation("description", "an entry says what happened in 1 to " + MAX_DESCRIPTION + " characters");
         }
         postings = List.copyOf(postings == null ? List.of() : postings);
-        if (postings.size() < 2) {
-            throw new LedgerViolation("postings", "an entry has at least two postings, not " + postings.size());
+        if (postings.size() < 2 || postings.size() > MAX_POSTINGS) {
+            throw new LedgerViolation("postings", "an entry has 2 to " + MAX_POSTINGS + " postings, not " + postings.size());
         }
         long sum = 0;
         for (Posting p : postings) {
             sum = Math.addExact(sum, p.amountFen());
         }
         if (sum != 0) {
-            throw new LedgerViolation("postings", "the postings do not balance: debits exceed credits by " + sum + " fen");
+            throw new LedgerViolation("postings", "the postings do not balance: debits minus credits is " + sum + " fen, not 0");
         }
     }
 

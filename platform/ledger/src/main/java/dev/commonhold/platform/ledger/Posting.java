@@ -9,12 +9,18 @@ package dev.commonhold.platform.ledger;
  */
 public record Posting(String account, long amountFen) {
 
+    /** The largest amount a posting may carry: exact as a JSON number everywhere (RFC 8785 and JavaScript). */
+    public static final long MAX_FEN = (1L << 53) - 1;
+
     public Posting {
         if (account == null || account.isBlank()) {
             throw new LedgerViolation("postings", "every posting names an account");
         }
         if (amountFen == 0) {
             throw new LedgerViolation("postings", "a posting of 0 fen to " + account + " moves nothing: leave it out");
+        }
+        if (Math.abs(amountFen) > MAX_FEN) {
+            throw new LedgerViolation("postings", "a posting is at most " + MAX_FEN + " fen (2^53 - 1: exact in every JSON reader), not " + amountFen);
         }
     }
 

@@ -17,9 +17,23 @@ import java.util.UUID;
 public class TrustAccess {
 
     private final Register register;
+    private final java.time.Clock clock;
 
-    TrustAccess(Register register) {
+    TrustAccess(Register register, java.time.Clock clock) {
         this.register = register;
+        this.clock = clock;
+    }
+
+    /**
+     * The viewer as a member of the community's committee today, by the registry's copy — not by the
+     * token's role (DESIGN.md, Who may approve): only such a member co-signs (rule T3).
+     */
+    public CommitteeMember currentMember(Viewer viewer, CommunityCopy community) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(community.zone()));
+        return register.committee(community.id()).stream()
+                .filter(m -> viewer.subject().equals(m.userId()) && m.servesOn(today)).findFirst()
+                .orElseThrow(() -> new AccessDeniedException(
+                        "only a current member of this community's owners' committee (per the registry) may do this (rule T3)"));
     }
 
     public CommunityCopy readable(Viewer viewer, UUID communityId) {
@@ -36,10 +50,10 @@ public class TrustAccess {
         return community;
     }
 
-    /** Operator admin of the company running the community. */
+    /** Operator admin of the company running the community: the operator closes its months and signs them (not a platform admin). */
     public CommunityCopy adminOf(Viewer viewer, UUID communityId) {
         CommunityCopy community = readable(viewer, communityId);
-        if (!viewer.manages(community.ref()) || !viewer.hasAny(Role.OPERATOR_ADMIN, Role.PLATFORM_ADMIN)) {
+        if (!viewer.manages(community.ref()) || !viewer.has(Role.OPERATOR_ADMIN)) {
             throw new AccessDeniedException("only an operator admin of this community's operator may do this");
         }
         return community;

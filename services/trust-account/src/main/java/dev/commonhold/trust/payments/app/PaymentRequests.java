@@ -47,6 +47,10 @@ public class PaymentRequests {
     }
 
     public static final long MAX_VOUCHER_BYTES = 10L * 1024 * 1024;
+    /** 100 million yuan: no community pays more in one go; anything above is a typing error. */
+    public static final long MAX_AMOUNT_FEN = 10_000_000_000L;
+    /** What a voucher may be: documents and photos, never something a browser would run. */
+    public static final java.util.Set<String> VOUCHER_TYPES = java.util.Set.of("application/pdf", "image/jpeg", "image/png", "image/webp");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final TrustAccess access;
@@ -76,7 +80,7 @@ public class PaymentRequests {
         require(r.purpose() != null && !r.purpose().isBlank() && r.purpose().length() <= 500, "purpose", "what it pays for, 1 to 500 characters");
         require(r.payeeAccount() == null || r.payeeAccount().length() <= 64, "payeeAccount", "at most 64 characters");
         require(r.budgetLine() == null || r.budgetLine().length() <= 100, "budgetLine", "at most 100 characters");
-        require(r.amountFen() > 0, "amountFen", "a positive amount in fen");
+        require(r.amountFen() > 0 && r.amountFen() <= MAX_AMOUNT_FEN, "amountFen", "between 1 and " + MAX_AMOUNT_FEN + " fen (100 million yuan)");
         boolean expense = journal.accounts(communityId).stream()
                 .anyMatch(a -> a.code().equals(r.expenseAccount()) && a.type() == Account.Type.EXPENSE);
         require(expense, "expenseAccount", "an expense account of this community's chart (5101 remuneration … 5199 other)");
@@ -92,9 +96,12 @@ public class PaymentRequests {
     @Transactional
     public PaymentRequest decide(Viewer viewer, UUID communityId, UUID requestId, boolean approve, String reason) {
         CommunityCopy community = access.readable(viewer, communityId);
-        CommitteeMember member = currentMember(viewer, community);
-        require(approve || (reason != null && !reason.isBlank()), "reason", "a rejection says why");
+        CommitteeMember member = access.currentMember(viewer, community);
+        require(approve || (reason != null && !reason.isBlank()), "reason", "given when rejecting: say why");
         PaymentRequest request = locked(communityId, requestId);
+        if (approve && store.vouchers(requestId).isEmpty()) {
+            throw new PaymentRuleViolation("vouchers", "nothing to approve yet: the operator attaches the vouchers (contract, quote, invoice) first", "T3");
+        }
         Instant now = clock.instant();
         PaymentRequest.Status next = request.decide(member.memberId(), approve, now);
         store.decided(requestId, new PaymentRequest.Approval(member.memberId(), member.userId(), member.name(), approve, reason, now), next,
@@ -120,7 +127,8 @@ public class PaymentRequests {
         CommunityCopy community = access.staffOf(viewer, communityId);
         PaymentRequest request = locked(communityId, requestId);
         request.requireExecutable(clock.instant());
-        long bank = journal.balances(communityId).getOrDefault(ChartOfAccounts.BANK, 0L);
+        // Locked with the ledger: payments executed at the same time take turns, each seeing what the one before left.
+        long bank = journal.lockedBalances(communityId).getOrDefault(ChartOfAccounts.BANK, 0L);
         if (bank < request.amountFen()) {
             throw new PaymentRuleViolation("amountFen", "the co-managed account holds %d fen; this payment is %d fen".formatted(bank, request.amountFen()), null);
         }
@@ -138,12 +146,15 @@ public class PaymentRequests {
     public PaymentRequestStore.Voucher addVoucher(Viewer viewer, UUID communityId, UUID requestId, String fileName, String contentType, byte[] content) {
         access.staffOf(viewer, communityId);
         PaymentRequest request = locked(communityId, requestId);
-        require(content.length > 0 && content.length <= MAX_VOUCHER_BYTES, "file", "a voucher is 1 byte to 10 MB");
-        require(fileName != null && !fileName.isBlank() && fileName.length() <= 200 && !fileName.contains("/") && !fileName.contains("\\"),
-                "fileName", "a file name of 1 to 200 characters without a path");
-        if (request.status() == PaymentRequest.Status.EXECUTED) {
-            throw new PaymentRuleViolation("status", "the request was executed: its vouchers are fixed", null);
+        if (request.statusAt(clock.instant()) != PaymentRequest.Status.PENDING || !request.approvals().isEmpty()) {
+            throw new PaymentRuleViolation("status", "vouchers are attached before the committee decides; this request is "
+                    + request.statusAt(clock.instant()) + (request.approvals().isEmpty() ? "" : " and has decisions") + ": raise a new one", "T3");
         }
+        require(VOUCHER_TYPES.contains(contentType), "contentType", "one of " + VOUCHER_TYPES.stream().sorted().toList());
+        require(content.length > 0 && content.length <= MAX_VOUCHER_BYTES, "file", "1 byte to 10 MB");
+        require(fileName != null && fileName.strip().length() == fileName.length() && !fileName.isBlank() && fileName.length() <= 200
+                        && fileName.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '/' || c == '\\') && !fileName.matches("\\.+"),
+                "fileName", "a file name of 1 to 200 characters, without a path or control characters");
         PaymentRequestStore.Voucher voucher = new PaymentRequestStore.Voucher(Ids.newId(), requestId, fileName, contentType, sha256(content),
                 content.length, viewer.subject());
         store.addVoucher(voucher, content);
@@ -172,15 +183,6 @@ public class PaymentRequests {
 
     public Instant now() {
         return clock.instant();
-    }
-
-    /** The viewer as a member of the community's committee today, by the registry's copy (not by the token's role). */
-    private CommitteeMember currentMember(Viewer viewer, CommunityCopy community) {
-        LocalDate today = LocalDate.now(clock.withZone(community.zone()));
-        return register.committee(community.id()).stream()
-                .filter(m -> viewer.subject().equals(m.userId()) && m.servesOn(today)).findFirst()
-                .orElseThrow(() -> new AccessDeniedException(
-                        "only a current member of this community's owners' committee (per the registry) may approve or reject its payments (rule T3)"));
     }
 
     private PaymentRequest locked(UUID communityId, UUID requestId) {

@@ -94,15 +94,19 @@ class PaymentRequestController {
     @ResponseStatus(HttpStatus.CREATED)
     PaymentRequestStore.Voucher addVoucher(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId,
                                            @RequestParam String fileName, HttpServletRequest http) {
-        return requests.addVoucher(viewer, communityId, requestId, fileName,
-                http.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : http.getContentType(), body(http));
+        String type = mediaType(http.getContentType());
+        return requests.addVoucher(viewer, communityId, requestId, fileName, type, body(http));
     }
 
     @GetMapping("/{requestId}/vouchers/{voucherId}")
     ResponseEntity<byte[]> voucher(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId, @PathVariable UUID voucherId) {
         PaymentRequestStore.Voucher v = requests.vouchers(viewer, communityId, requestId).stream().filter(x -> x.id().equals(voucherId)).findFirst()
                 .orElseThrow(() -> dev.commonhold.platform.web.problem.ProblemException.notFound("Voucher", voucherId));
+        // Always a download, never a page of ours: whatever a file holds, a browser neither runs nor sniffs it.
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(v.contentType())).header("X-Content-SHA256", v.sha256())
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(v.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .body(requests.voucherContent(viewer, communityId, requestId, voucherId));
     }
 
@@ -110,6 +114,26 @@ class PaymentRequestController {
         return new RequestView(r.id(), r.payee(), r.payeeAccount(), r.amountFen(), r.expenseAccount(), r.budgetLine(), r.purpose(),
                 r.statusAt(requests.now()), r.approvalsNeeded(), r.approvalsGiven(), r.approvals(), r.raisedBy(), r.raisedAt(), r.expiresAt(),
                 r.bankInstruction(), r.entryId(), r.closedReason(), requests.vouchers(viewer, r.communityId(), r.id()));
+    }
+
+    /** The upload's type without parameters, if it is one a voucher may be; otherwise 415 naming the accepted ones. */
+    private static String mediaType(String header) {
+        try {
+            if (header != null) {
+                MediaType type = MediaType.parseMediaType(header);
+                String plain = (type.getType() + "/" + type.getSubtype()).toLowerCase(java.util.Locale.ROOT);
+                if (PaymentRequests.VOUCHER_TYPES.contains(plain)) {
+                    return plain;
+                }
+            }
+        } catch (org.springframework.util.InvalidMimeTypeException ignored) {
+            // answered below like any other type
+        }
+        String accepted = PaymentRequests.VOUCHER_TYPES.stream().sorted().toList().toString();
+        throw new dev.commonhold.platform.web.problem.ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                dev.commonhold.platform.web.problem.ProblemType.of("unsupported-voucher"), "Not a voucher file",
+                "Content-Type: a voucher is a PDF or a photo, one of " + accepted + "; send the file with its type")
+                .with("errors", java.util.List.of(new dev.commonhold.platform.web.problem.FieldError("contentType", "must be one of " + accepted)));
     }
 
     private static byte[] body(HttpServletRequest http) {

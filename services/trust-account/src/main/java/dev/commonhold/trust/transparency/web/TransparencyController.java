@@ -30,9 +30,23 @@ import java.util.UUID;
 @RequestMapping("/api/trust/communities/{communityId}")
 class TransparencyController {
 
-    /** A closed month's tree head (root in hex); {@code signedBytes} are the exact bytes a signature covers. */
-    record HeadView(String period, long treeSize, String rootHash, Instant closedAt, long timestampMicros, String signedBytes) {
+    /**
+     * A closed month's tree head (root in hex); {@code signedBytes} are the exact bytes each signature covers
+     * (Ed25519, base64; public keys X.509 in base64): the operator's and the committee members' countersignatures.
+     */
+    record HeadView(String period, long treeSize, String rootHash, Instant closedAt, long timestampMicros, String signedBytes,
+                    List<SignatureView> signatures) {
     }
+
+    record SignatureView(String signer, String signerName, String publicKey, String signature) {
+    }
+
+    record KeyRegistration(@jakarta.validation.constraints.NotBlank String publicKey) {
+    }
+
+    record Countersignature(@jakarta.validation.constraints.NotBlank String signature) {
+    }
+
 
     private final Transparency transparency;
 
@@ -42,12 +56,27 @@ class TransparencyController {
 
     @PostMapping("/months/{month}/close")
     HeadView close(Viewer viewer, @PathVariable UUID communityId, @PathVariable String month) {
-        return view(transparency.close(viewer, communityId, month(month)));
+        transparency.close(viewer, communityId, month(month));
+        return transparency.signedHeads(viewer, communityId).stream().filter(h -> h.head().period().equals(month(month))).findFirst()
+                .map(TransparencyController::view).orElseThrow();
     }
 
     @GetMapping("/months")
     List<HeadView> months(Viewer viewer, @PathVariable UUID communityId) {
-        return transparency.heads(viewer, communityId).stream().map(TransparencyController::view).toList();
+        return transparency.signedHeads(viewer, communityId).stream().map(TransparencyController::view).toList();
+    }
+
+    @PostMapping("/months/{month}/countersignatures")
+    HeadView countersign(Viewer viewer, @PathVariable UUID communityId, @PathVariable String month,
+                         @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Countersignature c) {
+        return view(transparency.countersign(viewer, communityId, month(month), c.signature()));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/committee/keys/mine")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    void registerKey(Viewer viewer, @PathVariable UUID communityId,
+                     @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody KeyRegistration k) {
+        transparency.registerKey(viewer, communityId, k.publicKey());
     }
 
     @GetMapping("/proofs/inclusion")
@@ -86,8 +115,11 @@ class TransparencyController {
         }
     }
 
-    static HeadView view(TreeHead head) {
+    static HeadView view(Transparency.SignedHead signed) {
+        TreeHead head = signed.head();
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
         return new HeadView(head.period().toString(), head.size(), head.rootHex(), Instant.EPOCH.plus(head.timestampMicros(), ChronoUnit.MICROS),
-                head.timestampMicros(), new String(head.canonical(), StandardCharsets.UTF_8));
+                head.timestampMicros(), new String(head.canonical(), StandardCharsets.UTF_8), signed.signatures().stream()
+                .map(s -> new SignatureView(s.signer(), s.signerName(), b64.encodeToString(s.publicKey()), b64.encodeToString(s.signature()))).toList());
     }
 }

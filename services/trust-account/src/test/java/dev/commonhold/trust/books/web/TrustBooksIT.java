@@ -106,6 +106,12 @@ class TrustBooksIT {
         assertThat(notOver.json().get("errors").get(0).get("field").asString()).isEqualTo("month");
         ApiResponse badMonth = f.as(f.operatorAdmin).post(path + "/months/2026-13/close", java.util.Map.of());
         assertThat(badMonth.status()).isEqualTo(400);
+        assertThat(new Api("http://localhost:" + port).as(Infra.tokens().user("platform").roles("platform-admin").token())
+                .post(path + "/months/2026-10/close", java.util.Map.of()).status()).as("the operator signs its months, not the platform").isEqualTo(403);
+        assertThat(f.as(f.operatorAdmin).post(path + "/months/2026-10/close", java.util.Map.of()).status()).isEqualTo(200);
+        ApiResponse outOfOrder = f.as(f.operatorAdmin).post(path + "/months/2026-09/close", java.util.Map.of());
+        assertThat(outOfOrder.status()).isEqualTo(400);
+        assertThat(outOfOrder.json().get("detail").asString()).contains("in order");
     }
 
     @Test
@@ -139,6 +145,49 @@ class TrustBooksIT {
         export.lines().map(TrustBooksIT::entryOf).forEach(verifier::accept);
         assertThat(verifier.entries()).isEqualTo(6);
         assertThat(verifier.findings()).isEmpty();
+    }
+
+    @Test
+    void theOperatorSignsEachClosedMonthAndCommitteeMembersCountersignWithTheirOwnKeys() throws Exception {
+        TrustFixture f = new TrustFixture(port).registered();
+        TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "parking_common", null, 700, OCTOBER)));
+        awaitEntries(f, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> f.as(f.resident).get("/api/trust/communities/" + f.community + "/committee").json().size() == 2);
+        String path = "/api/trust/communities/" + f.community;
+        f.as(f.operatorAdmin).post(path + "/months/2026-10/close", java.util.Map.of());
+
+        JsonNode head = f.as(f.resident).get(path + "/months").json().get(0);
+        JsonNode operator = head.get("signatures").get(0);
+        assertThat(operator.get("signer").asString()).isEqualTo("operator");
+        String published = f.as(f.resident).get("/api/trust/operator-key").json().get("publicKey").asString();
+        assertThat(operator.get("publicKey").asString()).isEqualTo(published);
+        assertThat(verify(published, head.get("signedBytes").asString(), operator.get("signature").asString())).isTrue();
+
+        java.security.KeyPair chairKey = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String chairPublic = java.util.Base64.getEncoder().encodeToString(chairKey.getPublic().getEncoded());
+        assertThat(f.as(f.resident).put(path + "/committee/keys/mine", java.util.Map.of("publicKey", chairPublic)).status()).isEqualTo(403);
+        assertThat(f.as(f.chair).put(path + "/committee/keys/mine", java.util.Map.of("publicKey", "bm90IGEga2V5")).status()).isEqualTo(400);
+        assertThat(f.as(f.chair).put(path + "/committee/keys/mine", java.util.Map.of("publicKey", chairPublic)).status()).isEqualTo(204);
+
+        java.security.Signature ed = java.security.Signature.getInstance("Ed25519");
+        ed.initSign(chairKey.getPrivate());
+        ed.update(head.get("signedBytes").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String signature = java.util.Base64.getEncoder().encodeToString(ed.sign());
+        ApiResponse forged = f.as(f.chair).post(path + "/months/2026-10/countersignatures", java.util.Map.of("signature", operator.get("signature").asString()));
+        assertThat(forged.status()).as("the operator's signature is not the chair's").isEqualTo(400);
+        assertThat(f.as(f.member).post(path + "/months/2026-10/countersignatures", java.util.Map.of("signature", signature)).status())
+                .as("a member without a registered key").isEqualTo(400);
+        JsonNode countersigned = f.as(f.chair).post(path + "/months/2026-10/countersignatures", java.util.Map.of("signature", signature)).json();
+        assertThat(countersigned.get("signatures")).hasSize(2);
+        assertThat(countersigned.get("signatures").get(1).get("signerName").asString()).isEqualTo("委员0");
+    }
+
+    private static boolean verify(String publicKey, String bytes, String signature) throws Exception {
+        java.security.Signature ed = java.security.Signature.getInstance("Ed25519");
+        ed.initVerify(java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(publicKey))));
+        ed.update(bytes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ed.verify(java.util.Base64.getDecoder().decode(signature));
     }
 
     private JsonNode awaitEntries(TrustFixture f, long entries) {

@@ -140,13 +140,17 @@ class TrustPaymentsIT {
                 .as("a resident raises nothing").isEqualTo(403);
         assertThat(f.as(f.staff).get(requests).json()).isEmpty();
 
-        String id = raise(f, 5_000).get("id").asString();
+        assertThat(f.as(f.staff).post(requests, Map.of("payee", "某公司", "amountFen", 10_000_000_001L, "expenseAccount", "5105", "purpose", "x"))
+                .status()).as("over 100 million yuan").isEqualTo(400);
+        String id = raiseBare(f, 5_000).get("id").asString();
+        ApiResponse unsupported = f.as(f.chair).post(requests + "/" + id + "/decisions", Map.of("decision", "APPROVE"));
+        assertThat(unsupported.status()).as("nothing to approve without vouchers").isEqualTo(422);
+        assertThat(unsupported.json().get("errors").get(0).get("field").asString()).isEqualTo("vouchers");
+        assertThat(upload(f, id, "text/html", "x.html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(415);
+        assertThat(upload(f, id, "application/pdf", "..", new byte[]{1}).statusCode()).isEqualTo(400);
+        assertThat(upload(f, id, "application/pdf", "a\u0000b.pdf", new byte[]{1}).statusCode()).isEqualTo(400);
         byte[] pdf = "%PDF-1.4 维修合同".getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> uploaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + requests + "/" + id
-                        + "/vouchers?fileName=" + java.net.URLEncoder.encode("维修合同.pdf", StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + f.staff.token()).header("Content-Type", "application/pdf")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(uploaded.statusCode()).isEqualTo(201);
+        assertThat(upload(f, id, "Application/PDF", "维修合同.pdf", pdf).statusCode()).isEqualTo(201);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
         JsonNode voucher = f.as(f.resident).get(requests + "/" + id).json().get("vouchers").get(0);
         assertThat(voucher.get("sha256").asString()).isEqualTo(sha);
@@ -156,6 +160,36 @@ class TrustPaymentsIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(back.body()).isEqualTo(pdf);
         assertThat(back.headers().firstValue("X-Content-SHA256")).contains(sha);
+        assertThat(back.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(back.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+        f.as(f.chair).post(requests + "/" + id + "/decisions", Map.of("decision", "APPROVE"));
+        assertThat(upload(f, id, "application/pdf", "换了的合同.pdf", new byte[]{2}).statusCode()).as("what the committee saw is fixed").isEqualTo(422);
+    }
+
+    @Test
+    void paymentsExecutedAtTheSameTimeNeverOverdrawTheAccount() throws Exception {
+        TrustFixture f = funded(100_000);
+        String requests = "/api/trust/communities/" + f.community + "/payment-requests";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = raise(f, 40_000).get("id").asString();
+            f.as(f.member).post(requests + "/" + id + "/decisions", Map.of("decision", "APPROVE"));
+            ids.add(id);
+        }
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try (var callers = java.util.concurrent.Executors.newFixedThreadPool(5)) {
+            for (String id : ids) {
+                answers.add(callers.submit(() -> f.as(f.staff).post(requests + "/" + id + "/execution", Map.of()).status()));
+            }
+        }
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var a : answers) {
+            statuses.add(a.get());
+        }
+        assertThat(statuses).filteredOn(s -> s == 200).as("100,000 fen pays two of 40,000").hasSize(2);
+        JsonNode balances = f.as(f.resident).get("/api/trust/communities/" + f.community + "/accounts").json();
+        assertThat(balance(balances, "1002")).isEqualTo(20_000);
     }
 
     @Test
@@ -181,11 +215,30 @@ class TrustPaymentsIT {
         return f;
     }
 
-    private static JsonNode raise(TrustFixture f, long fen) {
+    /** A request with its contract attached, ready for the committee. */
+    private JsonNode raise(TrustFixture f, long fen) {
+        JsonNode raised = raiseBare(f, fen);
+        assertThat(upload(f, raised.get("id").asString(), "application/pdf", "维修合同.pdf", "%PDF-1.4 合同".getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(201);
+        return raised;
+    }
+
+    private static JsonNode raiseBare(TrustFixture f, long fen) {
         ApiResponse raised = f.as(f.staff).post("/api/trust/communities/" + f.community + "/payment-requests", Map.of("payee", "北京某电梯维保有限公司",
                 "payeeAccount", "6222020200112233445", "amountFen", fen, "expenseAccount", "5105", "budgetLine", "2026 维修养护", "purpose", "3号楼电梯维修"));
         assertThat(raised.status()).as(raised.body()).isEqualTo(201);
         return raised.json();
+    }
+
+    private HttpResponse<String> upload(TrustFixture f, String requestId, String type, String fileName, byte[] content) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/trust/communities/" + f.community
+                            + "/payment-requests/" + requestId + "/vouchers?fileName=" + java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + f.staff.token()).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long balance(JsonNode balances, String code) {
