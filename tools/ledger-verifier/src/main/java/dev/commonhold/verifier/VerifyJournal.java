@@ -91,17 +91,47 @@ public final class VerifyJournal {
             }
         }
         int checked = 0;
+        int badSignatures = 0;
         for (String file : heads) {
             JsonNode kept = read(file);
             for (JsonNode head : kept.isArray() ? kept : JSON.createArrayNode().add(kept)) {
-                verifier.checkHead(head(head, ledger));
+                TreeHead tree = head(head, ledger);
+                verifier.checkHead(tree);
+                badSignatures += signatures(head, tree, out);
                 checked++;
             }
         }
         verifier.findings().forEach(f -> out.println("FINDING " + f));
+        boolean intact = verifier.intact() && badSignatures == 0;
         out.printf("%s: %d entries, %d tree heads checked, %s%n", export.getFileName(), verifier.entries(), checked,
-                verifier.intact() ? "intact" : verifier.findings().size() + " findings");
-        return verifier.intact() ? 0 : 1;
+                intact ? "intact" : verifier.findings().size() + badSignatures + " findings");
+        return intact ? 0 : 1;
+    }
+
+    /** Each signature the head carries must verify over its canonical bytes; who signed is printed, to compare with the keys you trust. */
+    private static int signatures(JsonNode head, TreeHead tree, PrintStream out) {
+        JsonNode signatures = head.get("signatures");
+        if (signatures == null || signatures.isEmpty()) {
+            out.printf("head of %s: not signed%n", tree.period());
+            return 0;
+        }
+        int bad = 0;
+        for (JsonNode s : signatures) {
+            String name = s.path("signerName").asString("?");
+            try {
+                java.security.PublicKey key = java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                        new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(s.get("publicKey").asString())));
+                boolean valid = dev.commonhold.platform.ledger.verify.TreeHeadSignatures.verify(tree, java.util.Base64.getDecoder()
+                        .decode(s.get("signature").asString()), key);
+                out.printf("%shead of %s signed by %s, key %s…%n", valid ? "" : "FINDING the signature on the ", tree.period(), name,
+                        s.get("publicKey").asString().substring(Math.max(0, s.get("publicKey").asString().length() - 16)));
+                bad += valid ? 0 : 1;
+            } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+                out.printf("FINDING the signature of %s on the head of %s cannot be read: %s%n", name, tree.period(), e.getMessage());
+                bad++;
+            }
+        }
+        return bad;
     }
 
     private static int consistency(JsonNode earlier, JsonNode later, JsonNode proof, PrintStream out) {

@@ -62,6 +62,27 @@ class VerifyJournalTest {
     }
 
     @Test
+    void theHeadsSignaturesAreCheckedAndNamed() throws Exception {
+        List<JournalEntry> entries = chain(3);
+        TreeHead head = new TreeHead(ledger, YearMonth.of(2026, 10), 3, new MerkleTree(entries.stream().map(JournalEntry::leafHash).toList()).root(3), 7L);
+        java.security.KeyPair operator = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String key = java.util.Base64.getEncoder().encodeToString(operator.getPublic().getEncoded());
+        String good = java.util.Base64.getEncoder().encodeToString(dev.commonhold.platform.ledger.verify.TreeHeadSignatures.sign(head, operator.getPrivate()));
+        String json = "{\"period\":\"2026-10\",\"treeSize\":3,\"rootHash\":\"%s\",\"timestampMicros\":7,\"signatures\":[{\"signer\":\"operator\",\"signerName\":\"operator\",\"publicKey\":\"%s\",\"signature\":\"%s\"}]}";
+        Path signed = dir.resolve("signed.json");
+        Files.writeString(signed, json.formatted(head.rootHex(), key, good));
+        Result ok = run(export(entries).toString(), signed.toString());
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("head of 2026-10 signed by operator");
+
+        Path forged = dir.resolve("forged.json");
+        Files.writeString(forged, json.formatted(head.rootHex(), key, java.util.Base64.getEncoder().encodeToString(new byte[64])));
+        Result bad = run(export(entries).toString(), forged.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.out()).contains("FINDING the signature on the head of 2026-10 signed by operator");
+    }
+
+    @Test
     void aLegChangedSoTheEntryNoLongerBalancesIsNamedNotUnreadable() throws Exception {
         List<JournalEntry> entries = chain(4);
         Path export = export(entries);
