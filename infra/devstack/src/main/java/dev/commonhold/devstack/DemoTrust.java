@@ -32,6 +32,7 @@ final class DemoTrust {
     void seed(String community) {
         String trust = "/api/trust/communities/" + community;
         long entries = awaitPostings(trust);
+        remunerationTerms(trust + "/remuneration");
         YearMonth last = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
         ApiResponse closed = operator.post(trust + "/months/" + last + "/close", java.util.Map.of());
         if (closed.status() != 200) {
@@ -41,6 +42,17 @@ final class DemoTrust {
         progress.say("trust account: %d entries posted from billing; %s closed, root %s…".formatted(entries, last,
                 head.get("rootHash").asString().substring(0, 16)));
         paymentsOut(trust + "/payment-requests");
+    }
+
+    /** 10 % of the owners' income, at most 8,000 yuan a month: proposed by the operator, confirmed by the committee chair. */
+    private void remunerationTerms(String remuneration) {
+        ApiResponse terms = operator.get(remuneration);
+        if (terms.status() != 200 || !terms.json().isEmpty()) {
+            return;
+        }
+        String id = expect(operator.put(remuneration, Map.of("kind", "PERCENT", "basisPoints", 1_000, "capFen", 800_000)), 200).get(0).get("id").asString();
+        expect(committee.post(remuneration + "/" + id + "/confirmation", Map.of()), 200);
+        progress.say("trust account: remuneration 10 % of income, at most 8,000 yuan a month, confirmed by the committee");
     }
 
     private void paymentsOut(String requests) {

@@ -249,6 +249,18 @@ public class Journal {
         return balances;
     }
 
+    /** What the entries posted in {@code period} moved, by account (debit positive, fen). */
+    public Map<String, Long> sumsOfPeriod(UUID ledgerId, YearMonth period) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT p.account_code, sum(p.amount_fen) FROM journal_posting p JOIN journal_entry e ON e.id = p.entry_id
+                WHERE e.ledger_id = ? AND e.period = ? GROUP BY p.account_code ORDER BY p.account_code """,
+                (ResultSet rs) -> {
+                    sums.put(rs.getString(1), rs.getLong(2));
+                }, ledgerId, Date.valueOf(period.atDay(1)));
+        return sums;
+    }
+
     public List<Account> accounts(UUID ledgerId) {
         return jdbc.query("SELECT code, name, type FROM ledger_account WHERE ledger_id = ? ORDER BY code",
                 (rs, i) -> new Account(rs.getString(1), rs.getString(2), Account.Type.valueOf(rs.getString(3))), ledgerId);

@@ -19,6 +19,7 @@ public final class ChartOfAccounts {
     public static final String PAYABLE_MERCHANTS = "2201";
     public static final String PAYABLE_GOVERNMENT = "2202";
     public static final String PREPAID_FEES = "2203";
+    public static final String PAYABLE_OPERATOR = "2204";
     public static final String SUSPENSE = "2241";
     public static final String DEPOSITS_HELD = "2301";
     public static final String OWNERS_EQUITY = "3001";
@@ -27,6 +28,7 @@ public final class ChartOfAccounts {
     public static final String INCOME_LEASING_COMMON = "4103";
     public static final String INCOME_ADVERTISING = "4104";
     public static final String INCOME_COMMERCE_COMMISSION = "4105";
+    public static final String REMUNERATION = "5101";
 
     public static final List<Account> TEMPLATE = List.of(
             new Account(BANK, "银行存款（共管账户）", Type.ASSET),
@@ -35,6 +37,7 @@ public final class ChartOfAccounts {
             new Account(PAYABLE_MERCHANTS, "应付商户款", Type.LIABILITY),
             new Account(PAYABLE_GOVERNMENT, "代收代付（政府）", Type.LIABILITY),
             new Account(PREPAID_FEES, "预收物业费", Type.LIABILITY),
+            new Account(PAYABLE_OPERATOR, "应付物业服务酬金", Type.LIABILITY),
             new Account(SUSPENSE, "暂挂款（待查明）", Type.LIABILITY),
             new Account(DEPOSITS_HELD, "代管押金", Type.LIABILITY),
             new Account(OWNERS_EQUITY, "全体业主权益", Type.EQUITY),
@@ -43,7 +46,7 @@ public final class ChartOfAccounts {
             new Account(INCOME_LEASING_COMMON, "共有部分租赁收入", Type.INCOME),
             new Account(INCOME_ADVERTISING, "广告收入", Type.INCOME),
             new Account(INCOME_COMMERCE_COMMISSION, "经营佣金收入", Type.INCOME),
-            new Account("5101", "物业服务酬金", Type.EXPENSE),
+            new Account(REMUNERATION, "物业服务酬金", Type.EXPENSE),
             new Account("5102", "保洁费", Type.EXPENSE),
             new Account("5103", "秩序维护费", Type.EXPENSE),
             new Account("5104", "绿化养护费", Type.EXPENSE),

@@ -45,14 +45,17 @@ public class Transparency {
     private final MonthClosedEvents events;
     private final Signatures signatures;
     private final OperatorKey operatorKey;
+    private final dev.commonhold.trust.remuneration.app.Remuneration remuneration;
     private final Clock clock;
 
-    Transparency(TrustAccess access, Journal journal, MonthClosedEvents events, Signatures signatures, OperatorKey operatorKey, Clock clock) {
+    Transparency(TrustAccess access, Journal journal, MonthClosedEvents events, Signatures signatures, OperatorKey operatorKey,
+                 dev.commonhold.trust.remuneration.app.Remuneration remuneration, Clock clock) {
         this.access = access;
         this.journal = journal;
         this.events = events;
         this.signatures = signatures;
         this.operatorKey = operatorKey;
+        this.remuneration = remuneration;
         this.clock = clock;
     }
 
@@ -123,6 +126,9 @@ public class Transparency {
                     + " posts in the open month, naming " + month);
         });
         boolean first = journal.closed(communityId, month).isEmpty();
+        if (first) {
+            remuneration.accrue(communityId, month); // the month's own line, before the month is fixed
+        }
         TreeHead head = journal.closePeriod(communityId, month);
         if (first) {
             var key = operatorKey.get();
