@@ -251,13 +251,18 @@ public class Journal {
 
     /** What the entries posted in {@code period} moved, by account (debit positive, fen). */
     public Map<String, Long> sumsOfPeriod(UUID ledgerId, YearMonth period) {
+        return sumsOfPeriods(ledgerId, period, period);
+    }
+
+    /** What the entries posted in the months {@code from} to {@code to} (both included) moved, by account (debit positive, fen). */
+    public Map<String, Long> sumsOfPeriods(UUID ledgerId, YearMonth from, YearMonth to) {
         Map<String, Long> sums = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT p.account_code, sum(p.amount_fen) FROM journal_posting p JOIN journal_entry e ON e.id = p.entry_id
-                WHERE e.ledger_id = ? AND e.period = ? GROUP BY p.account_code ORDER BY p.account_code """,
+                WHERE e.ledger_id = ? AND e.period BETWEEN ? AND ? GROUP BY p.account_code ORDER BY p.account_code """,
                 (ResultSet rs) -> {
                     sums.put(rs.getString(1), rs.getLong(2));
-                }, ledgerId, Date.valueOf(period.atDay(1)));
+                }, ledgerId, Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1)));
         return sums;
     }
 

@@ -1,6 +1,7 @@
 package dev.commonhold.trust.payments.web;
 
 import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.trust.budget.app.Budgets;
 import dev.commonhold.trust.payments.app.PaymentRequestStore;
 import dev.commonhold.trust.payments.app.PaymentRequests;
 import dev.commonhold.trust.payments.domain.PaymentRequest;
@@ -48,13 +49,15 @@ class PaymentRequestController {
     record RequestView(UUID id, String payee, String payeeAccount, long amountFen, String expenseAccount, String budgetLine, String purpose,
                        PaymentRequest.Status status, int approvalsNeeded, long approvalsGiven, List<PaymentRequest.Approval> decisions, String raisedBy,
                        Instant raisedAt, Instant expiresAt, String bankInstruction, UUID entryId, String closedReason,
-                       List<PaymentRequestStore.Voucher> vouchers) {
+                       List<PaymentRequestStore.Voucher> vouchers, Budgets.Check budget) {
     }
 
     private final PaymentRequests requests;
+    private final Budgets budgets;
 
-    PaymentRequestController(PaymentRequests requests) {
+    PaymentRequestController(PaymentRequests requests, Budgets budgets) {
         this.requests = requests;
+        this.budgets = budgets;
     }
 
     @PostMapping
@@ -113,7 +116,10 @@ class PaymentRequestController {
     private RequestView view(Viewer viewer, PaymentRequest r) {
         return new RequestView(r.id(), r.payee(), r.payeeAccount(), r.amountFen(), r.expenseAccount(), r.budgetLine(), r.purpose(),
                 r.statusAt(requests.now()), r.approvalsNeeded(), r.approvalsGiven(), r.approvals(), r.raisedBy(), r.raisedAt(), r.expiresAt(),
-                r.bankInstruction(), r.entryId(), r.closedReason(), requests.vouchers(viewer, r.communityId(), r.id()));
+                r.bankInstruction(), r.entryId(), r.closedReason(), requests.vouchers(viewer, r.communityId(), r.id()),
+                // Beyond its budget line is shown to the approvers; once paid, the payment is among what was spent.
+                budgets.check(r.communityId(), r.raisedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear(), r.expenseAccount(),
+                        r.status() == PaymentRequest.Status.EXECUTED ? 0 : r.amountFen()));
     }
 
     /** The upload's type without parameters, if it is one a voucher may be; otherwise 415 naming the accepted ones. */
