@@ -1,0 +1,93 @@
+package dev.commonhold.trust.statements.app;
+
+import dev.commonhold.platform.ledger.Account;
+import dev.commonhold.platform.ledger.Journal;
+import dev.commonhold.platform.ledger.JournalEntry;
+import dev.commonhold.platform.ledger.Posting;
+import dev.commonhold.platform.ledger.verify.TreeHead;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.trust.books.domain.ChartOfAccounts;
+import dev.commonhold.trust.register.CommunityCopy;
+import dev.commonhold.trust.register.TrustAccess;
+import org.springframework.stereotype.Service;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The monthly statement every owner reads (T4): the co-managed account's opening and closing
+ * balance, income by class and expenses by category for the month, every entry of the month with
+ * its hash (each drills down to its entry, and a payment to its request's vouchers and approvals),
+ * and, once the month is closed, the head its Merkle root fixes. Fen throughout.
+ */
+@Service
+public class Statements {
+
+    public record Amount(String account, String name, long fen) {
+    }
+
+    /** One entry of the month; {@code paymentRequestId} when it is an executed payment out. */
+    public record Line(UUID entryId, long sequence, String description, List<Posting> postings, String leafHash, UUID paymentRequestId) {
+    }
+
+    /** @param treeSize and {@code rootHash} are null while the month is open */
+    public record Statement(UUID communityId, String communityName, String month, long openingBankFen, long closingBankFen, List<Amount> income,
+                            List<Amount> expenses, long incomeFen, long expensesFen, List<Line> lines, Long treeSize, String rootHash) {
+    }
+
+    private static final YearMonth BEGINNING = YearMonth.of(2000, 1);
+
+    private final TrustAccess access;
+    private final Journal journal;
+
+    Statements(TrustAccess access, Journal journal) {
+        this.access = access;
+        this.journal = journal;
+    }
+
+    public Statement of(Viewer viewer, UUID communityId, YearMonth month) {
+        CommunityCopy community = access.readable(viewer, communityId);
+        List<Account> accounts = journal.accounts(communityId);
+        Map<String, Long> before = journal.sumsOfPeriods(communityId, BEGINNING, month.minusMonths(1));
+        Map<String, Long> during = journal.sumsOfPeriod(communityId, month);
+        long opening = before.getOrDefault(ChartOfAccounts.BANK, 0L);
+        List<Amount> income = amounts(accounts, during, Account.Type.INCOME, -1);
+        List<Amount> expenses = amounts(accounts, during, Account.Type.EXPENSE, 1);
+        TreeHead head = journal.closed(communityId, month).orElse(null);
+        return new Statement(communityId, community.name(), month.toString(), opening, opening + during.getOrDefault(ChartOfAccounts.BANK, 0L), income,
+                expenses, income.stream().mapToLong(Amount::fen).sum(), expenses.stream().mapToLong(Amount::fen).sum(), lines(communityId, month),
+                head == null ? null : head.size(), head == null ? null : head.rootHex());
+    }
+
+    /** Income shows as credits (sign −1), expenses as debits: both read as positive amounts. Accounts with nothing are left out. */
+    private static List<Amount> amounts(List<Account> accounts, Map<String, Long> sums, Account.Type type, int sign) {
+        return accounts.stream().filter(a -> a.type() == type && sums.getOrDefault(a.code(), 0L) != 0)
+                .map(a -> new Amount(a.code(), a.name(), sign * sums.get(a.code()))).toList();
+    }
+
+    private List<Line> lines(UUID communityId, YearMonth month) {
+        List<Line> lines = new ArrayList<>();
+        long from = 0;
+        while (true) {
+            List<JournalEntry> page = journal.entries(communityId, from, 1_000);
+            page.stream().filter(e -> e.period().equals(month)).forEach(e -> lines.add(new Line(e.id(), e.sequence(), e.description(), e.postings(),
+                    e.leafHashHex(), e.source() != null && e.source().startsWith("payment-request:")
+                            ? UUID.fromString(e.source().substring("payment-request:".length())) : null)));
+            if (page.size() < 1_000) {
+                return lines;
+            }
+            from = page.getLast().sequence() + 1;
+        }
+    }
+
+    /** Account names for the CSV. */
+    public Map<String, String> names(UUID communityId) {
+        Map<String, String> names = new LinkedHashMap<>();
+        journal.accounts(communityId).forEach(a -> names.put(a.code(), a.name()));
+        return names;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.commonhold.trust.statements.web;
+
+import dev.commonhold.platform.ledger.Posting;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.platform.web.problem.ProblemException;
+import dev.commonhold.trust.statements.app.Statements;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+/** The month's statement as JSON, or ?format=csv for a spreadsheet (UTF-8 with a byte-order mark, so Excel reads the Chinese). */
+@RestController
+class StatementController {
+
+    private final Statements statements;
+
+    StatementController(Statements statements) {
+        this.statements = statements;
+    }
+
+    @GetMapping("/api/trust/communities/{communityId}/statements/{month}")
+    ResponseEntity<?> statement(Viewer viewer, @PathVariable UUID communityId, @PathVariable String month,
+                                @RequestParam(defaultValue = "json") String format) {
+        YearMonth period;
+        try {
+            period = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("month", "must be yyyy-MM, e.g. 2026-10");
+        }
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw ProblemException.invalid("format", "must be json or csv");
+        }
+        Statements.Statement s = statements.of(viewer, communityId, period);
+        if (format.equals("json")) {
+            return ResponseEntity.ok(s);
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", ContentDisposition.attachment().filename("statement-" + month + ".csv", StandardCharsets.UTF_8).build().toString())
+                .body(csv(s, statements.names(communityId)));
+    }
+
+    private static String csv(Statements.Statement s, Map<String, String> names) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append("社区,").append(cell(s.communityName())).append(",月份,").append(s.month()).append('\n');
+        out.append("期初银行存款（元）,").append(yuan(s.openingBankFen())).append(",期末银行存款（元）,").append(yuan(s.closingBankFen())).append('\n');
+        out.append("本月收入（元）,").append(yuan(s.incomeFen())).append(",本月支出（元）,").append(yuan(s.expensesFen())).append('\n');
+        out.append("默克尔根,").append(s.rootHash() == null ? "（本月未结账）" : s.rootHash()).append(",分录数,").append(s.treeSize() == null ? "" : s.treeSize())
+                .append('\n');
+        out.append("序号,摘要,科目,科目名称,金额（元，借正贷负）,分录编号,叶哈希,付款申请\n");
+        for (Statements.Line line : s.lines()) {
+            for (Posting p : line.postings()) {
+                out.append(line.sequence()).append(',').append(cell(line.description())).append(',').append(p.account()).append(',')
+                        .append(cell(names.getOrDefault(p.account(), ""))).append(',').append(yuan(p.amountFen())).append(',').append(line.entryId())
+                        .append(',').append(line.leafHash()).append(',').append(line.paymentRequestId() == null ? "" : line.paymentRequestId()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** A text cell quoted as RFC 4180 says, and never read by a spreadsheet as a formula. */
+    private static String cell(String text) {
+        String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String yuan(long fen) {
+        return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format("%02d", Math.abs(fen) % 100);
+    }
+}
