@@ -20,12 +20,12 @@ import java.util.concurrent.Future;
 /**
  * Fee collection for the demo community, through the gateway as the operator: a fee plan, last
  * month's and this month's property fees billed, last month paid at the counter by the households
- * of 1号楼–4号楼 (the rest overdue), this month open — the resident pays it through the simulator.
+ * of 1号楼–2号楼 (the rest overdue), this month open — the resident pays it through the simulator.
  * Each step is skipped when done, so a restart changes nothing.
  */
 final class DemoBilling {
 
-    static final List<String> PAID_BUILDINGS = List.of("1号楼", "2号楼", "3号楼", "4号楼");
+    static final List<String> PAID_BUILDINGS = List.of("1号楼", "2号楼");
     private static final String COMMUNITIES = "/api/community/communities/";
 
     private final Api operator;
