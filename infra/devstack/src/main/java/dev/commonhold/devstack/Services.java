@@ -30,13 +30,17 @@ final class Services {
         return List.of(
                 withDatabase("community", repository.resolve("services/community/target/community.jar"), community, infra),
                 billing(repository, infra, billing, channels),
-                withDatabase("trust-account", repository.resolve("services/trust-account/target/trust-account.jar"), trust, infra),
+                trustAccount(repository, infra, trust),
                 new Spec("gateway", repository.resolve("gateway/target/gateway.jar"), gatewayPort, null, Map.of(
                         "PORT", String.valueOf(gatewayPort),
                         "OIDC_ISSUER_URI", infra.issuerUri(),
                         "COMMUNITY_URL", "http://localhost:" + community,
                         "BILLING_URL", "http://localhost:" + billing,
                         "TRUST_ACCOUNT_URL", "http://localhost:" + trust)));
+    }
+
+    static Spec trustAccount(Path repository, Infrastructure infra, int port) {
+        return withDatabase("trust-account", repository.resolve("services/trust-account/target/trust-account.jar"), port, infra);
     }
 
     static Spec billing(Path repository, Infrastructure infra, int port, Map<String, String> channels) {
