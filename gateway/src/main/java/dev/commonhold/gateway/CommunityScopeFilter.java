@@ -31,13 +31,15 @@ class CommunityScopeFilter implements GlobalFilter, Ordered {
         if (!path.matches()) {
             return chain.filter(exchange);
         }
+        // Decide first, then act once: both the refusal and the forwarding complete empty, so an "if empty,
+        // forward" after them would forward every request — refused ones included — a second time.
         return exchange.getPrincipal().ofType(JwtAuthenticationToken.class)
-                .map(token -> Viewer.from(token.getToken()))
-                .flatMap(viewer -> outsideTheirCommunities(viewer, path.group(1))
+                .map(token -> outsideTheirCommunities(Viewer.from(token.getToken()), path.group(1)))
+                .defaultIfEmpty(false)
+                .flatMap(outside -> outside
                         ? Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not your community",
                         "This community is not one of yours; ask the operator to link your account if it should be.")
-                        : chain.filter(exchange))
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange)));
+                        : chain.filter(exchange));
     }
 
     private static boolean outsideTheirCommunities(Viewer viewer, String communityId) {

@@ -102,7 +102,25 @@ class GatewayIT {
         ApiResponse response = gateway.as(resident()).get(path);
 
         assertProblem(response, 403, "forbidden");
+        sleep(500); // a request forwarded behind the refusal would arrive just after it
         assertThat(community.saw(path)).as("the service was not bothered").isFalse();
+    }
+
+    @Test
+    void aRequestInTheResidentsOwnCommunityReachesTheServiceOnce() {
+        String path = "/api/community/communities/" + MINE + "/households/mine";
+
+        assertThat(gateway.as(resident()).get(path).status()).isEqualTo(200);
+        sleep(500);
+        assertThat(community.times(path)).as("forwarded exactly once").isEqualTo(1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -52,6 +52,11 @@ final class StubService {
         return paths.contains(path);
     }
 
+    /** How many requests for this path reached the stub. */
+    long times(String path) {
+        return paths.stream().filter(path::equals).count();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
         paths.add(exchange.getRequestURI().getPath());
