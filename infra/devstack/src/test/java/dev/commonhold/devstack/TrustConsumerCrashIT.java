@@ -8,11 +8,9 @@ import dev.commonhold.platform.messaging.EventJson;
 import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.Ports;
+import dev.commonhold.platform.testkit.kafka.TopicWriter;
 import dev.commonhold.platform.testkit.postgres.PostgresServer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -99,16 +97,12 @@ class TrustConsumerCrashIT {
             p.put("lineSettledInFull", true);
             events.add(envelope(schemas, "billing.payment-settled.v1", community, settlement, p));
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            for (EventEnvelope e : events) {
-                String key = e.topic().endsWith(".state") ? e.aggregateId().toString() : e.communityId().toString();
-                ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), key, EventJson.write(e));
-                record.headers().add("type", e.type().getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
-            }
-            producer.flush();
-        }
+        TopicWriter.send(Infra.kafka().bootstrapServers(), events.stream().map(e -> {
+            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(),
+                    e.topic().endsWith(".state") ? e.aggregateId().toString() : e.communityId().toString(), EventJson.write(e));
+            record.headers().add("type", e.type().getBytes(StandardCharsets.UTF_8));
+            return record;
+        }).toList());
     }
 
     private static EventEnvelope envelope(EventSchemas schemas, String type, UUID community, UUID aggregate, Object payload) {

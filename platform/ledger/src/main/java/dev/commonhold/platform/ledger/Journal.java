@@ -294,6 +294,12 @@ public class Journal {
                 HEADER, ledgerId, fromSequence, limit));
     }
 
+    /** Every entry posted in {@code period}, in log order. */
+    public List<JournalEntry> entriesOfPeriod(UUID ledgerId, YearMonth period) {
+        return withPostings(jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE ledger_id = ? AND period = ? ORDER BY sequence",
+                HEADER, ledgerId, Date.valueOf(period.atDay(1))));
+    }
+
     /** The recorded leaf hashes of the first {@code size} entries, in log order: the Merkle tree's leaves. */
     public List<byte[]> leafHashes(UUID ledgerId, long size) {
         return jdbc.query("SELECT leaf_hash FROM journal_entry WHERE ledger_id = ? AND sequence < ? ORDER BY sequence",

@@ -4,10 +4,8 @@ import dev.commonhold.platform.messaging.EventEnvelope;
 import dev.commonhold.platform.messaging.EventJson;
 import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.testkit.Infra;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import dev.commonhold.platform.testkit.kafka.TopicWriter;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
 
 /**
  * Puts a community's register on community.state exactly as the community service does
@@ -66,20 +63,12 @@ public final class RegisterOnKafka {
 
     /** Sends and waits until Kafka acknowledged every one; keyed by aggregate (state) or community (money). */
     public static void send(List<EventEnvelope> events) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infra.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            List<Future<?>> sent = new ArrayList<>();
-            for (EventEnvelope e : events) {
-                String key = e.topic().endsWith(".state") ? e.aggregateId().toString() : e.communityId().toString();
-                ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), key, EventJson.write(e));
-                record.headers().add("type", e.type().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sent.add(producer.send(record));
-            }
-            for (Future<?> f : sent) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TopicWriter.send(Infra.kafka().bootstrapServers(), events.stream().map(e -> {
+            String key = e.topic().endsWith(".state") ? e.aggregateId().toString() : e.communityId().toString();
+            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), key, EventJson.write(e));
+            record.headers().add("type", e.type().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            record.headers().add("eventId", e.eventId().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return record;
+        }).toList());
     }
 }

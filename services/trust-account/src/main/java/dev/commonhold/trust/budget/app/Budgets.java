@@ -85,15 +85,22 @@ public class Budgets {
                 lines.stream().mapToLong(Line::spentFen).sum());
     }
 
-    /** The payment of {@code fen} to {@code expenseAccount} in {@code year} against the adopted budget (null budget: none adopted). */
-    public Check check(UUID communityId, int year, String expenseAccount, long fen) {
-        Optional<BudgetStore.Budget> budget = store.ofYear(communityId, year);
-        long spent = spent(communityId, year).getOrDefault(expenseAccount, 0L);
-        if (budget.isEmpty() || budget.get().status() != BudgetStore.Status.ADOPTED) {
-            return new Check(year, budget.map(BudgetStore.Budget::status).orElse(null), null, spent, 0);
+    /** A year's budget and what was spent, read once to check any number of payments against. */
+    public YearToDate yearToDate(UUID communityId, int year) {
+        return new YearToDate(year, store.ofYear(communityId, year), spent(communityId, year));
+    }
+
+    public record YearToDate(int year, Optional<BudgetStore.Budget> budget, Map<String, Long> spent) {
+
+        /** A payment of {@code fen} to {@code expenseAccount} against the adopted budget (null budget: none adopted). */
+        public Check check(String expenseAccount, long fen) {
+            long spentFen = spent.getOrDefault(expenseAccount, 0L);
+            if (budget.isEmpty() || budget.get().status() != BudgetStore.Status.ADOPTED) {
+                return new Check(year, budget.map(BudgetStore.Budget::status).orElse(null), null, spentFen, 0);
+            }
+            long line = budget.get().lines().getOrDefault(expenseAccount, 0L);
+            return new Check(year, BudgetStore.Status.ADOPTED, line, spentFen, Math.max(0, spentFen + fen - line));
         }
-        long line = budget.get().lines().getOrDefault(expenseAccount, 0L);
-        return new Check(year, BudgetStore.Status.ADOPTED, line, spent, Math.max(0, spent + fen - line));
     }
 
     public void decided(UUID resolutionId, boolean approved) {

@@ -176,6 +176,11 @@ public class PaymentRequests {
         return store.vouchers(requestId);
     }
 
+    /** The vouchers of a request the caller has read already (its access was checked then). */
+    public List<PaymentRequestStore.Voucher> vouchersOf(PaymentRequest request) {
+        return store.vouchers(request.id());
+    }
+
     public byte[] voucherContent(Viewer viewer, UUID communityId, UUID requestId, UUID voucherId) {
         get(viewer, communityId, requestId);
         return store.voucherContent(requestId, voucherId).orElseThrow(() -> ProblemException.notFound("Voucher", voucherId));

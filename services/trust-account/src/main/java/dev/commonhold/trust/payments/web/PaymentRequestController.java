@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Payments out of the co-managed account: raised by the operator, decided by the committee, executed by the operator (T3). */
@@ -63,33 +65,35 @@ class PaymentRequestController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     RequestView raise(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody RaiseRequest r) {
-        return view(viewer, requests.raise(viewer, communityId, new PaymentRequests.NewRequest(r.payee(), r.payeeAccount(), r.amountFen(),
+        return view(requests.raise(viewer, communityId, new PaymentRequests.NewRequest(r.payee(), r.payeeAccount(), r.amountFen(),
                 r.expenseAccount(), r.budgetLine(), r.purpose())));
     }
 
     @GetMapping
     List<RequestView> list(Viewer viewer, @PathVariable UUID communityId) {
-        return requests.list(viewer, communityId).stream().map(r -> view(viewer, r)).toList();
+        Map<Integer, Budgets.YearToDate> years = new HashMap<>(); // the year's budget and spending, read once for all its requests
+        return requests.list(viewer, communityId).stream().map(r -> view(r, years.computeIfAbsent(year(r), y -> budgets.yearToDate(communityId, y))))
+                .toList();
     }
 
     @GetMapping("/{requestId}")
     RequestView get(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId) {
-        return view(viewer, requests.get(viewer, communityId, requestId));
+        return view(requests.get(viewer, communityId, requestId));
     }
 
     @PostMapping("/{requestId}/decisions")
     RequestView decide(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId, @Valid @RequestBody Decision d) {
-        return view(viewer, requests.decide(viewer, communityId, requestId, d.decision().equals("APPROVE"), d.reason()));
+        return view(requests.decide(viewer, communityId, requestId, d.decision().equals("APPROVE"), d.reason()));
     }
 
     @PostMapping("/{requestId}/withdrawal")
     RequestView withdraw(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId, @Valid @RequestBody Withdrawal w) {
-        return view(viewer, requests.withdraw(viewer, communityId, requestId, w.reason()));
+        return view(requests.withdraw(viewer, communityId, requestId, w.reason()));
     }
 
     @PostMapping("/{requestId}/execution")
     RequestView execute(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId) {
-        return view(viewer, requests.execute(viewer, communityId, requestId));
+        return view(requests.execute(viewer, communityId, requestId));
     }
 
     /** The file as the body, its name as ?fileName=; answered with the SHA-256 it is kept under. */
@@ -113,13 +117,20 @@ class PaymentRequestController {
                 .body(requests.voucherContent(viewer, communityId, requestId, voucherId));
     }
 
-    private RequestView view(Viewer viewer, PaymentRequest r) {
+    private RequestView view(PaymentRequest r) {
+        return view(r, budgets.yearToDate(r.communityId(), year(r)));
+    }
+
+    private static int year(PaymentRequest r) {
+        return r.raisedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+    }
+
+    private RequestView view(PaymentRequest r, Budgets.YearToDate budget) {
         return new RequestView(r.id(), r.payee(), r.payeeAccount(), r.amountFen(), r.expenseAccount(), r.budgetLine(), r.purpose(),
                 r.statusAt(requests.now()), r.approvalsNeeded(), r.approvalsGiven(), r.approvals(), r.raisedBy(), r.raisedAt(), r.expiresAt(),
-                r.bankInstruction(), r.entryId(), r.closedReason(), requests.vouchers(viewer, r.communityId(), r.id()),
+                r.bankInstruction(), r.entryId(), r.closedReason(), requests.vouchersOf(r),
                 // Beyond its budget line is shown to the approvers; once paid, the payment is among what was spent.
-                budgets.check(r.communityId(), r.raisedAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear(), r.expenseAccount(),
-                        r.status() == PaymentRequest.Status.EXECUTED ? 0 : r.amountFen()));
+                budget.check(r.expenseAccount(), r.status() == PaymentRequest.Status.EXECUTED ? 0 : r.amountFen()));
     }
 
     /** The upload's type without parameters, if it is one a voucher may be; otherwise 415 naming the accepted ones. */

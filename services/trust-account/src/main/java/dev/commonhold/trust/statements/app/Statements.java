@@ -2,7 +2,6 @@ package dev.commonhold.trust.statements.app;
 
 import dev.commonhold.platform.ledger.Account;
 import dev.commonhold.platform.ledger.Journal;
-import dev.commonhold.platform.ledger.JournalEntry;
 import dev.commonhold.platform.ledger.Posting;
 import dev.commonhold.platform.ledger.verify.TreeHead;
 import dev.commonhold.platform.security.Viewer;
@@ -12,7 +11,6 @@ import dev.commonhold.trust.register.TrustAccess;
 import org.springframework.stereotype.Service;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,18 +68,9 @@ public class Statements {
     }
 
     private List<Line> lines(UUID communityId, YearMonth month) {
-        List<Line> lines = new ArrayList<>();
-        long from = 0;
-        while (true) {
-            List<JournalEntry> page = journal.entries(communityId, from, 1_000);
-            page.stream().filter(e -> e.period().equals(month)).forEach(e -> lines.add(new Line(e.id(), e.sequence(), e.description(), e.postings(),
-                    e.leafHashHex(), e.source() != null && e.source().startsWith("payment-request:")
-                            ? UUID.fromString(e.source().substring("payment-request:".length())) : null)));
-            if (page.size() < 1_000) {
-                return lines;
-            }
-            from = page.getLast().sequence() + 1;
-        }
+        return journal.entriesOfPeriod(communityId, month).stream().map(e -> new Line(e.id(), e.sequence(), e.description(), e.postings(),
+                e.leafHashHex(), e.source() != null && e.source().startsWith("payment-request:")
+                        ? UUID.fromString(e.source().substring("payment-request:".length())) : null)).toList();
     }
 
     /** Account names for the CSV. */

@@ -116,7 +116,7 @@ public class Transparency {
 
     /** Closes a month that has ended (in the community's time zone): it takes no more entries, and its tree head is published. */
     @Transactional
-    public TreeHead close(Viewer viewer, UUID communityId, YearMonth month) {
+    public SignedHead close(Viewer viewer, UUID communityId, YearMonth month) {
         CommunityCopy community = access.adminOf(viewer, communityId);
         if (!month.isBefore(YearMonth.now(clock.withZone(community.zone())))) {
             throw ProblemException.invalid("month", month + " has not ended yet: a month is closed once it is over");
@@ -136,7 +136,7 @@ public class Transparency {
                     TreeHeadSignatures.sign(head, key.getPrivate())));
             events.closed(head);
         }
-        return head;
+        return new SignedHead(head, signatures.of(communityId, month));
     }
 
     public List<TreeHead> heads(Viewer viewer, UUID communityId) {

@@ -56,9 +56,7 @@ class TransparencyController {
 
     @PostMapping("/months/{month}/close")
     HeadView close(Viewer viewer, @PathVariable UUID communityId, @PathVariable String month) {
-        transparency.close(viewer, communityId, month(month));
-        return transparency.signedHeads(viewer, communityId).stream().filter(h -> h.head().period().equals(month(month))).findFirst()
-                .map(TransparencyController::view).orElseThrow();
+        return view(transparency.close(viewer, communityId, month(month)));
     }
 
     @GetMapping("/months")
