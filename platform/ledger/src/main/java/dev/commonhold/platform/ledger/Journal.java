@@ -266,6 +266,29 @@ public class Journal {
         return sums;
     }
 
+    /** What the entries posted before {@code untilMicros} (epoch microseconds, excluded) moved, by account (debit positive, fen). */
+    public Map<String, Long> sumsPostedBefore(UUID ledgerId, long untilMicros) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT p.account_code, sum(p.amount_fen) FROM journal_posting p JOIN journal_entry e ON e.id = p.entry_id
+                WHERE e.ledger_id = ? AND e.posted_at_micros < ? GROUP BY p.account_code ORDER BY p.account_code """,
+                (ResultSet rs) -> {
+                    sums.put(rs.getString(1), rs.getLong(2));
+                }, ledgerId, untilMicros);
+        return sums;
+    }
+
+    /** Every posting to {@code account} by entries posted in [{@code fromMicros}, {@code untilMicros}) (epoch microseconds), in log order. */
+    public List<Movement> movements(UUID ledgerId, String account, long fromMicros, long untilMicros) {
+        return jdbc.query("""
+                SELECT e.id, e.sequence, e.posted_at_micros, e.description, e.source, p.amount_fen
+                FROM journal_posting p JOIN journal_entry e ON e.id = p.entry_id
+                WHERE p.ledger_id = ? AND p.account_code = ? AND e.posted_at_micros >= ? AND e.posted_at_micros < ?
+                ORDER BY e.sequence, p.line """,
+                (rs, i) -> new Movement(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getLong(6)),
+                ledgerId, account, fromMicros, untilMicros);
+    }
+
     public List<Account> accounts(UUID ledgerId) {
         return jdbc.query("SELECT code, name, type FROM ledger_account WHERE ledger_id = ? ORDER BY code",
                 (rs, i) -> new Account(rs.getString(1), rs.getString(2), Account.Type.valueOf(rs.getString(3))), ledgerId);

@@ -54,6 +54,22 @@ class JournalIT {
     }
 
     @Test
+    void anAccountsMovementsAndTheSumsBeforeAMomentAreWhatWasPostedInThatWindow() {
+        List<JournalEntry> posted = journal.post(ledger, List.of(
+                NewEntry.of(NOV, "11月物业费", "settled:1", List.of(debit("1002", 145_00), credit("4101", 145_00))),
+                NewEntry.of(NOV, "11月酬金", "fee:11", List.of(debit("5101", 20_00), credit("1002", 20_00)))));
+        long first = posted.get(0).postedAtMicros();
+        long last = posted.get(1).postedAtMicros();
+
+        assertThat(journal.movements(ledger, "1002", first, last + 1)).extracting(Movement::amountFen, Movement::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(145_00L, "settled:1"), org.assertj.core.groups.Tuple.tuple(-20_00L, "fee:11"));
+        assertThat(journal.movements(ledger, "1002", last + 1, Long.MAX_VALUE)).isEmpty();
+        assertThat(journal.movements(ledger, "4102", first, last + 1)).isEmpty();
+        assertThat(journal.sumsPostedBefore(ledger, last + 1)).containsEntry("1002", 125_00L).containsEntry("5101", 20_00L);
+        assertThat(journal.sumsPostedBefore(ledger, first)).isEmpty();
+    }
+
+    @Test
     void theSameSourcePostsOnceHoweverOftenItIsDelivered() {
         NewEntry settled = NewEntry.of(NOV, "11月物业费", "billing.payment-settled.v1:e-1", List.of(debit("1002", 100), credit("4101", 100)));
 

@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** STYLE.md's layer rules for every feature of billing (invoicing, payments, channels). */
+/** STYLE.md's layer rules for every feature of trust accounts (books, payments, transparency, statements…). */
 @AnalyzeClasses(packages = "dev.commonhold", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayerRulesTest {
 

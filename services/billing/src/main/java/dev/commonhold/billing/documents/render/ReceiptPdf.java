@@ -2,6 +2,7 @@ package dev.commonhold.billing.documents.render;
 
 import dev.commonhold.billing.documents.app.DocumentData;
 import dev.commonhold.billing.documents.domain.ChineseAmount;
+import dev.commonhold.platform.documents.PdfWriter;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /** 收款收据: one payment, what it settled, its amount in figures and in capitals (大写). A5 portrait. */

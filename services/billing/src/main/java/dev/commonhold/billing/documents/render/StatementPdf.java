@@ -2,6 +2,7 @@ package dev.commonhold.billing.documents.render;
 
 import dev.commonhold.billing.documents.app.DocumentData;
 import dev.commonhold.billing.documents.app.Documents;
+import dev.commonhold.platform.documents.PdfWriter;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /** 住户对账单: a household's bills and payments over a period, with what is still open and the credit. A4 portrait. */

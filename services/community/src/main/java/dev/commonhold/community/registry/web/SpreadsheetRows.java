@@ -1,15 +1,11 @@
 package dev.commonhold.community.registry.web;
 
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.commonhold.community.registry.app.RegistryImports;
 import dev.commonhold.community.registry.domain.RegistryImport;
+import dev.commonhold.platform.documents.SpreadsheetText;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads an operator's spreadsheet saved as CSV the way office software really saves it: UTF-8
- * with or without a BOM, GB18030/GBK from Chinese Excel, UTF-16 tab-separated "Unicode text";
- * header names in English or Chinese, columns in any order, extra columns ignored.
+ * Reads an operator's spreadsheet of units and owners saved as CSV (any encoding office software
+ * writes: {@link SpreadsheetText}); header names in English or Chinese, columns in any order, extra
+ * columns ignored.
  */
 final class SpreadsheetRows {
 
@@ -32,12 +28,7 @@ final class SpreadsheetRows {
     }
 
     static List<RegistryImport.Row> read(byte[] bytes, Charset declared) {
-        String text = decode(bytes, declared);
-        String firstLine = text.lines().findFirst().orElse("");
-        char separator = firstLine.contains("\t") && !firstLine.contains(",") ? '\t' : ',';
-        List<CsvRecord> records = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(text).stream()
-                .filter(r -> r.getFields().stream().anyMatch(f -> !f.isBlank())).toList();
+        List<CsvRecord> records = SpreadsheetText.records(bytes, declared);
         if (records.isEmpty()) {
             throw rejected(1, null, "the file is empty; the first line must name the columns: " + String.join(",", REQUIRED));
         }
@@ -77,26 +68,6 @@ final class SpreadsheetRows {
     private static String field(CsvRecord record, Map<String, Integer> at, String column) {
         Integer position = at.get(column);
         return position == null || position >= record.getFieldCount() ? null : record.getField(position).strip();
-    }
-
-    /** The declared charset if any; else by BOM; else strict UTF-8; else GB18030 (a superset of GBK, what Chinese Excel writes). */
-    private static String decode(byte[] bytes, Charset declared) {
-        if (declared != null) {
-            return stripBom(new String(bytes, declared));
-        }
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            return stripBom(new String(bytes, StandardCharsets.UTF_16));
-        }
-        try {
-            return stripBom(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, Charset.forName("GB18030"));
-        }
-    }
-
-    private static String stripBom(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static RegistryImports.Rejected rejected(int row, String column, String message) {

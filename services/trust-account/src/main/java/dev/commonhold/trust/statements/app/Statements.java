@@ -10,7 +10,9 @@ import dev.commonhold.trust.register.CommunityCopy;
 import dev.commonhold.trust.register.TrustAccess;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,13 @@ public class Statements {
     }
 
     /** One entry of the month; {@code paymentRequestId} when it is an executed payment out. */
-    public record Line(UUID entryId, long sequence, String description, List<Posting> postings, String leafHash, UUID paymentRequestId) {
+    public record Line(UUID entryId, long sequence, Instant postedAt, String description, List<Posting> postings, String leafHash,
+                       UUID paymentRequestId) {
+
+        /** The entry's size: the sum of its debits, fen. */
+        public long amountFen() {
+            return postings.stream().mapToLong(Posting::amountFen).filter(fen -> fen > 0).sum();
+        }
     }
 
     /** @param treeSize and {@code rootHash} are null while the month is open */
@@ -68,7 +76,8 @@ public class Statements {
     }
 
     private List<Line> lines(UUID communityId, YearMonth month) {
-        return journal.entriesOfPeriod(communityId, month).stream().map(e -> new Line(e.id(), e.sequence(), e.description(), e.postings(),
+        return journal.entriesOfPeriod(communityId, month).stream().map(e -> new Line(e.id(), e.sequence(),
+                Instant.EPOCH.plus(e.postedAtMicros(), ChronoUnit.MICROS), e.description(), e.postings(),
                 e.leafHashHex(), e.source() != null && e.source().startsWith("payment-request:")
                         ? UUID.fromString(e.source().substring("payment-request:".length())) : null)).toList();
     }

@@ -18,7 +18,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 
-/** The month's statement as JSON, or ?format=csv for a spreadsheet (UTF-8 with a byte-order mark, so Excel reads the Chinese). */
+/**
+ * The month's statement as JSON, ?format=csv for a spreadsheet (UTF-8 with a byte-order mark, so Excel
+ * reads the Chinese) or ?format=pdf to print for the notice board (the CJK font embedded).
+ */
 @RestController
 class StatementController {
 
@@ -37,12 +40,17 @@ class StatementController {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("month", "must be yyyy-MM, e.g. 2026-10");
         }
-        if (!format.equals("json") && !format.equals("csv")) {
-            throw ProblemException.invalid("format", "must be json or csv");
+        if (!format.equals("json") && !format.equals("csv") && !format.equals("pdf")) {
+            throw ProblemException.invalid("format", "must be json, csv or pdf");
         }
         Statements.Statement s = statements.of(viewer, communityId, period);
         if (format.equals("json")) {
             return ResponseEntity.ok(s);
+        }
+        if (format.equals("pdf")) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header("Content-Disposition", ContentDisposition.inline().filename("statement-" + month + ".pdf", StandardCharsets.UTF_8).build().toString())
+                    .body(StatementPdf.render(s));
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", ContentDisposition.attachment().filename("statement-" + month + ".csv", StandardCharsets.UTF_8).build().toString())

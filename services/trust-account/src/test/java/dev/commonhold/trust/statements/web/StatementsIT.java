@@ -3,10 +3,17 @@ package dev.commonhold.trust.statements.web;
 import dev.commonhold.platform.testkit.http.ApiResponse;
 import dev.commonhold.platform.testkit.spring.IntegrationTest;
 import dev.commonhold.trust.support.TrustFixture;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +31,7 @@ class StatementsIT {
     int port;
 
     @Test
-    void theMonthsStatementAddsUpAndCarriesTheClosedMonthsRoot() {
+    void theMonthsStatementAddsUpAndCarriesTheClosedMonthsRootInJsonCsvAndPdf() throws Exception {
         TrustFixture f = new TrustFixture(port).registered();
         String path = "/api/trust/communities/" + f.community;
         TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "property_fee", null, 30_000, Instant.parse("2026-09-20T02:00:00Z")),
@@ -49,6 +56,18 @@ class StatementsIT {
         ApiResponse csv = f.as(f.resident).get(path + "/statements/2026-10?format=csv");
         assertThat(csv.body()).startsWith("\uFEFF社区,\"劲松北社区\",月份,2026-10").contains("本月收入（元）,158.45").contains("4101,\"物业费收入\",-123.45");
         assertThat(f.as(f.resident).get(path + "/statements/2026-13").status()).isEqualTo(400);
+
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + "/statements/2026-10?format=pdf"))
+                .header("Authorization", "Bearer " + f.resident.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "trust-statement-sample.pdf"), pdf.body()); // to look at: pdftoppm -png
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("劲松北社区 信托账户月度报表", "月份 2026-10", "期初银行存款", "300.00", "期末银行存款", "458.45",
+                    "物业费收入", "123.45", "分录数 4", s.get("rootHash").asString(), "本月分录（3 笔）",
+                    s.get("lines").get(0).get("leafHash").asString().substring(0, 16));
+        }
         assertThat(f.as(f.resident).get(path + "/statements/2026-10?format=xls").status()).isEqualTo(400);
     }
 }

@@ -1,4 +1,4 @@
-package dev.commonhold.billing.documents.render;
+package dev.commonhold.platform.documents;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -14,14 +14,15 @@ import java.io.UncheckedIOException;
 
 /**
  * A page-by-page writer of text rows with the CJK font embedded (subset), so Chinese renders the
- * same in every viewer and printer, whatever fonts they have. One instance per document.
+ * same in every viewer and printer, whatever fonts they have. One instance per document. Sizes and
+ * offsets are PDF points (1/72 inch).
  */
-final class PdfWriter implements AutoCloseable {
+public final class PdfWriter implements AutoCloseable {
 
     /** Noto Sans SC (SIL Open Font License), from the ph-fonts-noto-sans-sc artifact on Maven Central, unpacked at build time. */
     private static final String FONT = "/fonts/NotoSansSC-Regular.ttf";
     private static final byte[] FONT_BYTES = readFont();
-    static final float MARGIN = 48;
+    public static final float MARGIN = 48;
 
     private static final char MISSING = '□';
 
@@ -32,7 +33,7 @@ final class PdfWriter implements AutoCloseable {
     private PDPageContentStream page;
     private float y;
 
-    PdfWriter(PDRectangle size) {
+    public PdfWriter(PDRectangle size) {
         this.size = size;
         try {
             font = PDType0Font.load(document, new ByteArrayInputStream(FONT_BYTES), true);
@@ -42,12 +43,12 @@ final class PdfWriter implements AutoCloseable {
         newPage();
     }
 
-    float width() {
+    public float width() {
         return size.getWidth() - 2 * MARGIN;
     }
 
     /** Writes one row: each cell at its x offset (from the left margin); a negative offset right-aligns the cell ending there. */
-    void row(float fontSize, Object... cellsAndOffsets) {
+    public void row(float fontSize, Object... cellsAndOffsets) {
         ensureRoom(fontSize * 1.6f);
         for (int i = 0; i < cellsAndOffsets.length; i += 2) {
             String text = String.valueOf(cellsAndOffsets[i]);
@@ -59,7 +60,7 @@ final class PdfWriter implements AutoCloseable {
     }
 
     /** The text, cut with an ellipsis where it would run past {@code maxWidth} points. */
-    String fit(String text, float fontSize, float maxWidth) {
+    public String fit(String text, float fontSize, float maxWidth) {
         if (textWidth(text, fontSize) <= maxWidth) {
             return text;
         }
@@ -70,13 +71,13 @@ final class PdfWriter implements AutoCloseable {
         return cut + "…";
     }
 
-    void centred(String text, float fontSize) {
+    public void centred(String text, float fontSize) {
         ensureRoom(fontSize * 1.8f);
         text(text, (size.getWidth() - textWidth(text, fontSize)) / 2, y, fontSize);
         y -= fontSize * 1.8f;
     }
 
-    void rule() {
+    public void rule() {
         ensureRoom(8);
         try {
             page.setLineWidth(0.5f);
@@ -89,11 +90,11 @@ final class PdfWriter implements AutoCloseable {
         y -= 8;
     }
 
-    void gap(float points) {
+    public void gap(float points) {
         y -= points;
     }
 
-    byte[] toBytes() {
+    public byte[] toBytes() {
         try {
             page.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,0 +1,51 @@
+package dev.commonhold.platform.documents;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A spreadsheet saved as CSV the way office software and Chinese banks really save it: UTF-8 with
+ * or without a BOM, GB18030/GBK from Chinese Excel and online banking, UTF-16 tab-separated
+ * "Unicode text". What the columns mean is each importer's business.
+ */
+public final class SpreadsheetText {
+
+    private SpreadsheetText() {
+    }
+
+    /** The non-blank records of the file, the header first; the separator is a tab when the first line has tabs and no commas. */
+    public static List<CsvRecord> records(byte[] bytes, Charset declared) {
+        String text = decode(bytes, declared);
+        String firstLine = text.lines().findFirst().orElse("");
+        char separator = firstLine.contains("\t") && !firstLine.contains(",") ? '\t' : ',';
+        return CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true)
+                .ofCsvRecord(text).stream().filter(r -> r.getFields().stream().anyMatch(f -> !f.isBlank())).toList();
+    }
+
+    /** The declared charset if any; else by BOM; else strict UTF-8; else GB18030 (a superset of GBK, what Chinese Excel writes). */
+    public static String decode(byte[] bytes, Charset declared) {
+        if (declared != null) {
+            return stripBom(new String(bytes, declared));
+        }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            return stripBom(new String(bytes, StandardCharsets.UTF_16));
+        }
+        try {
+            return stripBom(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}
