@@ -5,6 +5,7 @@ import dev.commonhold.platform.web.problem.FieldError;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.platform.web.problem.ProblemType;
 import dev.commonhold.trust.payments.domain.PaymentRuleViolation;
+import dev.commonhold.trust.reconciliation.domain.StatementRejected;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,16 @@ class TrustProblems {
                 e.rule() == null ? "Not possible" : "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())
                 .with("errors", List.of(new FieldError(e.field(), e.getMessage())));
         return (e.rule() == null ? problem : problem.with("rule", e.rule())).toProblemDetail();
+    }
+
+    /** A bank statement file we cannot take as it is: 422 naming every bad line and column; nothing of the file was imported. */
+    @ExceptionHandler(StatementRejected.class)
+    ProblemDetail statementRejected(StatementRejected e) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("bank-statement-rejected"), "Bank statement not imported",
+                e.getMessage() + " — nothing was imported; correct the file and send it again")
+                .with("errors", e.problems().stream().map(p -> new FieldError("line " + p.row() + (p.column() == null ? "" : " " + p.column()),
+                        p.message())).toList())
+                .toProblemDetail();
     }
 
     @ExceptionHandler(LedgerViolation.class)

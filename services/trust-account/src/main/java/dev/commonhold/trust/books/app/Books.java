@@ -95,7 +95,13 @@ public class Books {
                 List.of(Posting.debit(ChartOfAccounts.BANK, s.amountFen()), Posting.credit(creditAccount, s.amountFen())))));
     }
 
-    private record Placed(YearMonth period, YearMonth belongsTo) {
+    /** The month an entry dated {@code at} posts in, and the closed month it belongs to when that is not the same. */
+    public record Placed(YearMonth period, YearMonth belongsTo) {
+    }
+
+    /** Where an entry for something that happened {@code at} goes: its own month, or the open month naming it when its own is closed. */
+    public Placed place(UUID communityId, Instant at) {
+        return place(communityId, at, zone(register.community(communityId)));
     }
 
     private Placed place(UUID communityId, Instant at, ZoneId zone) {

@@ -28,7 +28,9 @@ public final class ChartOfAccounts {
     public static final String INCOME_LEASING_COMMON = "4103";
     public static final String INCOME_ADVERTISING = "4104";
     public static final String INCOME_COMMERCE_COMMISSION = "4105";
+    public static final String INCOME_INTEREST = "4106";
     public static final String REMUNERATION = "5101";
+    public static final String BANK_CHARGES = "5109";
 
     public static final List<Account> TEMPLATE = List.of(
             new Account(BANK, "银行存款（共管账户）", Type.ASSET),
@@ -46,6 +48,7 @@ public final class ChartOfAccounts {
             new Account(INCOME_LEASING_COMMON, "共有部分租赁收入", Type.INCOME),
             new Account(INCOME_ADVERTISING, "广告收入", Type.INCOME),
             new Account(INCOME_COMMERCE_COMMISSION, "经营佣金收入", Type.INCOME),
+            new Account(INCOME_INTEREST, "利息收入", Type.INCOME),
             new Account(REMUNERATION, "物业服务酬金", Type.EXPENSE),
             new Account("5102", "保洁费", Type.EXPENSE),
             new Account("5103", "秩序维护费", Type.EXPENSE),
@@ -54,6 +57,7 @@ public final class ChartOfAccounts {
             new Account("5106", "公共能耗费", Type.EXPENSE),
             new Account("5107", "保险费", Type.EXPENSE),
             new Account("5108", "转入专项维修资金", Type.EXPENSE),
+            new Account(BANK_CHARGES, "银行手续费", Type.EXPENSE),
             new Account("5199", "其他支出", Type.EXPENSE));
 
     private ChartOfAccounts() {
