@@ -67,8 +67,13 @@ public final class TrustFixture {
         return Map.of("memberId", UUID.randomUUID().toString(), "name", name, "role", role, "userId", userId);
     }
 
-    /** billing.payment-settled.v1 for one line; returns the envelope so a test can deliver it again. */
+    /** billing.payment-settled.v1 for one line paid by WeChat Pay; returns the envelope so a test can deliver it again. */
     public EventEnvelope settled(UUID settlementId, String revenueClass, String baseRevenueClass, long fen, Instant at) {
+        return settled(settlementId, revenueClass, baseRevenueClass, fen, at, "WECHAT_PAY");
+    }
+
+    /** billing.payment-settled.v1 for one line paid through {@code channel} (CREDIT: from the household's credit). */
+    public EventEnvelope settled(UUID settlementId, String revenueClass, String baseRevenueClass, long fen, Instant at, String channel) {
         Map<String, Object> p = new LinkedHashMap<>();
         UUID line = UUID.randomUUID();
         UUID unit = UUID.randomUUID();
@@ -84,11 +89,53 @@ public final class TrustFixture {
         p.put("baseRevenueClass", baseRevenueClass);
         p.put("amountFen", fen);
         p.put("currency", "CNY");
-        p.put("channel", "WECHAT_PAY");
+        p.put("channel", channel);
         p.put("channelTransactionId", "4200" + Math.abs(settlementId.getMostSignificantBits() % 1_000_000_000L));
         p.put("settledAt", at.toString());
         p.put("lineSettledInFull", true);
         return envelope("billing.payment-settled.v1", community, settlementId, p);
+    }
+
+    /** billing.credit-received.v1: {@code fen} of payment {@code paymentId} became 3号楼-201's credit. */
+    public EventEnvelope creditReceived(UUID paymentId, long fen, Instant at) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        UUID unit = UUID.randomUUID();
+        p.put("paymentId", paymentId.toString());
+        p.put("communityId", community.toString());
+        p.put("payer", Map.of("kind", "unit", "unitId", unit.toString(), "reference", "3号楼-201", "name", "王业主"));
+        p.put("unitId", unit.toString());
+        p.put("amountFen", fen);
+        p.put("currency", "CNY");
+        p.put("channel", "CASH");
+        p.put("receivedAt", at.toString());
+        return envelope("billing.credit-received.v1", community, paymentId, p);
+    }
+
+    public EventEnvelope refundIssued(UUID refundId, long fen, Instant at) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        UUID unit = UUID.randomUUID();
+        p.put("refundId", refundId.toString());
+        p.put("communityId", community.toString());
+        p.put("payer", Map.of("kind", "unit", "unitId", unit.toString(), "reference", "3号楼-201", "name", "王业主"));
+        p.put("amountFen", fen);
+        p.put("currency", "CNY");
+        p.put("channel", "BANK_TRANSFER");
+        p.put("reason", "服务合同终止，退还预收款");
+        p.put("issuedAt", at.toString());
+        return envelope("billing.refund-issued.v1", community, refundId, p);
+    }
+
+    public EventEnvelope creditReversed(UUID paymentId, long fen, Instant at) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("reversalId", UUID.randomUUID().toString());
+        p.put("paymentId", paymentId.toString());
+        p.put("communityId", community.toString());
+        p.put("unitId", UUID.randomUUID().toString());
+        p.put("amountFen", fen);
+        p.put("currency", "CNY");
+        p.put("reason", "录错房号");
+        p.put("reversedAt", at.toString());
+        return envelope("billing.credit-reversed.v1", community, paymentId, p);
     }
 
     public EventEnvelope reversed(UUID settlementId, long fen, Instant at) {

@@ -62,6 +62,7 @@ public class Reversals {
                         .formatted(credited), "P6");
             }
             payments.credit(communityId, payment.unitId(), -credited, paymentId, "reversal of payment " + paymentId + ": " + reason);
+            events.creditReversed(communityId, reversalId, paymentId, payment.unitId(), credited, reason, now);
         }
         List<Reversed> reversed = payments.unsettle(paymentId);
         events.reversed(communityId, reversalId, reversed, reason, now);

@@ -46,6 +46,9 @@ public class Settlements {
         events.settled(payment, result.shares(), ids);
         if (result.leftOverFen() > 0) {
             payments.credit(payment.communityId(), payment.unitId(), result.leftOverFen(), payment.paymentId(), whyCredit);
+            if (!"CREDIT".equals(payment.channel())) {
+                events.credited(payment, result.leftOverFen());
+            }
         }
         return Optional.of(new Applied(payment, result.shares(), result.leftOverFen()));
     }

@@ -7,6 +7,8 @@ import dev.commonhold.billing.payments.app.Refunds;
 import dev.commonhold.billing.payments.app.Reversals;
 import dev.commonhold.billing.payments.domain.OldestFirst;
 import dev.commonhold.billing.payments.domain.OpenLine;
+import dev.commonhold.billing.register.Register;
+import dev.commonhold.billing.register.UnitCopy;
 import dev.commonhold.platform.messaging.NewEvent;
 import dev.commonhold.platform.messaging.NewEvent.PartitionKey;
 import dev.commonhold.platform.messaging.outbox.Outbox;
@@ -17,14 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** billing.payment-settled.v1 (one per settled line) and billing.refund-issued.v1, as contracts/events/billing describes them. */
+/** billing.payment-settled.v1 (one per settled line), credit-received, credit-reversed, refund-issued and payment-reversed, as contracts/events/billing describes them. */
 @Component
 class OutboxPaymentEvents implements PaymentEvents {
 
     private final Outbox outbox;
+    private final Register register;
 
-    OutboxPaymentEvents(Outbox outbox) {
+    OutboxPaymentEvents(Outbox outbox, Register register) {
         this.outbox = outbox;
+        this.register = register;
     }
 
     @Override
@@ -42,6 +46,21 @@ class OutboxPaymentEvents implements PaymentEvents {
         if (!events.isEmpty()) {
             outbox.appendAll(events);
         }
+    }
+
+    @Override
+    public void credited(Received payment, long fen) {
+        UnitCopy unit = register.unit(payment.communityId(), payment.unitId())
+                .orElseThrow(() -> new IllegalStateException("unit " + payment.unitId() + " was paid for but is not in the register copy"));
+        outbox.append(new NewEvent("billing.credit-received.v1", payment.communityId(), payment.paymentId(), new CreditReceivedV1(payment.paymentId(),
+                payment.communityId(), Payer.unit(unit.id(), unit.reference(), unit.ownerName()), unit.id(), fen, "CNY", payment.channel(),
+                payment.channelTransactionId(), payment.receivedAt()), PartitionKey.COMMUNITY));
+    }
+
+    @Override
+    public void creditReversed(UUID communityId, UUID reversalId, UUID paymentId, UUID unitId, long fen, String reason, Instant at) {
+        outbox.append(new NewEvent("billing.credit-reversed.v1", communityId, paymentId, new CreditReversedV1(reversalId, paymentId, communityId,
+                unitId, fen, "CNY", reason, at), PartitionKey.COMMUNITY));
     }
 
     @Override
@@ -68,6 +87,14 @@ class OutboxPaymentEvents implements PaymentEvents {
     record PaymentSettledV1(UUID settlementId, UUID paymentId, UUID invoiceId, UUID lineId, UUID chargeId, UUID communityId, Payer payer,
                             UUID unitId, String revenueClass, String baseRevenueClass, long amountFen, String currency, String channel,
                             String channelTransactionId, Instant settledAt, boolean lineSettledInFull) {
+    }
+
+    record CreditReceivedV1(UUID paymentId, UUID communityId, Payer payer, UUID unitId, long amountFen, String currency, String channel,
+                            String channelTransactionId, Instant receivedAt) {
+    }
+
+    record CreditReversedV1(UUID reversalId, UUID paymentId, UUID communityId, UUID unitId, long amountFen, String currency, String reason,
+                            Instant reversedAt) {
     }
 
     record RefundIssuedV1(UUID refundId, UUID communityId, Payer payer, long amountFen, String currency, String channel, String reason,

@@ -167,6 +167,12 @@ class PaymentsIT {
                 Map.of("amountFen", credit, "channel", "CASH", "reason", "服务合同终止，退还预收款"));
         assertThat(exact.status()).isEqualTo(201);
         assertThat(f.as(f.staff()).get(f.unitPath(2, "/credit")).json().get("balanceFen").asLong()).isZero();
+
+        JsonNode credited = published(f, "billing.credit-received.v1", 1).getFirst().get("payload");
+        assertThat(credited.get("amountFen").asLong()).as("what paid no bill").isEqualTo(credit);
+        assertThat(credited.get("channel").asString()).isEqualTo("CASH");
+        assertThat(credited.get("payer").get("reference").asString()).isNotBlank();
+        assertThat(published(f, "billing.refund-issued.v1", 1).getFirst().get("payload").get("amountFen").asLong()).isEqualTo(credit);
     }
 
     @Test
@@ -195,6 +201,19 @@ class PaymentsIT {
         assertThat(events).hasSize(2);
         events.forEach(e -> assertThat(new EventSchemas().problems(e)).isEmpty());
         assertThat(events.stream().mapToLong(e -> e.get("payload").get("amountFen").asLong()).sum()).isEqualTo(2 * 13_425);
+        JsonNode creditTakenBack = published(f, "billing.credit-reversed.v1", 1).getFirst();
+        assertThat(creditTakenBack.get("payload").get("amountFen").asLong()).isEqualTo(30_000 - 2 * 13_425);
+        assertThat(creditTakenBack.get("payload").get("reversalId").asString()).isEqualTo(events.getFirst().get("payload").get("reversalId").asString());
+    }
+
+    /** The events of {@code type} billing published for the fixture's community, each checked against its schema in contracts/. */
+    private static List<JsonNode> published(BillingFixture f, String type, int atLeast) {
+        List<JsonNode> events = TopicReader.read(Infra.kafka().bootstrapServers(), "billing.events", java.time.Duration.ofSeconds(30),
+                        records -> records.stream().filter(r -> r.value().contains(type) && r.value().contains(f.community.toString())).count() >= atLeast)
+                .stream().map(r -> EventJson.readTree(r.value()))
+                .filter(e -> e.get("type").asString().equals(type) && e.get("communityId").asString().equals(f.community.toString())).toList();
+        events.forEach(e -> assertThat(new EventSchemas().problems(e)).isEmpty());
+        return events;
     }
 
     private BillingFixture billed() {

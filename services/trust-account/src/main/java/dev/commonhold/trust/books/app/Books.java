@@ -32,6 +32,7 @@ public class Books {
 
     private static final Logger log = LoggerFactory.getLogger(Books.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String CREDIT = "CREDIT";
 
     private final Journal journal;
     private final Register register;
@@ -55,23 +56,65 @@ public class Books {
         return "billing.settlement:" + settlementId;
     }
 
+    /**
+     * Posts one settled line by its class. Paid from a household's credit in a trust-model community,
+     * the money is already in the account as prepaid fees (2203, posted when it came in), so the
+     * entry moves it out of 2203 instead of debiting the bank — and when the class is not the
+     * owners', into what the account owes its owner (the operator, the maintenance fund).
+     */
     @Transactional
     public void settled(Settled s) {
         Optional<CommunityCopy> community = register.community(s.communityId());
         boolean trustModel = community.map(CommunityCopy::trustModel).orElse(true);
+        boolean fromCredit = trustModel && CREDIT.equals(s.channel());
+        String debit = fromCredit ? ChartOfAccounts.PREPAID_FEES : ChartOfAccounts.BANK;
         String source = source(s.settlementId());
         switch (PostingRules.forClass(s.revenueClass(), s.baseRevenueClass(), trustModel)) {
-            case PostingRules.Post post -> post(s, community, post.creditAccount(), source);
+            case PostingRules.Post post -> post(s.communityId(), s.settledAt(), community, description(s), source, debit, post.creditAccount(), s.amountFen());
+            case PostingRules.NotOwners not when fromCredit ->
+                    post(s.communityId(), s.settledAt(), community, description(s), source, debit, not.payable(), s.amountFen());
             case PostingRules.NotOwners not -> notes.note(source, s.communityId(), PostingNotes.Kind.NOT_OWNERS, s.revenueClass(), s.amountFen(),
                     "not posted: " + not.whose());
             case PostingRules.Suspense suspense -> {
-                post(s, community, ChartOfAccounts.SUSPENSE, source);
+                post(s.communityId(), s.settledAt(), community, description(s), source, debit, ChartOfAccounts.SUSPENSE, s.amountFen());
                 notes.note(source, s.communityId(), PostingNotes.Kind.SUSPENSE, s.revenueClass(), s.amountFen(),
                         "revenue class " + suspense.revenueClass() + " has no posting rule: held in suspense (2241) until someone assigns it");
                 log.warn("community {}: settlement {} of {} fen has unknown revenue class {}; posted to suspense", s.communityId(), s.settlementId(),
                         s.amountFen(), s.revenueClass());
             }
         }
+    }
+
+    /**
+     * Part of a payment became a household's credit (billing.credit-received.v1): under the trust
+     * model the money is the owners' account's to hold for that household until it pays a bill or is
+     * refunded — prepaid fees, 2203. Under a lump-sum contract prepaid fees are the operator's and
+     * are not posted.
+     */
+    @Transactional
+    public void credited(UUID communityId, UUID paymentId, long fen, String description, Instant at) {
+        creditMovement(communityId, "billing.credit:" + paymentId, description, at, ChartOfAccounts.BANK, ChartOfAccounts.PREPAID_FEES, fen);
+    }
+
+    /** A household's credit paid back to it (billing.refund-issued.v1, rule P6): out of prepaid fees and the bank. */
+    @Transactional
+    public void refunded(UUID communityId, UUID refundId, long fen, String description, Instant at) {
+        creditMovement(communityId, "billing.refund:" + refundId, description, at, ChartOfAccounts.PREPAID_FEES, ChartOfAccounts.BANK, fen);
+    }
+
+    /** The credit a reversed payment had left is taken back with it (billing.credit-reversed.v1): the money left the bank. */
+    @Transactional
+    public void creditReversed(UUID communityId, UUID paymentId, long fen, String description, Instant at) {
+        creditMovement(communityId, "billing.credit-reversal:" + paymentId, description, at, ChartOfAccounts.PREPAID_FEES, ChartOfAccounts.BANK, fen);
+    }
+
+    private void creditMovement(UUID communityId, String source, String description, Instant at, String debit, String credit, long fen) {
+        Optional<CommunityCopy> community = register.community(communityId);
+        if (!community.map(CommunityCopy::trustModel).orElse(true)) {
+            log.info("community {}: {} not posted: prepaid fees are the operator's under a lump-sum contract (T2)", communityId, source);
+            return;
+        }
+        post(communityId, at, community, description, source, debit, credit, fen);
     }
 
     /** A settled payment was taken back (bank reversal, fraud): its entry is reversed, never edited. */
@@ -88,11 +131,12 @@ public class Books {
         }
     }
 
-    private void post(Settled s, Optional<CommunityCopy> community, String creditAccount, String source) {
-        open(s.communityId());
-        Placed placed = place(s.communityId(), s.settledAt(), zone(community));
-        journal.post(s.communityId(), List.of(new NewEntry(placed.period(), placed.belongsTo(), description(s), source, null,
-                List.of(Posting.debit(ChartOfAccounts.BANK, s.amountFen()), Posting.credit(creditAccount, s.amountFen())))));
+    private void post(UUID communityId, Instant at, Optional<CommunityCopy> community, String description, String source, String debit, String credit,
+                      long fen) {
+        open(communityId);
+        Placed placed = place(communityId, at, zone(community));
+        journal.post(communityId, List.of(new NewEntry(placed.period(), placed.belongsTo(), description, source, null,
+                List.of(Posting.debit(debit, fen), Posting.credit(credit, fen)))));
     }
 
     /** The month an entry dated {@code at} posts in, and the closed month it belongs to when that is not the same. */
@@ -137,7 +181,8 @@ public class Books {
         };
     }
 
-    private static String channel(String channel) {
+    /** How an entry names a channel: 微信支付, 现金… */
+    public static String channel(String channel) {
         return switch (channel) {
             case "WECHAT_PAY" -> "微信支付";
             case "ALIPAY" -> "支付宝";
@@ -149,7 +194,7 @@ public class Books {
         };
     }
 
-    private static String yuan(long fen) {
+    public static String yuan(long fen) {
         return "%s%d.%02d 元".formatted(fen < 0 ? "-" : "", Math.abs(fen) / 100, Math.abs(fen) % 100);
     }
 }

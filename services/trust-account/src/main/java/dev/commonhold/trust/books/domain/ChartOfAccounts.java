@@ -20,6 +20,8 @@ public final class ChartOfAccounts {
     public static final String PAYABLE_GOVERNMENT = "2202";
     public static final String PREPAID_FEES = "2203";
     public static final String PAYABLE_OPERATOR = "2204";
+    public static final String PAYABLE_MAINTENANCE_FUND = "2205";
+    public static final String PAYABLE_OPERATOR_REVENUE = "2206";
     public static final String SUSPENSE = "2241";
     public static final String DEPOSITS_HELD = "2301";
     public static final String OWNERS_EQUITY = "3001";
@@ -40,6 +42,8 @@ public final class ChartOfAccounts {
             new Account(PAYABLE_GOVERNMENT, "代收代付（政府）", Type.LIABILITY),
             new Account(PREPAID_FEES, "预收物业费", Type.LIABILITY),
             new Account(PAYABLE_OPERATOR, "应付物业服务酬金", Type.LIABILITY),
+            new Account(PAYABLE_MAINTENANCE_FUND, "应付专项维修资金", Type.LIABILITY),
+            new Account(PAYABLE_OPERATOR_REVENUE, "应付物业服务企业经营收入", Type.LIABILITY),
             new Account(SUSPENSE, "暂挂款（待查明）", Type.LIABILITY),
             new Account(DEPOSITS_HELD, "代管押金", Type.LIABILITY),
             new Account(OWNERS_EQUITY, "全体业主权益", Type.EQUITY),

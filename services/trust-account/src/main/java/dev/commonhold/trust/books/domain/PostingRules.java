@@ -20,8 +20,12 @@ public final class PostingRules {
     public record Post(String creditAccount) implements Rule {
     }
 
-    /** Not the owners' money: recorded as seen, not posted. */
-    public record NotOwners(String whose) implements Rule {
+    /**
+     * Not the owners' money: recorded as seen, not posted — unless it was paid from a household's
+     * credit the owners' account holds (预收), when that credit moves to what the account owes
+     * {@code payable} (the operator, the maintenance fund).
+     */
+    public record NotOwners(String whose, String payable) implements Rule {
     }
 
     /** Unknown class: debit the co-managed account, credit suspense, and tell someone. */
@@ -36,9 +40,9 @@ public final class PostingRules {
             "lease_public_space", new Post(ChartOfAccounts.PAYABLE_GOVERNMENT),
             "merchant_proceeds", new Post(ChartOfAccounts.PAYABLE_MERCHANTS),
             "deposit", new Post(ChartOfAccounts.DEPOSITS_HELD),
-            "parking_operator", new NotOwners("the operator's (franchise revenue)"),
-            "lease_operator_space", new NotOwners("the operator's (franchise revenue)"),
-            "fund_deposit", new NotOwners("the unit owner's maintenance fund sub-account"));
+            "parking_operator", new NotOwners("the operator's (franchise revenue)", ChartOfAccounts.PAYABLE_OPERATOR_REVENUE),
+            "lease_operator_space", new NotOwners("the operator's (franchise revenue)", ChartOfAccounts.PAYABLE_OPERATOR_REVENUE),
+            "fund_deposit", new NotOwners("the unit owner's maintenance fund sub-account", ChartOfAccounts.PAYABLE_MAINTENANCE_FUND));
 
     private PostingRules() {
     }
@@ -54,7 +58,7 @@ public final class PostingRules {
                     : forClass(baseRevenueClass, null, trustModel);
         }
         if ("property_fee".equals(revenueClass)) {
-            return trustModel ? new Post(ChartOfAccounts.INCOME_PROPERTY_FEES) : new NotOwners("the operator's under a lump-sum contract (T2)");
+            return trustModel ? new Post(ChartOfAccounts.INCOME_PROPERTY_FEES) : new NotOwners("the operator's under a lump-sum contract (T2)", ChartOfAccounts.PAYABLE_OPERATOR_REVENUE);
         }
         Rule rule = BY_CLASS.get(revenueClass);
         return rule != null ? rule : new Suspense(revenueClass);

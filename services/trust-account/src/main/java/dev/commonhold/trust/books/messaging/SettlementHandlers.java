@@ -32,6 +32,36 @@ class SettlementHandlers {
         });
     }
 
+    @Bean
+    EventHandler creditReceivedHandler(Books books) {
+        return EventHandler.of("billing.credit-received.v1", event -> {
+            JsonNode p = event.payload();
+            books.credited(uuid(p, "communityId"), uuid(p, "paymentId"), p.get("amountFen").asLong(), "预存款 %s · %s%s · %s".formatted(
+                    Books.yuan(p.get("amountFen").asLong()), Books.channel(p.get("channel").asString()),
+                    text(p, "channelTransactionId") == null ? "" : " " + text(p, "channelTransactionId"), text(p.get("payer"), "reference")),
+                    Instant.parse(p.get("receivedAt").asString()));
+        });
+    }
+
+    @Bean
+    EventHandler refundIssuedHandler(Books books) {
+        return EventHandler.of("billing.refund-issued.v1", event -> {
+            JsonNode p = event.payload();
+            books.refunded(uuid(p, "communityId"), uuid(p, "refundId"), p.get("amountFen").asLong(), "退还预存款 %s · %s · %s · %s".formatted(
+                    Books.yuan(p.get("amountFen").asLong()), Books.channel(p.get("channel").asString()), p.get("reason").asString(),
+                    text(p.get("payer"), "reference")), Instant.parse(p.get("issuedAt").asString()));
+        });
+    }
+
+    @Bean
+    EventHandler creditReversedHandler(Books books) {
+        return EventHandler.of("billing.credit-reversed.v1", event -> {
+            JsonNode p = event.payload();
+            books.creditReversed(uuid(p, "communityId"), uuid(p, "paymentId"), p.get("amountFen").asLong(), "冲回预存款 %s · %s".formatted(
+                    Books.yuan(p.get("amountFen").asLong()), p.get("reason").asString()), Instant.parse(p.get("reversedAt").asString()));
+        });
+    }
+
     private static UUID uuid(JsonNode node, String field) {
         return UUID.fromString(node.get(field).asString());
     }

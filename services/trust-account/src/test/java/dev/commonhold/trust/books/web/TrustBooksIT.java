@@ -68,6 +68,26 @@ class TrustBooksIT {
     }
 
     @Test
+    void creditIsHeldAsPrepaidFeesUntilItPaysABillOrIsRefundedOrTakenBack() {
+        TrustFixture f = new TrustFixture(port).registered();
+        UUID prepayment = UUID.randomUUID();
+        UUID wrongUnit = UUID.randomUUID();
+        EventEnvelope credited = f.creditReceived(prepayment, 10_000, OCTOBER);
+        TrustFixture.send(List.of(credited, credited, f.creditReceived(wrongUnit, 2_000, OCTOBER),
+                f.settled(UUID.randomUUID(), "property_fee", null, 6_000, OCTOBER.plusSeconds(60), "CREDIT"),
+                f.settled(UUID.randomUUID(), "parking_operator", null, 1_000, OCTOBER.plusSeconds(60), "CREDIT"),
+                f.refundIssued(UUID.randomUUID(), 3_000, OCTOBER.plusSeconds(120)),
+                f.creditReversed(wrongUnit, 2_000, OCTOBER.plusSeconds(180))));
+
+        JsonNode balances = awaitEntries(f, 6);
+        assertThat(balances.get("trialBalanceFen").asLong()).isZero();
+        assertThat(balance(balances, "1002")).as("12,000 in, 3,000 refunded, 2,000 taken back").isEqualTo(7_000);
+        assertThat(balance(balances, "2203")).as("everything credited is spent, refunded or taken back").isZero();
+        assertThat(balance(balances, "4101")).as("the bill credit paid is the owners' income").isEqualTo(-6_000);
+        assertThat(balance(balances, "2206")).as("the operator's parking paid from credit is owed to the operator").isEqualTo(-1_000);
+    }
+
+    @Test
     void aReversalMirrorsItsEntryAndAnUnknownClassWaitsInSuspense() {
         TrustFixture f = new TrustFixture(port).registered();
         UUID settlement = UUID.randomUUID();
