@@ -55,6 +55,15 @@ class ProblemsIT {
     }
 
     @Test
+    void aDateThatDoesNotExistIsNamed() {
+        ApiResponse response = api.post("/things", "{\"name\":\"lift\",\"amountFen\":5,\"dueOn\":\"2026-13-01\"}");
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("dueOn");
+        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("2026-13-01");
+    }
+
+    @Test
     void brokenJsonSaysWhere() {
         ApiResponse response = api.post("/things", "{\"name\": \"lift\",, }");
 

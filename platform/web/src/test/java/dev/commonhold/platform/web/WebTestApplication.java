@@ -29,7 +29,7 @@ import java.util.UUID;
 @SpringBootApplication
 class WebTestApplication {
 
-    record NewThing(@NotBlank String name, @NotNull @Positive Long amountFen) {
+    record NewThing(@NotBlank String name, @NotNull @Positive Long amountFen, java.time.LocalDate dueOn) {
     }
 
     record Thing(UUID id, String name, long amountFen) {

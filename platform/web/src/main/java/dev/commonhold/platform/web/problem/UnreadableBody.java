@@ -16,7 +16,7 @@ final class UnreadableBody {
     }
 
     static ProblemException describe(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = jacksonCause(e);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return ProblemException.invalid(field(unknown), "unknown field; expected one of " + unknown.getKnownPropertyIds());
         }
@@ -34,6 +34,19 @@ final class UnreadableBody {
             return ProblemException.invalid(field(jackson), jackson.getOriginalMessage());
         }
         return ProblemException.invalid("body", "missing or unreadable request body");
+    }
+
+    /**
+     * Jackson's own exception in the chain, which knows the field: the most specific cause is often
+     * what Jackson wrapped (a DateTimeParseException for "2026-13-01"), which does not.
+     */
+    private static Throwable jacksonCause(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                return t;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     /** {@code units[3].exclusiveAreaM2}, the way a client names the field. */

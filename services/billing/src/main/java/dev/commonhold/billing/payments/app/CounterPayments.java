@@ -2,6 +2,7 @@ package dev.commonhold.billing.payments.app;
 
 import dev.commonhold.billing.invoicing.domain.BillingRuleViolation;
 import dev.commonhold.billing.register.BillingAccess;
+import dev.commonhold.billing.register.CommunityCopy;
 import dev.commonhold.billing.register.UnitCopy;
 import dev.commonhold.platform.ids.Ids;
 import dev.commonhold.platform.security.Viewer;
@@ -10,6 +11,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,18 +39,42 @@ public class CounterPayments {
         this.clock = clock;
     }
 
+    /** How far back a bank transfer found on a statement may be dated: a quarter's statement. */
+    static final int TRANSFER_DAYS_BACK = 92;
+
+    /**
+     * @param receivedOn for a BANK_TRANSFER, the day the money arrived (its value date on the bank statement),
+     *                   today or up to {@value #TRANSFER_DAYS_BACK} days back; null for today. Cash and card are taken now.
+     */
     @Transactional
-    public Settlements.Applied take(Viewer viewer, UUID communityId, UUID unitId, long amountFen, String method, String receiptNumber) {
-        access.cashierOf(viewer, communityId);
+    public Settlements.Applied take(Viewer viewer, UUID communityId, UUID unitId, long amountFen, String method, String receiptNumber,
+                                    LocalDate receivedOn) {
+        CommunityCopy community = access.cashierOf(viewer, communityId);
         UnitCopy unit = access.unit(viewer, communityId, unitId);
         if (!METHODS.contains(method)) {
             throw new BillingRuleViolation("method", "must be CASH, CARD or BANK_TRANSFER", null);
         }
-        Received payment = new Received(Ids.newId(), communityId, unit.id(), method, amountFen, receiptNumber.strip(), clock.instant(),
-                Received.recorder(viewer), null);
+        Received payment = new Received(Ids.newId(), communityId, unit.id(), method, amountFen, receiptNumber.strip(),
+                receivedAt(receivedOn, method, community.zone()), Received.recorder(viewer), null);
         return settlements.receive(payment, null, "overpayment at the counter")
                 .orElseThrow(() -> ProblemException.conflict("%s receipt %s was recorded before: look it up instead of taking it twice"
                         .formatted(method, receiptNumber)));
+    }
+
+    private Instant receivedAt(LocalDate receivedOn, String method, ZoneId zone) {
+        if (receivedOn == null) {
+            return clock.instant();
+        }
+        if (!method.equals("BANK_TRANSFER")) {
+            throw new BillingRuleViolation("receivedOn", "only a bank transfer is dated by its value date; cash and card are received now", null);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        if (receivedOn.isAfter(today) || receivedOn.isBefore(today.minusDays(TRANSFER_DAYS_BACK))) {
+            throw new BillingRuleViolation("receivedOn", "must be between %s and today (%s): the value date on the bank statement"
+                    .formatted(today.minusDays(TRANSFER_DAYS_BACK), today), null);
+        }
+        Instant noon = receivedOn.atTime(LocalTime.NOON).atZone(zone).toInstant();
+        return receivedOn.equals(today) && noon.isAfter(clock.instant()) ? clock.instant() : noon;
     }
 
     public long creditBalance(Viewer viewer, UUID communityId, UUID unitId) {

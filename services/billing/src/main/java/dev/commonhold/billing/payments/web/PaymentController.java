@@ -40,8 +40,9 @@ import java.util.UUID;
 class PaymentController {
 
     /** Amounts are whole fen: a JSON number with a fraction is refused, naming the field. */
+    /** @param receivedOn a bank transfer's value date (yyyy-MM-dd), when it is recorded after the day it arrived */
     record TakePayment(@NotNull @Positive @Max(100_000_000_000L) Long amountFen, @NotBlank String method,
-                       @NotBlank @Size(max = 64) String receiptNumber) {
+                       @NotBlank @Size(max = 64) String receiptNumber, java.time.LocalDate receivedOn) {
     }
 
     record Prepay(@NotNull Integer months, @NotNull @Positive Long amountFen, @NotBlank String method,
@@ -82,7 +83,8 @@ class PaymentController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresIdempotencyKey
     PaymentResult pay(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId, @Valid @RequestBody TakePayment body) {
-        return PaymentResult.of(counter.take(viewer, communityId, unitId, body.amountFen(), body.method(), body.receiptNumber()));
+        return PaymentResult.of(counter.take(viewer, communityId, unitId, body.amountFen(), body.method(), body.receiptNumber(),
+                body.receivedOn()));
     }
 
     @GetMapping("/prepayments/quote")

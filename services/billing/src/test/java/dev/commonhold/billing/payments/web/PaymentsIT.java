@@ -154,6 +154,31 @@ class PaymentsIT {
     }
 
     @Test
+    void aBankTransferFoundOnTheStatementIsDatedByItsValueDateUpToAQuarterBack() {
+        BillingFixture f = billed();
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        ApiResponse back = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(1, "/payments"),
+                Map.of("amountFen", 13_428, "method", "BANK_TRANSFER", "receiptNumber", "BT-1", "receivedOn", today.minusDays(92).toString()));
+        assertThat(back.status()).as(back.body()).isEqualTo(201);
+        String payment = back.json().get("paymentId").asString();
+        assertThat(jdbc.queryForObject("SELECT (received_at AT TIME ZONE 'Asia/Shanghai')::date FROM payment WHERE id = ?::uuid", java.sql.Date.class, payment)
+                .toLocalDate()).isEqualTo(today.minusDays(92));
+
+        for (Map<String, Object> refused : List.<Map<String, Object>>of(
+                Map.of("amountFen", 100, "method", "BANK_TRANSFER", "receiptNumber", "BT-2", "receivedOn", today.minusDays(93).toString()),
+                Map.of("amountFen", 100, "method", "BANK_TRANSFER", "receiptNumber", "BT-3", "receivedOn", today.plusDays(1).toString()),
+                Map.of("amountFen", 100, "method", "CASH", "receiptNumber", "SJ-9", "receivedOn", today.minusDays(1).toString()))) {
+            ApiResponse r = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(1, "/payments"), refused);
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("receivedOn");
+        }
+        ApiResponse notADate = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(f.unitPath(1, "/payments"),
+                Map.of("amountFen", 100, "method", "BANK_TRANSFER", "receiptNumber", "BT-4", "receivedOn", "2026-13-01"));
+        assertThat(notADate.status()).isEqualTo(400);
+        assertThat(notADate.body()).contains("receivedOn");
+    }
+
+    @Test
     void aRefundNeverExceedsTheCreditBalanceRuleP6() {
         BillingFixture f = billed();
         f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString())
