@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,12 +38,14 @@ public class Books {
     private final Journal journal;
     private final Register register;
     private final PostingNotes notes;
+    private final ValueDates valueDates;
     private final Clock clock;
 
-    Books(Journal journal, Register register, PostingNotes notes, Clock clock) {
+    Books(Journal journal, Register register, PostingNotes notes, ValueDates valueDates, Clock clock) {
         this.journal = journal;
         this.register = register;
         this.notes = notes;
+        this.valueDates = valueDates;
         this.clock = clock;
     }
 
@@ -136,7 +139,8 @@ public class Books {
         open(communityId);
         Placed placed = place(communityId, at, zone(community));
         journal.post(communityId, List.of(new NewEntry(placed.period(), placed.belongsTo(), description, source, null,
-                List.of(Posting.debit(debit, fen), Posting.credit(credit, fen)))));
+                List.of(Posting.debit(debit, fen), Posting.credit(credit, fen)))))
+                .forEach(entry -> valueDates.record(communityId, entry.id(), LocalDate.ofInstant(at, zone(community))));
     }
 
     /** The month an entry dated {@code at} posts in, and the closed month it belongs to when that is not the same. */

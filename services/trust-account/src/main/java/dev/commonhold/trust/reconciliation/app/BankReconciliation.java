@@ -9,6 +9,7 @@ import dev.commonhold.platform.ledger.Posting;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.trust.books.app.Books;
+import dev.commonhold.trust.books.app.ValueDates;
 import dev.commonhold.trust.books.domain.ChartOfAccounts;
 import dev.commonhold.trust.reconciliation.domain.BankLine;
 import dev.commonhold.trust.reconciliation.domain.Matching;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +53,15 @@ public class BankReconciliation {
     private final BankStatementStore store;
     private final Journal journal;
     private final Books books;
+    private final ValueDates valueDates;
     private final Clock clock;
 
-    BankReconciliation(TrustAccess access, BankStatementStore store, Journal journal, Books books, Clock clock) {
+    BankReconciliation(TrustAccess access, BankStatementStore store, Journal journal, Books books, ValueDates valueDates, Clock clock) {
         this.access = access;
         this.store = store;
         this.journal = journal;
         this.books = books;
+        this.valueDates = valueDates;
         this.clock = clock;
     }
 
@@ -117,12 +121,14 @@ public class BankReconciliation {
         List<Movement> movements = journal.movements(communityId, ChartOfAccounts.BANK, from, until);
         Set<UUID> posted = new HashSet<>();
         lines.stream().filter(l -> l.entryId() != null).forEach(l -> posted.add(l.entryId()));
+        Map<UUID, LocalDate> dates = new HashMap<>(valueDates.of(communityId, movements.stream().map(Movement::entryId).toList()));
+        movements.forEach(m -> dates.putIfAbsent(m.entryId(), date(m.postedAtMicros(), zone)));
         List<Matching.Match> matches = Matching.match(
                 lines.stream().filter(l -> l.entryId() == null).map(l -> new Matching.BankItem(l.id(), l.valueDate(), l.amountFen(), l.reference())).toList(),
                 movements.stream().filter(m -> !posted.contains(m.entryId()))
-                        .map(m -> new Matching.BookItem(m.entryId(), m.sequence(), date(m.postedAtMicros(), zone), m.amountFen(), m.description())).toList());
-        return ReconciliationView.of(community, day, lines, movements, matches, journal.sumsPostedBefore(communityId, from),
-                journal.sumsPostedBefore(communityId, until), journal.accounts(communityId), store.entryNotes(communityId), zone);
+                        .map(m -> new Matching.BookItem(m.entryId(), m.sequence(), dates.get(m.entryId()), m.amountFen(), m.description())).toList());
+        return ReconciliationView.of(community, day, lines, movements, dates, matches, journal.sumsPostedBefore(communityId, from),
+                journal.sumsPostedBefore(communityId, until), journal.accounts(communityId), store.entryNotes(communityId));
     }
 
     /**
@@ -145,6 +151,7 @@ public class BankReconciliation {
                 why == null ? "" : "（" + why + "）");
         UUID entryId = journal.post(communityId, List.of(new NewEntry(placed.period(), placed.belongsTo(), description, "bank-line:" + lineId, null,
                 List.of(new Posting(ChartOfAccounts.BANK, line.amountFen()), new Posting(account, -line.amountFen()))))).getFirst().id();
+        valueDates.record(communityId, entryId, line.valueDate());
         store.resolve(communityId, lineId, "POSTED", entryId, why, viewer.subject(), viewer.username(), clock.instant());
         return view(find(communityId, lineId));
     }

@@ -7,7 +7,6 @@ import dev.commonhold.trust.reconciliation.domain.Matching;
 import dev.commonhold.trust.register.CommunityCopy;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,9 +20,10 @@ final class ReconciliationView {
     private ReconciliationView() {
     }
 
+    /** @param dates each movement's value date (the day the money moved) */
     static Reconciliation of(CommunityCopy community, LocalDate day, List<BankStatementStore.Stored> lines, List<Movement> movements,
-                             List<Matching.Match> matches, Map<String, Long> before, Map<String, Long> until, List<Account> accounts,
-                             Map<UUID, BankStatementStore.EntryNote> notes, ZoneId zone) {
+                             Map<UUID, LocalDate> dates, List<Matching.Match> matches, Map<String, Long> before, Map<String, Long> until,
+                             List<Account> accounts, Map<UUID, BankStatementStore.EntryNote> notes) {
         Set<UUID> pairedLines = new HashSet<>();
         Set<UUID> pairedEntries = new HashSet<>();
         matches.forEach(m -> {
@@ -40,7 +40,7 @@ final class ReconciliationView {
         List<Reconciliation.BooksOnly> booksOnly = movements.stream().filter(m -> !pairedEntries.contains(m.entryId()))
                 .map(m -> {
                     BankStatementStore.EntryNote note = notes.get(m.entryId());
-                    return new Reconciliation.BooksOnly(m.entryId(), m.sequence(), BankReconciliation.date(m.postedAtMicros(), zone), m.description(),
+                    return new Reconciliation.BooksOnly(m.entryId(), m.sequence(), dates.get(m.entryId()), m.description(),
                             m.amountFen(), note == null ? null : note.note());
                 }).toList();
         long bank = lines.getLast().balanceFen();

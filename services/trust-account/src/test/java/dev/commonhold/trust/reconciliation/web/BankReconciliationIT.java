@@ -121,6 +121,20 @@ class BankReconciliationIT {
     }
 
     @Test
+    void aTransferPostedDaysAfterItArrivedPairsByTheDayTheMoneyMovedNotTheDayItWasPosted() {
+        LocalDate arrived = today.minusDays(10);
+        TrustFixture f = new TrustFixture(port).registered();
+        TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "property_fee", null, 13_425, arrived.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> f.as(f.resident).get(path(f) + "/accounts").json().get("entries").asLong() == 1);
+        assertThat(importCsv(f, arrived + ",转账存入,,134.25,134.25,F1,王业主\n").status()).isEqualTo(201);
+
+        JsonNode r = f.as(f.resident).get(path(f) + "/bank-reconciliation").json();
+        assertThat(r.get("matchedLines").asInt()).isEqualTo(1);
+        assertThat(r.get("inBooksNotInBank")).isEmpty();
+        assertThat(r.get("unresolved").asInt()).isZero();
+    }
+
+    @Test
     void aStatementThatSkipsAheadOrChangesAnImportedLineIsRefusedAndChangesNothing() {
         TrustFixture f = withIncome(10_000);
         assertThat(importCsv(f, today + ",存入,,100.00,100.00,D1,\n").status()).isEqualTo(201);
