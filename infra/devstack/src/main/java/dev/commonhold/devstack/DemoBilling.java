@@ -5,6 +5,7 @@ import dev.commonhold.platform.testkit.http.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,14 +19,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Fee collection for the demo community, through the gateway as the operator: a fee plan, last
- * month's and this month's property fees billed, last month paid at the counter by the households
- * of 1号楼–2号楼 (the rest overdue), this month open — the resident pays it through the simulator.
- * Each step is skipped when done, so a restart changes nothing.
+ * Fee collection for the demo community, through the gateway as the operator: a fee plan, the
+ * property fees of the last three months billed; two months ago 1号楼 paid by bank transfer, last
+ * month 1号楼–2号楼 did (each transfer recorded with its value date, as staff do from the bank
+ * statement), the rest is overdue; this month is open — the resident pays it through the
+ * simulator. Each step is skipped when done, so a restart changes nothing.
  */
 final class DemoBilling {
 
-    static final List<String> PAID_BUILDINGS = List.of("1号楼", "2号楼");
+    /** A transfer as the bank printed it: the demo's bank statement for the trust account is made of these. */
+    record Transfer(LocalDate valueDate, long amountFen, String reference, String payer) {
+    }
     private static final String COMMUNITIES = "/api/community/communities/";
 
     private final Api operator;
@@ -38,7 +42,8 @@ final class DemoBilling {
         this.progress = progress;
     }
 
-    void seed(String community) {
+    /** @return the transfers made now (none on a restart that finds them made) */
+    List<Transfer> seed(String community) {
         String billing = "/api/billing/communities/" + community;
         awaitRegisterCopy(billing);
         if (operator.get(billing + "/fee-plan").status() == 404) {
@@ -49,9 +54,12 @@ final class DemoBilling {
             progress.say("fee plan set: 1.45 yuan/m² a month for homes");
         }
         YearMonth current = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        bill(community, current.minusMonths(2));
         bill(community, current.minusMonths(1));
         bill(community, current);
-        payLastMonth(community, billing, current.minusMonths(1));
+        List<Transfer> transfers = new ArrayList<>(pay(community, billing, current.minusMonths(2), List.of("1号楼")));
+        transfers.addAll(pay(community, billing, current.minusMonths(1), List.of("1号楼", "2号楼")));
+        return transfers;
     }
 
     private void awaitRegisterCopy(String billing) {
@@ -84,21 +92,25 @@ final class DemoBilling {
         }
     }
 
-    /** Paid by a few counters at once, as a busy service centre would: the demo is ready sooner. */
-    private void payLastMonth(String community, String billing, YearMonth month) {
-        List<Callable<Integer>> payments = new ArrayList<>();
+    /** Recorded by a few staff at once, as a busy service centre would: the demo is ready sooner. */
+    private List<Transfer> pay(String community, String billing, YearMonth month, List<String> buildings) {
+        List<Callable<Transfer>> payments = new ArrayList<>();
         for (JsonNode building : expect(operator.get(COMMUNITIES + community + "/buildings"), 200)) {
-            if (!PAID_BUILDINGS.contains(building.get("name").asString())) {
+            if (!buildings.contains(building.get("name").asString())) {
                 continue;
             }
             for (JsonNode unit : expect(operator.get(COMMUNITIES + community + "/units?limit=500&buildingId=" + building.get("id").asString()), 200).get("items")) {
-                payments.add(() -> payIfOpen(billing + "/units/" + unit.get("id").asString(), month, building.get("name").asString() + unit.get("number").asString()));
+                String reference = building.get("name").asString() + "-" + unit.get("number").asString();
+                LocalDate valueDate = month.atDay(5 + Math.floorMod(reference.hashCode(), 20));
+                payments.add(() -> payIfOpen(billing + "/units/" + unit.get("id").asString(), month, reference, valueDate, reference + " 业主"));
             }
         }
-        int paid = 0;
+        List<Transfer> paid = new ArrayList<>();
         try (ExecutorService counters = Executors.newFixedThreadPool(6)) {
-            for (Future<Integer> done : counters.invokeAll(payments)) {
-                paid += done.get();
+            for (Future<Transfer> done : counters.invokeAll(payments)) {
+                if (done.get() != null) {
+                    paid.add(done.get());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,24 +118,28 @@ final class DemoBilling {
         } catch (ExecutionException e) {
             throw new IllegalStateException("demo payment failed", e.getCause());
         }
-        if (paid > 0) {
-            progress.say("%d households of %s paid %s at the counter".formatted(paid, String.join("、", PAID_BUILDINGS), month));
+        if (!paid.isEmpty()) {
+            progress.say("%d households of %s paid %s by bank transfer".formatted(paid.size(), String.join("、", buildings), month));
         }
+        return paid;
     }
 
-    private int payIfOpen(String unit, YearMonth month, String receipt) {
+    /** The bank's serial number of the transfer is the receipt number staff record, so reconciliation pairs them by it. */
+    private Transfer payIfOpen(String unit, YearMonth month, String reference, LocalDate valueDate, String payer) {
         for (JsonNode invoice : expect(staff.get(unit + "/invoices?limit=10"), 200).get("items")) {
             if (invoice.get("periodStart").asString().equals(month.atDay(1).toString()) && invoice.get("openFen").asLong() > 0) {
+                long amount = invoice.get("openFen").asLong();
+                String serial = "BT" + valueDate.toString().replace("-", "") + String.format("%04d", Math.floorMod(reference.hashCode(), 10_000));
                 ApiResponse paid = staff.header("Idempotency-Key", UUID.nameUUIDFromBytes((unit + month).getBytes()).toString())
-                        .post(unit + "/payments", Map.of("amountFen", invoice.get("openFen").asLong(), "method", "CASH",
-                                "receiptNumber", "SJ" + month.toString().replace("-", "") + "-" + receipt));
+                        .post(unit + "/payments", Map.of("amountFen", amount, "method", "BANK_TRANSFER", "receiptNumber", serial + "-" + reference,
+                                "receivedOn", valueDate.toString()));
                 if (paid.status() != 201 && paid.status() != 409) {
                     throw new IllegalStateException("demo payment failed: " + paid);
                 }
-                return 1;
+                return paid.status() == 201 ? new Transfer(valueDate, amount, serial + "-" + reference, payer) : null;
             }
         }
-        return 0;
+        return null;
     }
 
     private static Map<String, Object> price(String use, long fen) {

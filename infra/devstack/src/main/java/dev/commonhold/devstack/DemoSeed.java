@@ -54,9 +54,9 @@ public final class DemoSeed {
             keycloak.setAttributes(user, Map.of("communities", List.of(community)));
         }
         openDemoVote(community);
-        new DemoBilling(operator, gateway.as(keycloak.passwordToken("staff", "staff")), progress).seed(community);
+        List<DemoBilling.Transfer> transfers = new DemoBilling(operator, gateway.as(keycloak.passwordToken("staff", "staff")), progress).seed(community);
         new DemoTrust(operator, gateway.as(keycloak.passwordToken("staff", "staff")), gateway.as(keycloak.passwordToken("committee", "committee")),
-                progress).seed(community);
+                progress).seed(community, transfers);
         return community;
     }
 

@@ -7,13 +7,16 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The demo community's trust account: waits until the trust account has posted what the demo
- * households paid (billing → payment-settled → the owners' books), closes last month so its tree
- * head exists for a resident to check against, and raises two payments out: one the committee
- * approved and the operator paid, one waiting for the committee's second key.
+ * households paid (billing → payment-settled → the owners' books), closes the last two months so
+ * their tree heads exist for a resident to check against (and one to extend the other), raises two
+ * payments out — one the committee approved and the operator paid, one waiting for the committee's
+ * second key — and imports the co-managed account's bank statement for those two months, with a
+ * bank charge the books do not have yet: one difference for the operator to resolve.
  */
 final class DemoTrust {
 
@@ -29,19 +32,53 @@ final class DemoTrust {
         this.progress = progress;
     }
 
-    void seed(String community) {
+    void seed(String community, List<DemoBilling.Transfer> transfers) {
         String trust = "/api/trust/communities/" + community;
         long entries = awaitPostings(trust);
         remunerationTerms(trust + "/remuneration");
         YearMonth last = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
-        ApiResponse closed = operator.post(trust + "/months/" + last + "/close", java.util.Map.of());
-        if (closed.status() != 200) {
-            throw new IllegalStateException("closing the demo trust account's last month failed: " + closed);
-        }
-        JsonNode head = closed.json();
-        progress.say("trust account: %d entries posted from billing; %s closed, root %s…".formatted(entries, last,
+        close(trust, last.minusMonths(1));
+        JsonNode head = close(trust, last);
+        progress.say("trust account: %d entries posted from billing; %s and %s closed, root %s…".formatted(entries, last.minusMonths(1), last,
                 head.get("rootHash").asString().substring(0, 16)));
         paymentsOut(trust + "/payment-requests");
+        bankStatement(trust, transfers, last);
+    }
+
+    private JsonNode close(String trust, YearMonth month) {
+        ApiResponse closed = operator.post(trust + "/months/" + month + "/close", Map.of());
+        if (closed.status() != 200) {
+            throw new IllegalStateException("closing the demo trust account's month " + month + " failed: " + closed);
+        }
+        return closed.json();
+    }
+
+    /**
+     * The bank's export for the months the transfers came in, newest line last, in GB18030 as Chinese
+     * online banking writes it — every transfer, and on the last day the bank's account fee.
+     */
+    private void bankStatement(String trust, List<DemoBilling.Transfer> transfers, YearMonth last) {
+        if (transfers.isEmpty() || operator.get(trust + "/bank-reconciliation").status() == 200) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder("交易日期,摘要,借方发生额,贷方发生额,余额,流水号,对方户名\n");
+        long balance = 0;
+        List<DemoBilling.Transfer> inOrder = transfers.stream().sorted(java.util.Comparator.comparing(DemoBilling.Transfer::valueDate)
+                .thenComparing(DemoBilling.Transfer::reference)).toList();
+        for (DemoBilling.Transfer t : inOrder) {
+            balance += t.amountFen();
+            csv.append("%s,物业费,,%s,%s,%s,%s%n".formatted(t.valueDate(), yuan(t.amountFen()), yuan(balance), t.reference(), t.payer()));
+        }
+        balance -= 1_000;
+        csv.append("%s,账户管理费,10.00,,%s,FEE%s,\n".formatted(last.atEndOfMonth(), yuan(balance), last.toString().replace("-", "")));
+        expect(staff.post(trust + "/bank-statements", csv.toString().getBytes(java.nio.charset.Charset.forName("GB18030")), "text/csv"), 201);
+        JsonNode r = expect(operator.get(trust + "/bank-reconciliation"), 200);
+        progress.say("trust account: bank statement imported (%d lines, %d paired); %s; %d difference(s) to resolve".formatted(inOrder.size() + 1,
+                r.get("matchedLines").asInt(), r.get("agrees").asBoolean() ? "bank = books = held" : "bank and books DISAGREE", r.get("unresolved").asInt()));
+    }
+
+    private static String yuan(long fen) {
+        return "%d.%02d".formatted(fen / 100, fen % 100);
     }
 
     /** 10 % of the owners' income, at most 8,000 yuan a month: proposed by the operator, confirmed by the committee chair. */

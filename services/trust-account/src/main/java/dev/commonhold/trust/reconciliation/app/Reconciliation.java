@@ -14,10 +14,11 @@ import java.util.UUID;
  * @param openingLedgerFen the books' bank account at the start of that day; a difference is older than the imports
  * @param heldFen          the sum of {@code held}: what the account should contain
  * @param adjustedBankFen  bank balance − lines not in the books + entries not in the bank
- * @param unresolved       differences nobody has posted or explained yet
+ * @param statementTo      the day of the last imported statement line
+ * @param unresolved       differences nobody has posted or explained yet (entries after the statement wait for the next one)
  * @param agrees           adjusted bank = books = held
  */
-public record Reconciliation(UUID communityId, LocalDate asOf, LocalDate from, long openingBankFen, long openingLedgerFen, long bankBalanceFen,
+public record Reconciliation(UUID communityId, LocalDate asOf, LocalDate from, LocalDate statementTo, long openingBankFen, long openingLedgerFen, long bankBalanceFen,
                              long ledgerBankFen, long heldFen, List<Held> held, int matchedLines, List<BankOnly> inBankNotInBooks,
                              List<BooksOnly> inBooksNotInBank, long adjustedBankFen, int unresolved, boolean agrees) {
 
@@ -30,7 +31,11 @@ public record Reconciliation(UUID communityId, LocalDate asOf, LocalDate from, l
                            String resolution, UUID entryId, String note) {
     }
 
-    /** An entry of the bank account the bank has not shown by that day: money on its way, a payment not yet cleared. */
-    public record BooksOnly(UUID entryId, long sequence, LocalDate date, String description, long amountFen, String note) {
+    /**
+     * An entry of the bank account the bank has not shown: money on its way, a payment not yet
+     * cleared. {@code afterStatement} when it moved after the last imported statement line — it waits
+     * for the next statement and is not a difference to resolve.
+     */
+    public record BooksOnly(UUID entryId, long sequence, LocalDate date, String description, long amountFen, String note, boolean afterStatement) {
     }
 }

@@ -40,8 +40,9 @@ final class ReconciliationView {
         List<Reconciliation.BooksOnly> booksOnly = movements.stream().filter(m -> !pairedEntries.contains(m.entryId()))
                 .map(m -> {
                     BankStatementStore.EntryNote note = notes.get(m.entryId());
-                    return new Reconciliation.BooksOnly(m.entryId(), m.sequence(), dates.get(m.entryId()), m.description(),
-                            m.amountFen(), note == null ? null : note.note());
+                    LocalDate date = dates.get(m.entryId());
+                    return new Reconciliation.BooksOnly(m.entryId(), m.sequence(), date, m.description(), m.amountFen(),
+                            note == null ? null : note.note(), date.isAfter(lines.getLast().valueDate()));
                 }).toList();
         long bank = lines.getLast().balanceFen();
         long ledgerBank = until.getOrDefault(ChartOfAccounts.BANK, 0L);
@@ -49,8 +50,8 @@ final class ReconciliationView {
         long adjusted = bank - bankOnly.stream().mapToLong(Reconciliation.BankOnly::amountFen).sum()
                 + booksOnly.stream().mapToLong(Reconciliation.BooksOnly::amountFen).sum();
         long heldFen = held.stream().mapToLong(Reconciliation.Held::fen).sum();
-        int unresolved = (int) (bankOnly.stream().filter(b -> b.resolution() == null).count() + booksOnly.stream().filter(b -> b.note() == null).count());
-        return new Reconciliation(community.id(), day, lines.getFirst().valueDate(), lines.getFirst().balanceFen() - lines.getFirst().amountFen(),
+        int unresolved = (int) (bankOnly.stream().filter(b -> b.resolution() == null).count() + booksOnly.stream().filter(b -> b.note() == null && !b.afterStatement()).count());
+        return new Reconciliation(community.id(), day, lines.getFirst().valueDate(), lines.getLast().valueDate(), lines.getFirst().balanceFen() - lines.getFirst().amountFen(),
                 before.getOrDefault(ChartOfAccounts.BANK, 0L), bank, ledgerBank, heldFen, held, pairedLines.size(), bankOnly, booksOnly, adjusted,
                 unresolved, adjusted == ledgerBank && ledgerBank == heldFen);
     }

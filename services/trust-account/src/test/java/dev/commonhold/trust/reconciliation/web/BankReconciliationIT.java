@@ -124,14 +124,18 @@ class BankReconciliationIT {
     void aTransferPostedDaysAfterItArrivedPairsByTheDayTheMoneyMovedNotTheDayItWasPosted() {
         LocalDate arrived = today.minusDays(10);
         TrustFixture f = new TrustFixture(port).registered();
-        TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "property_fee", null, 13_425, arrived.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant())));
-        await().atMost(Duration.ofSeconds(30)).until(() -> f.as(f.resident).get(path(f) + "/accounts").json().get("entries").asLong() == 1);
+        TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "property_fee", null, 13_425, arrived.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()),
+                f.settled(UUID.randomUUID(), "parking_common", null, 1_000, Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> f.as(f.resident).get(path(f) + "/accounts").json().get("entries").asLong() == 2);
         assertThat(importCsv(f, arrived + ",转账存入,,134.25,134.25,F1,王业主\n").status()).isEqualTo(201);
 
         JsonNode r = f.as(f.resident).get(path(f) + "/bank-reconciliation").json();
         assertThat(r.get("matchedLines").asInt()).isEqualTo(1);
-        assertThat(r.get("inBooksNotInBank")).isEmpty();
+        assertThat(r.get("statementTo").asString()).isEqualTo(arrived.toString());
+        assertThat(r.get("inBooksNotInBank")).as("today's parking waits for the next statement").singleElement()
+                .satisfies(b -> assertThat(b.get("afterStatement").asBoolean()).isTrue());
         assertThat(r.get("unresolved").asInt()).isZero();
+        assertThat(r.get("agrees").asBoolean()).isTrue();
     }
 
     @Test
