@@ -37,6 +37,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "all" : args[0];
+        System.setProperty("commonhold.devstack.fullJit", "true"); // the local stack starts services with the quick JIT only
         System.out.printf("Commonhold benchmarks (%s) on %d cores, Java %s%n", which, Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
         // Durable PostgreSQL (fsync and synchronous commit on), as in production: without them every commit is flattered.

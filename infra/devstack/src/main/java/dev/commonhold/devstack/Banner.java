@@ -33,11 +33,12 @@ final class Banner {
                    TOKEN=$(%sinfra/devstack/token.sh resident)
                    curl -s -H "Authorization: Bearer $TOKEN" %s/%s/households/mine
                  An owners' vote is open (1号楼 roof repair); see README.md to vote as the resident.
-                 Property fees: last month and this month are billed; 1号楼–2号楼 paid last month,
+                 Property fees: the last three months are billed; 1号楼–2号楼 paid by bank transfer,
                  the rest is overdue. The resident pays this month's bill with WeChat Pay or Alipay,
                  played by the channel simulator at http://localhost:%d (README.md shows how).
-                 Trust account: what was paid is posted to the owners' books, last month is closed;
-                 every owner can read and verify them (README.md, Trust accounts).
+                 Trust account: what was paid is posted to the owners' books, the last two months are
+                 closed and reconciled with the bank statement; every owner can read and verify them
+                 (README.md, Trust accounts).
 
                  Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
                 ======================================================================

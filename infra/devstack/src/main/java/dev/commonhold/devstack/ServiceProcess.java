@@ -17,7 +17,13 @@ import java.util.concurrent.TimeUnit;
 /** One service running as its own JVM, logging to its own file, with its readiness and memory observable. */
 final class ServiceProcess implements AutoCloseable {
 
-    /** Small heaps: a whole suite must fit on a 2-core laptop next to Keycloak and Kafka. */
+    /**
+     * Small heaps: a whole suite must fit on a 2-core laptop next to Keycloak and Kafka. Only the
+     * quick JIT tier: on two cores the optimising compiler's threads at start-up compete with
+     * Keycloak, which is the longest start and what the demo waits for; a local stack does not
+     * need peak throughput. bench/ sets {@value #FULL_JIT} to measure fully compiled services.
+     */
+    static final String FULL_JIT = "commonhold.devstack.fullJit";
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
             "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -40,6 +46,9 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        if (!Boolean.getBoolean(FULL_JIT)) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         command.addAll(List.of("-jar", spec.jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(spec.environment());

@@ -80,7 +80,7 @@ public final class VerifyJournal {
                 }
             }
             if (!unreadable.isEmpty() && verifier.entries() == 0) {
-                out.println("cannot read the input: " + export.getFileName() + " has no journal entry at all (" + unreadable.getFirst() + ")");
+                out.println("cannot read the input: " + export.getFileName() + " has no journal entry at all (" + unreadable.get(0) + ")");
                 return 2;
             }
             if (!unreadable.isEmpty()) {

@@ -80,7 +80,7 @@ public class Journal {
         if (posted.isEmpty()) {
             throw new LedgerViolation("source", "a reversal with source " + source + " was posted before");
         }
-        return posted.getFirst();
+        return posted.get(0);
     }
 
     /**
@@ -221,7 +221,7 @@ public class Journal {
                 delta.merge(p.account(), p.amountFen(), Math::addExact);
             }
         }
-        jdbc.update(WRITE, ledgerId, entries.getFirst().postedAtMicros(), ids, sequences, periods, belongs, descriptions, sources, reverses, prevs, leaves,
+        jdbc.update(WRITE, ledgerId, entries.get(0).postedAtMicros(), ids, sequences, periods, belongs, descriptions, sources, reverses, prevs, leaves,
                 ledgerId, postingEntries.toArray(UUID[]::new), lines.toArray(Integer[]::new), accounts.toArray(String[]::new), amounts.toArray(Long[]::new),
                 delta.keySet().toArray(String[]::new), delta.values().toArray(Long[]::new), ledgerId,
                 size, lastHash, ledgerId);

@@ -68,7 +68,7 @@ public final class MerkleProofs {
             throw new InvalidProofException("an empty proof cannot show " + size1 + " leaves grew to " + size2);
         }
         if (Long.bitCount(size1) == 1) {
-            path.addFirst(root1);
+            path.add(0, root1);
         }
         long fn = size1 - 1;
         long sn = size2 - 1;
@@ -76,8 +76,8 @@ public final class MerkleProofs {
             fn >>= 1;
             sn >>= 1;
         }
-        byte[] fr = path.getFirst();
-        byte[] sr = path.getFirst();
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
         for (byte[] c : path.subList(1, path.size())) {
             if (sn == 0) {
                 throw new InvalidProofException("the proof is longer than these sizes need");
