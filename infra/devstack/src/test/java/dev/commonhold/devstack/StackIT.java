@@ -257,6 +257,14 @@ class StackIT {
         ApiResponse operatorAlone = gateway().as(keycloak.passwordToken("staff", "staff")).post(trust + "/payment-requests/" + pending + "/execution", Map.of());
         assertThat(operatorAlone.status()).isEqualTo(422);
         assertThat(operatorAlone.json().get("rule").asString()).isEqualTo("T3");
+
+        JsonNode bank = resident.get(trust + "/bank-reconciliation").json();
+        assertThat(bank.get("agrees").asBoolean()).as("bank = books = held: " + bank).isTrue();
+        assertThat(bank.get("matchedLines").asInt()).as("every demo transfer paired with its entry").isEqualTo(180);
+        JsonNode fee = bank.get("inBankNotInBooks").get(0);
+        assertThat(fee.get("description").asString()).isEqualTo("账户管理费");
+        assertThat(resident.post(trust + "/bank-lines/" + fee.get("lineId").asString() + "/post", Map.of("account", "5109")).status())
+                .as("only the operator's admin posts a bank difference").isEqualTo(403);
     }
 
     @Test

@@ -50,6 +50,32 @@ class DeadLetterIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM test_effect WHERE event_id = ?", Long.class, eventId)).isZero();
     }
 
+    @Test
+    void aPoisonEventAmongGoodOnesIsDeadLetteredAloneAndTheOthersAreAppliedOnce() {
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        String marker = "poison-" + UUID.randomUUID();
+        String good1 = thing(before);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", Infra.kafka().bootstrapServers(),
+                "linger.ms", 50), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("testing.events", "key", good1));
+            producer.send(new ProducerRecord<>("testing.events", "key", good1)); // delivered twice in the same poll
+            producer.send(new ProducerRecord<>("testing.events", "key", marker + " {not json"));
+            producer.send(new ProducerRecord<>("testing.events", "key", thing(after)));
+            producer.flush();
+        }
+
+        awaitDeadLetter(marker);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM test_effect WHERE thing_id IN (?, ?)", Long.class, before, after) == 2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM test_effect WHERE thing_id = ?", Long.class, before)).isEqualTo(1);
+    }
+
+    private static String thing(UUID thingId) {
+        return EventJson.write(new EventEnvelope(UUID.randomUUID(), MessagingTestApplication.TYPE, Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), null, EventJson.toTree(Map.of("thingId", thingId.toString(), "amountFen", 1))));
+    }
+
     private static void produce(String value) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", Infra.kafka().bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {

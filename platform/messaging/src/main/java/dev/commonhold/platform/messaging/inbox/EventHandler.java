@@ -1,5 +1,7 @@
 package dev.commonhold.platform.messaging.inbox;
 
+import java.util.List;
+
 import dev.commonhold.platform.messaging.EventEnvelope;
 
 /**
@@ -13,6 +15,35 @@ public interface EventHandler {
     String type();
 
     void handle(EventEnvelope event);
+
+    /**
+     * Several events of this type, in the order they were published (per partition), none
+     * processed before, in one transaction. Override when one statement for many is much cheaper
+     * than one each (posting a backlog of settlements); by default each is handled in turn.
+     */
+    default void handleAll(List<EventEnvelope> events) {
+        events.forEach(this::handle);
+    }
+
+    /** A handler of {@code type} that handles a run of events at once ({@link #handleAll}); one event is a run of one. */
+    static EventHandler batched(String type, java.util.function.Consumer<List<EventEnvelope>> effect) {
+        return new EventHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public void handle(EventEnvelope event) {
+                effect.accept(List.of(event));
+            }
+
+            @Override
+            public void handleAll(List<EventEnvelope> events) {
+                effect.accept(events);
+            }
+        };
+    }
 
     /** A handler of {@code type} that does {@code effect}: for the many handlers that are one lambda. */
     static EventHandler of(String type, java.util.function.Consumer<EventEnvelope> effect) {

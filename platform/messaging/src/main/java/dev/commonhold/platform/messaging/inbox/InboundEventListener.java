@@ -6,18 +6,32 @@ import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.messaging.PoisonEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.MDC;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Routes each message by the envelope's {@code type} (never by a Java class) to its handler,
  * through the inbox. Types nobody here handles are skipped; a message that is not a valid
  * envelope or breaks its contract is poison.
+ *
+ * <p>What one poll returns is applied in one transaction — one inbox statement for all of it, each
+ * run of consecutive events of a type handed to its handler at once — so a backlog is worked off at
+ * the database's batch speed, not one commit per event. If anything in the poll fails, nothing of
+ * it was written, and it is applied again one event per transaction, so only the event at fault is
+ * retried or dead-lettered (its index tells the error handler which) and the ones before it commit.
  */
-class InboundEventListener implements MessageListener<String, String> {
+class InboundEventListener implements BatchMessageListener<String, String> {
+
+    private record Routed(EventEnvelope event, EventHandler handler) {
+    }
 
     private final Map<String, EventHandler> handlers;
     private final EventSchemas schemas;
@@ -32,20 +46,68 @@ class InboundEventListener implements MessageListener<String, String> {
     }
 
     @Override
-    public void onMessage(ConsumerRecord<String, String> record) {
+    public void onMessage(List<ConsumerRecord<String, String>> records) {
+        try {
+            applyTogether(records);
+        } catch (RuntimeException together) {
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    applyAlone(records.get(i));
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException(e.getMessage(), e, i);
+                }
+            }
+        }
+    }
+
+    private void applyTogether(List<ConsumerRecord<String, String>> records) {
+        List<Routed> routed = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            Routed r = route(record);
+            if (r != null) {
+                routed.add(r);
+            }
+        }
+        if (routed.isEmpty()) {
+            return;
+        }
+        inbox.processAllOnce(consumer, routed.stream().map(r -> r.event().eventId()).toList(), fresh -> {
+            Set<UUID> seen = new HashSet<>();
+            List<Routed> todo = routed.stream().filter(r -> fresh.contains(r.event().eventId()) && seen.add(r.event().eventId())).toList();
+            for (int from = 0; from < todo.size(); ) {
+                EventHandler handler = todo.get(from).handler();
+                int to = from;
+                while (to < todo.size() && todo.get(to).handler() == handler) {
+                    to++;
+                }
+                handler.handleAll(todo.subList(from, to).stream().map(Routed::event).toList());
+                from = to;
+            }
+        });
+    }
+
+    private void applyAlone(ConsumerRecord<String, String> record) {
+        Routed r = route(record);
+        if (r == null) {
+            return;
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("traceparent", r.event().traceparent())) {
+            inbox.processOnce(consumer, r.event().eventId(), () -> r.handler().handle(r.event()));
+        }
+    }
+
+    /** The event and its handler; null for a type nobody here handles. */
+    private Routed route(ConsumerRecord<String, String> record) {
         JsonNode tree = parse(record.value());
         EventHandler handler = handlers.get(tree.path("type").asString(""));
         if (handler == null) {
-            return;
+            return null;
         }
         List<String> problems = schemas.problems(tree);
         if (!problems.isEmpty()) {
             throw new PoisonEventException("breaks its contract: " + problems);
         }
-        EventEnvelope event = EventJson.convert(tree, EventEnvelope.class);
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("traceparent", event.traceparent())) {
-            inbox.processOnce(consumer, event.eventId(), () -> handler.handle(event));
-        }
+        return new Routed(EventJson.convert(tree, EventEnvelope.class), handler);
     }
 
     private static JsonNode parse(String value) {

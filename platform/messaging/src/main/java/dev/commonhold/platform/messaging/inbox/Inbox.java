@@ -3,7 +3,11 @@ package dev.commonhold.platform.messaging.inbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Exactly-once effect on top of at-least-once delivery: the effect and the record that this
@@ -18,6 +22,21 @@ public class Inbox {
     public Inbox(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+    }
+
+    /**
+     * Records every event of {@code eventIds} as processed by {@code consumer} and runs {@code effect}
+     * with those it had not processed before, all in one transaction: a batch commits or nothing of it does.
+     */
+    public void processAllOnce(String consumer, List<UUID> eventIds, Consumer<Set<UUID>> effect) {
+        transaction.executeWithoutResult(status -> {
+            Set<UUID> fresh = new HashSet<>(jdbc.queryForList("""
+                    INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id""",
+                    UUID.class, consumer, eventIds.toArray(UUID[]::new)));
+            if (!fresh.isEmpty()) {
+                effect.accept(fresh);
+            }
+        });
     }
 
     /** @return true if the effect ran, false if this consumer had already processed the event */

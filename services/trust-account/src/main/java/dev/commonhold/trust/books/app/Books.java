@@ -5,6 +5,7 @@ import dev.commonhold.platform.ledger.JournalEntry;
 import dev.commonhold.platform.ledger.NewEntry;
 import dev.commonhold.platform.ledger.Posting;
 import dev.commonhold.trust.books.domain.ChartOfAccounts;
+import dev.commonhold.trust.books.domain.EntryText;
 import dev.commonhold.trust.books.domain.PostingRules;
 import dev.commonhold.trust.register.CommunityCopy;
 import dev.commonhold.trust.register.Register;
@@ -18,7 +19,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,33 +64,70 @@ public class Books {
         return "billing.settlement:" + settlementId;
     }
 
-    /**
-     * Posts one settled line by its class. Paid from a household's credit in a trust-model community,
-     * the money is already in the account as prepaid fees (2203, posted when it came in), so the
-     * entry moves it out of 2203 instead of debiting the bank — and when the class is not the
-     * owners', into what the account owes its owner (the operator, the maintenance fund).
-     */
+    /** Posts one settled line by its class: {@link #settledAll} of one. */
     @Transactional
     public void settled(Settled s) {
-        Optional<CommunityCopy> community = register.community(s.communityId());
+        settledAll(List.of(s));
+    }
+
+    /**
+     * Posts settled lines by their class, each community's in one journal statement, in order. Paid
+     * from a household's credit in a trust-model community, the money is already in the account as
+     * prepaid fees (2203, posted when it came in), so the entry moves it out of 2203 instead of
+     * debiting the bank — and when the class is not the owners', into what the account owes its
+     * owner (the operator, the maintenance fund).
+     */
+    @Transactional
+    public void settledAll(List<Settled> settlements) {
+        Map<UUID, List<Settled>> byCommunity = new LinkedHashMap<>();
+        settlements.forEach(s -> byCommunity.computeIfAbsent(s.communityId(), c -> new ArrayList<>()).add(s));
+        byCommunity.forEach(this::postSettlements);
+    }
+
+    private void postSettlements(UUID communityId, List<Settled> settlements) {
+        Optional<CommunityCopy> community = register.community(communityId);
         boolean trustModel = community.map(CommunityCopy::trustModel).orElse(true);
-        boolean fromCredit = trustModel && CREDIT.equals(s.channel());
-        String debit = fromCredit ? ChartOfAccounts.PREPAID_FEES : ChartOfAccounts.BANK;
+        ZoneId zone = zone(community);
+        Map<YearMonth, Placed> places = new HashMap<>();
+        List<NewEntry> entries = new ArrayList<>();
+        Map<String, LocalDate> valueDays = new HashMap<>();
+        for (Settled s : settlements) {
+            String debit = trustModel && CREDIT.equals(s.channel()) ? ChartOfAccounts.PREPAID_FEES : ChartOfAccounts.BANK;
+            String credit = creditAccount(s, trustModel, debit);
+            if (credit != null) {
+                Placed placed = places.computeIfAbsent(YearMonth.from(s.settledAt().atZone(zone)), m -> place(communityId, s.settledAt(), zone));
+                entries.add(new NewEntry(placed.period(), placed.belongsTo(), EntryText.settlement(s.revenueClass(), s.baseRevenueClass(), s.amountFen(),
+                        s.channel(), s.channelTransactionId(), s.payerReference()), source(s.settlementId()), null,
+                        List.of(Posting.debit(debit, s.amountFen()), Posting.credit(credit, s.amountFen()))));
+                valueDays.put(source(s.settlementId()), LocalDate.ofInstant(s.settledAt(), zone));
+            }
+        }
+        if (!entries.isEmpty()) {
+            open(communityId);
+            Map<UUID, LocalDate> dates = new HashMap<>();
+            journal.post(communityId, entries).forEach(e -> dates.put(e.id(), valueDays.get(e.source())));
+            valueDates.recordAll(communityId, dates);
+        }
+    }
+
+    /** The account a settlement credits, or null when it is not posted (not the owners', seen and noted). */
+    private String creditAccount(Settled s, boolean trustModel, String debit) {
         String source = source(s.settlementId());
-        switch (PostingRules.forClass(s.revenueClass(), s.baseRevenueClass(), trustModel)) {
-            case PostingRules.Post post -> post(s.communityId(), s.settledAt(), community, description(s), source, debit, post.creditAccount(), s.amountFen());
-            case PostingRules.NotOwners not when fromCredit ->
-                    post(s.communityId(), s.settledAt(), community, description(s), source, debit, not.payable(), s.amountFen());
-            case PostingRules.NotOwners not -> notes.note(source, s.communityId(), PostingNotes.Kind.NOT_OWNERS, s.revenueClass(), s.amountFen(),
-                    "not posted: " + not.whose());
+        return switch (PostingRules.forClass(s.revenueClass(), s.baseRevenueClass(), trustModel)) {
+            case PostingRules.Post post -> post.creditAccount();
+            case PostingRules.NotOwners not when debit.equals(ChartOfAccounts.PREPAID_FEES) -> not.payable();
+            case PostingRules.NotOwners not -> {
+                notes.note(source, s.communityId(), PostingNotes.Kind.NOT_OWNERS, s.revenueClass(), s.amountFen(), "not posted: " + not.whose());
+                yield null;
+            }
             case PostingRules.Suspense suspense -> {
-                post(s.communityId(), s.settledAt(), community, description(s), source, debit, ChartOfAccounts.SUSPENSE, s.amountFen());
                 notes.note(source, s.communityId(), PostingNotes.Kind.SUSPENSE, s.revenueClass(), s.amountFen(),
                         "revenue class " + suspense.revenueClass() + " has no posting rule: held in suspense (2241) until someone assigns it");
                 log.warn("community {}: settlement {} of {} fen has unknown revenue class {}; posted to suspense", s.communityId(), s.settlementId(),
                         s.amountFen(), s.revenueClass());
+                yield ChartOfAccounts.SUSPENSE;
             }
-        }
+        };
     }
 
     /**
@@ -140,7 +182,7 @@ public class Books {
         Placed placed = place(communityId, at, zone(community));
         journal.post(communityId, List.of(new NewEntry(placed.period(), placed.belongsTo(), description, source, null,
                 List.of(Posting.debit(debit, fen), Posting.credit(credit, fen)))))
-                .forEach(entry -> valueDates.record(communityId, entry.id(), LocalDate.ofInstant(at, zone(community))));
+                .forEach(entry -> valueDates.recordAll(communityId, Map.of(entry.id(), LocalDate.ofInstant(at, zone(community)))));
     }
 
     /** The month an entry dated {@code at} posts in, and the closed month it belongs to when that is not the same. */
@@ -165,40 +207,4 @@ public class Books {
         return community.map(CommunityCopy::zone).orElse(CHINA);
     }
 
-    private static String description(Settled s) {
-        return "%s收款 %s · %s %s%s".formatted(label(s.revenueClass(), s.baseRevenueClass()), yuan(s.amountFen()), channel(s.channel()),
-                s.channelTransactionId(), s.payerReference() == null ? "" : " · " + s.payerReference());
-    }
-
-    private static String label(String revenueClass, String base) {
-        return switch (revenueClass) {
-            case "property_fee" -> "物业费";
-            case "parking_common" -> "公共车位停车费";
-            case "lease_common_part" -> "共有部分租金";
-            case "advertising_common" -> "广告费";
-            case "commerce_commission" -> "经营佣金";
-            case "lease_public_space" -> "公有用房租金（代收）";
-            case "merchant_proceeds" -> "商户货款（代收）";
-            case "deposit" -> "押金";
-            case "late_fee" -> "滞纳金（" + (base == null ? "?" : label(base, null)) + "）";
-            default -> revenueClass;
-        };
-    }
-
-    /** How an entry names a channel: 微信支付, 现金… */
-    public static String channel(String channel) {
-        return switch (channel) {
-            case "WECHAT_PAY" -> "微信支付";
-            case "ALIPAY" -> "支付宝";
-            case "CASH" -> "现金";
-            case "CARD" -> "刷卡";
-            case "BANK_TRANSFER" -> "银行转账";
-            case "CREDIT" -> "余额抵扣";
-            default -> channel;
-        };
-    }
-
-    public static String yuan(long fen) {
-        return "%s%d.%02d 元".formatted(fen < 0 ? "-" : "", Math.abs(fen) / 100, Math.abs(fen) % 100);
-    }
 }

@@ -3,6 +3,7 @@ package dev.commonhold.trust.books.messaging;
 import dev.commonhold.platform.messaging.inbox.EventHandler;
 import dev.commonhold.trust.books.app.Books;
 import dev.commonhold.trust.books.app.Settled;
+import dev.commonhold.trust.books.domain.EntryText;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
@@ -14,14 +15,15 @@ import java.util.UUID;
 @Configuration(proxyBeanMethods = false)
 class SettlementHandlers {
 
+    /** A backlog (after downtime, after month-end billing) posts a poll's worth at a time, in one journal statement per community. */
     @Bean
     EventHandler paymentSettledHandler(Books books) {
-        return EventHandler.of("billing.payment-settled.v1", event -> {
+        return EventHandler.batched("billing.payment-settled.v1", events -> books.settledAll(events.stream().map(event -> {
             JsonNode p = event.payload();
-            books.settled(new Settled(uuid(p, "settlementId"), uuid(p, "communityId"), p.get("revenueClass").asString(),
+            return new Settled(uuid(p, "settlementId"), uuid(p, "communityId"), p.get("revenueClass").asString(),
                     text(p, "baseRevenueClass"), p.get("amountFen").asLong(), p.get("channel").asString(), text(p, "channelTransactionId"),
-                    text(p.get("payer"), "reference"), Instant.parse(p.get("settledAt").asString())));
-        });
+                    text(p.get("payer"), "reference"), Instant.parse(p.get("settledAt").asString()));
+        }).toList()));
     }
 
     @Bean
@@ -36,9 +38,8 @@ class SettlementHandlers {
     EventHandler creditReceivedHandler(Books books) {
         return EventHandler.of("billing.credit-received.v1", event -> {
             JsonNode p = event.payload();
-            books.credited(uuid(p, "communityId"), uuid(p, "paymentId"), p.get("amountFen").asLong(), "预存款 %s · %s%s · %s".formatted(
-                    Books.yuan(p.get("amountFen").asLong()), Books.channel(p.get("channel").asString()),
-                    text(p, "channelTransactionId") == null ? "" : " " + text(p, "channelTransactionId"), text(p.get("payer"), "reference")),
+            books.credited(uuid(p, "communityId"), uuid(p, "paymentId"), p.get("amountFen").asLong(), EntryText.credit(p.get("amountFen").asLong(),
+                    p.get("channel").asString(), text(p, "channelTransactionId"), text(p.get("payer"), "reference")),
                     Instant.parse(p.get("receivedAt").asString()));
         });
     }
@@ -47,9 +48,8 @@ class SettlementHandlers {
     EventHandler refundIssuedHandler(Books books) {
         return EventHandler.of("billing.refund-issued.v1", event -> {
             JsonNode p = event.payload();
-            books.refunded(uuid(p, "communityId"), uuid(p, "refundId"), p.get("amountFen").asLong(), "退还预存款 %s · %s · %s · %s".formatted(
-                    Books.yuan(p.get("amountFen").asLong()), Books.channel(p.get("channel").asString()), p.get("reason").asString(),
-                    text(p.get("payer"), "reference")), Instant.parse(p.get("issuedAt").asString()));
+            books.refunded(uuid(p, "communityId"), uuid(p, "refundId"), p.get("amountFen").asLong(), EntryText.refund(p.get("amountFen").asLong(),
+                    p.get("channel").asString(), p.get("reason").asString(), text(p.get("payer"), "reference")), Instant.parse(p.get("issuedAt").asString()));
         });
     }
 
@@ -57,8 +57,8 @@ class SettlementHandlers {
     EventHandler creditReversedHandler(Books books) {
         return EventHandler.of("billing.credit-reversed.v1", event -> {
             JsonNode p = event.payload();
-            books.creditReversed(uuid(p, "communityId"), uuid(p, "paymentId"), p.get("amountFen").asLong(), "冲回预存款 %s · %s".formatted(
-                    Books.yuan(p.get("amountFen").asLong()), p.get("reason").asString()), Instant.parse(p.get("reversedAt").asString()));
+            books.creditReversed(uuid(p, "communityId"), uuid(p, "paymentId"), p.get("amountFen").asLong(), EntryText.creditReversal(p.get("amountFen").asLong(),
+                    p.get("reason").asString()), Instant.parse(p.get("reversedAt").asString()));
         });
     }
 

@@ -4,7 +4,6 @@ import dev.commonhold.trust.books.app.ValueDates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -22,9 +21,14 @@ class JdbcValueDates implements ValueDates {
     }
 
     @Override
-    public void record(UUID communityId, UUID entryId, LocalDate valueDate) {
-        jdbc.update("INSERT INTO entry_value_date (entry_id, community_id, value_date) VALUES (?, ?, ?) ON CONFLICT (entry_id) DO NOTHING",
-                entryId, communityId, Date.valueOf(valueDate));
+    public void recordAll(UUID communityId, Map<UUID, LocalDate> valueDates) {
+        if (valueDates.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO entry_value_date (entry_id, community_id, value_date) SELECT unnest(?::uuid[]), ?, unnest(?::date[])
+                ON CONFLICT (entry_id) DO NOTHING""", valueDates.keySet().toArray(UUID[]::new), communityId,
+                valueDates.values().stream().map(LocalDate::toString).toArray(String[]::new));
     }
 
     @Override

@@ -151,7 +151,7 @@ public class BankReconciliation {
                 why == null ? "" : "（" + why + "）");
         UUID entryId = journal.post(communityId, List.of(new NewEntry(placed.period(), placed.belongsTo(), description, "bank-line:" + lineId, null,
                 List.of(new Posting(ChartOfAccounts.BANK, line.amountFen()), new Posting(account, -line.amountFen()))))).getFirst().id();
-        valueDates.record(communityId, entryId, line.valueDate());
+        valueDates.recordAll(communityId, Map.of(entryId, line.valueDate()));
         store.resolve(communityId, lineId, "POSTED", entryId, why, viewer.subject(), viewer.username(), clock.instant());
         return view(find(communityId, lineId));
     }
