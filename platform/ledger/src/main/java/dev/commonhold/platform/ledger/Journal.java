@@ -317,10 +317,17 @@ public class Journal {
                 HEADER, ledgerId, fromSequence, limit));
     }
 
-    /** Every entry posted in {@code period}, in log order. */
-    public List<JournalEntry> entriesOfPeriod(UUID ledgerId, YearMonth period) {
-        return withPostings(jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE ledger_id = ? AND period = ? ORDER BY sequence",
-                HEADER, ledgerId, Date.valueOf(period.atDay(1))));
+    /** Up to {@code limit} entries posted in {@code period} after sequence {@code afterSequence} (−1 for the first), in log order: a month a page at a time. */
+    public List<JournalEntry> entriesOfPeriod(UUID ledgerId, YearMonth period, long afterSequence, int limit) {
+        return withPostings(jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE ledger_id = ? AND period = ? AND sequence > ? "
+                + "ORDER BY sequence LIMIT ?", HEADER, ledgerId, Date.valueOf(period.atDay(1)), afterSequence, limit));
+    }
+
+    /** How many entries were posted in {@code period}. */
+    public long countOfPeriod(UUID ledgerId, YearMonth period) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM journal_entry WHERE ledger_id = ? AND period = ?", Long.class, ledgerId,
+                Date.valueOf(period.atDay(1)));
+        return count == null ? 0 : count;
     }
 
     /** The recorded leaf hashes of the first {@code size} entries, in log order: the Merkle tree's leaves. */

@@ -11,7 +11,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -33,46 +39,70 @@ class StatementController {
 
     @GetMapping("/api/trust/communities/{communityId}/statements/{month}")
     ResponseEntity<?> statement(Viewer viewer, @PathVariable UUID communityId, @PathVariable String month,
-                                @RequestParam(defaultValue = "json") String format) {
-        YearMonth period;
-        try {
-            period = YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("month", "must be yyyy-MM, e.g. 2026-10");
+                                @RequestParam(defaultValue = "json") String format, @RequestParam(defaultValue = "-1") long linesAfter,
+                                @RequestParam(defaultValue = "1000") int limit) {
+        YearMonth period = month(month);
+        if (!format.equals("json") && !format.equals("pdf")) {
+            throw ProblemException.invalid("format", "must be json, csv or pdf"); // csv is its own mapping below
         }
-        if (!format.equals("json") && !format.equals("csv") && !format.equals("pdf")) {
-            throw ProblemException.invalid("format", "must be json, csv or pdf");
+        if (limit < 1 || limit > Statements.MAX_PAGE) {
+            throw ProblemException.invalid("limit", "must be 1 to " + Statements.MAX_PAGE + " lines a page; follow nextLinesAfter for the rest");
         }
-        Statements.Statement s = statements.of(viewer, communityId, period);
         if (format.equals("json")) {
-            return ResponseEntity.ok(s);
+            return ResponseEntity.ok(statements.of(viewer, communityId, period, linesAfter, limit));
         }
-        if (format.equals("pdf")) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header("Content-Disposition", ContentDisposition.inline().filename("statement-" + month + ".pdf", StandardCharsets.UTF_8).build().toString())
-                    .body(StatementPdf.render(s));
-        }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", ContentDisposition.attachment().filename("statement-" + month + ".csv", StandardCharsets.UTF_8).build().toString())
-                .body(csv(s, statements.names(communityId)));
+        Statements.Statement s = statements.of(viewer, communityId, period, -1, StatementPdf.MAX_LINES);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline().filename("statement-" + month + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(StatementPdf.render(s));
     }
 
-    private static String csv(Statements.Statement s, Map<String, String> names) {
-        StringBuilder out = new StringBuilder("\uFEFF");
+    /** The CSV is written as the journal is read, straight to the response: a month of a million entries never sits in memory. */
+    @GetMapping(path = "/api/trust/communities/{communityId}/statements/{month}", params = "format=csv")
+    void csv(Viewer viewer, @PathVariable UUID communityId, @PathVariable String month, HttpServletResponse response) throws IOException {
+        YearMonth period = month(month);
+        Statements.Statement s = statements.of(viewer, communityId, period, -1, 1);
+        Map<String, String> names = statements.names(communityId);
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("statement-" + month + ".csv", StandardCharsets.UTF_8).build()
+                .toString());
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+        csv(s, names, communityId, period, writer);
+        writer.flush();
+    }
+
+    private void csv(Statements.Statement s, Map<String, String> names, UUID communityId, YearMonth period, Writer out) throws IOException {
+        out.append("\uFEFF");
         out.append("社区,").append(cell(s.communityName())).append(",月份,").append(s.month()).append('\n');
         out.append("期初银行存款（元）,").append(yuan(s.openingBankFen())).append(",期末银行存款（元）,").append(yuan(s.closingBankFen())).append('\n');
         out.append("本月收入（元）,").append(yuan(s.incomeFen())).append(",本月支出（元）,").append(yuan(s.expensesFen())).append('\n');
-        out.append("默克尔根,").append(s.rootHash() == null ? "（本月未结账）" : s.rootHash()).append(",分录数,").append(s.treeSize() == null ? "" : s.treeSize())
+        out.append("默克尔根,").append(s.rootHash() == null ? "（本月未结账）" : s.rootHash()).append(",分录数,").append(s.treeSize() == null ? "" : String.valueOf(s.treeSize()))
                 .append('\n');
         out.append("序号,摘要,科目,科目名称,金额（元，借正贷负）,分录编号,叶哈希,付款申请\n");
-        for (Statements.Line line : s.lines()) {
-            for (Posting p : line.postings()) {
-                out.append(line.sequence()).append(',').append(cell(line.description())).append(',').append(p.account()).append(',')
-                        .append(cell(names.getOrDefault(p.account(), ""))).append(',').append(yuan(p.amountFen())).append(',').append(line.entryId())
-                        .append(',').append(line.leafHash()).append(',').append(line.paymentRequestId() == null ? "" : line.paymentRequestId()).append('\n');
-            }
+        try {
+            statements.eachLine(communityId, period, line -> {
+                for (Posting p : line.postings()) {
+                    try {
+                        out.append(String.valueOf(line.sequence())).append(',').append(cell(line.description())).append(',').append(p.account()).append(',')
+                                .append(cell(names.getOrDefault(p.account(), ""))).append(',').append(yuan(p.amountFen())).append(',')
+                                .append(line.entryId().toString()).append(',').append(line.leafHash()).append(',')
+                                .append(line.paymentRequestId() == null ? "" : line.paymentRequestId().toString()).append('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return out.toString();
+    }
+
+    private static YearMonth month(String month) {
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("month", "must be yyyy-MM, e.g. 2026-10");
+        }
     }
 
     /** A text cell quoted as RFC 4180 says, and never read by a spreadsheet as a formula. */

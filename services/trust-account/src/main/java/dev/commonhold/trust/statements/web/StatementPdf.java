@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class StatementPdf {
 
+    /** Lines printed at most (about 40 pages); a larger month's full list is the CSV. */
+    static final int MAX_LINES = 2_000;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
 
@@ -42,7 +44,7 @@ final class StatementPdf {
                 pdf.row(8, "默克尔根 " + s.rootHash(), 0);
             }
             pdf.gap(6);
-            entries(pdf, s.lines());
+            entries(pdf, s.lines(), s.lineCount());
             pdf.gap(6);
             pdf.row(8, "每笔分录的明细、凭证与审批：/api/trust/communities/" + s.communityId() + "/entries/{分录编号}", 0);
             pdf.row(8, "自行核验：导出日志与树头，用 ledger-verifier 离线验证（格式见 platform/ledger/FORMAT.md）。", 0);
@@ -62,14 +64,17 @@ final class StatementPdf {
         pdf.gap(6);
     }
 
-    private static void entries(PdfWriter pdf, List<Statements.Line> lines) {
-        pdf.row(11, "本月分录（" + lines.size() + " 笔）", 0);
+    private static void entries(PdfWriter pdf, List<Statements.Line> lines, long count) {
+        pdf.row(11, "本月分录（" + count + " 笔）", 0);
         pdf.rule();
         pdf.row(8, "序号", 0, "记账日", 40, "摘要", 80, "金额", -380, "叶哈希（前 16 位）", 395);
         pdf.rule();
         for (Statements.Line line : lines) {
             pdf.row(8, line.sequence(), 0, DAY.format(line.postedAt().atZone(CHINA)), 40, pdf.fit(line.description(), 8, 230), 80,
                     yuan(line.amountFen()), -380, line.leafHash().substring(0, 16), 395);
+        }
+        if (count > lines.size()) {
+            pdf.row(9, "此处列出前 %,d 笔；全部 %,d 笔见 CSV 格式（format=csv）。".formatted(lines.size(), count), 0);
         }
     }
 

@@ -50,6 +50,14 @@ class StatementsIT {
         assertThat(s.get("income").valueStream().map(a -> a.get("account").asString() + "=" + a.get("fen").asLong()).toList())
                 .containsExactly("4101=12345", "4102=1500", "4104=2000");
         assertThat(s.get("lines")).hasSize(3);
+        assertThat(s.get("lineCount").asLong()).isEqualTo(3);
+        assertThat(s.get("nextLinesAfter").isNull()).isTrue();
+        JsonNode first = f.as(f.resident).get(path + "/statements/2026-10?limit=2").json();
+        assertThat(first.get("lines")).hasSize(2);
+        JsonNode second = f.as(f.resident).get(path + "/statements/2026-10?limit=2&linesAfter=" + first.get("nextLinesAfter").asLong()).json();
+        assertThat(second.get("lines")).singleElement().satisfies(l -> assertThat(l.get("entryId")).isEqualTo(s.get("lines").get(2).get("entryId")));
+        assertThat(second.get("nextLinesAfter").isNull()).isTrue();
+        assertThat(f.as(f.resident).get(path + "/statements/2026-10?limit=5001").status()).isEqualTo(400);
         assertThat(s.get("treeSize").asLong()).isEqualTo(4);
         assertThat(s.get("rootHash").asString()).isEqualTo(f.as(f.resident).get(path + "/months").json().get(1).get("rootHash").asString());
 
