@@ -7,6 +7,7 @@
 #   bench/run.sh assembly   an owners' vote on a 3,000-unit register: ballots, tally, close
 #   bench/run.sh billing    a billing run for 1,000,000 households vs COPY; WeChat Pay notifications vs single-row inserts
 #   bench/run.sh ledger     platform/ledger: single and batched entries vs a raw transfer; close and verify 1,000,000 entries
+#   bench/run.sh trust      1,000,000 settlements through Kafka into the running trust service vs a raw transfer; that month as a statement
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/use-java.sh

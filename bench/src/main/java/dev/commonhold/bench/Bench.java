@@ -75,7 +75,31 @@ public final class Bench {
             if (which.equals("all") || which.equals("ledger")) {
                 ledgerBenchmark(postgres);
             }
+            if (which.equals("all") || which.equals("trust")) {
+                trustBenchmark(postgres, kafka.bootstrapServers(), stack, identity);
+            }
         }
+    }
+
+    private static void trustBenchmark(EmbeddedPostgresServer postgres, String bootstrap, Stack stack, KeycloakClient identity) throws Exception {
+        int events = Integer.getInteger("bench.trust.events", 1_000_000);
+        TrustBenchmark.Result r = TrustBenchmark.run(postgres, bootstrap, stack.serviceUrl("trust-account"), identity.passwordToken("platform", "platform"),
+                stack.pid("trust-account"), events);
+        double postings = 2.0 * r.events() / r.postSeconds();
+        Report.heading("Trust accounts fed from Kafka: %,d payment-settled events for one community, posted by the running service".formatted(r.events()));
+        Report.line("raw PostgreSQL transfer (2 balance updates + 2 postings, one commit)", "%,.0f transfers/s = %,.0f postings/s"
+                .formatted(r.rawTransfersPerSecond(), 2 * r.rawTransfersPerSecond()));
+        Report.line("bare Kafka consumer of the same messages (no work)", "%,.0f msgs/s".formatted(r.kafkaConsumePerSecond()));
+        Report.line("publish → every entry in the ledger (inbox, journal, hashes, value dates)", "%.1f s, %,.0f postings/s (%,.0f entries/s)"
+                .formatted(r.postSeconds(), postings, r.events() / r.postSeconds()));
+        Report.ratio("postings/s from Kafka vs raw transfer postings/s (target ≥ 20,000 postings/s)", postings, 2 * r.rawTransfersPerSecond(),
+                "postings/s");
+        Report.ratio("entries/s from Kafka vs the bare consumer", r.events() / r.postSeconds(), r.kafkaConsumePerSecond(), "msgs/s");
+        Report.line("statement of %s (%,d entries): JSON summary and first page".formatted(TrustBenchmark.MONTH, r.events()), "%.0f ms"
+                .formatted(r.statementJsonMillis()));
+        Report.line("  the whole month as CSV, streamed", "%.1f s, %,d MB".formatted(r.statementCsvSeconds(), r.csvBytes() / 1_000_000));
+        Report.line("  trust-account memory (RSS before, peak)", "%,d MB, %,d MB (-Xmx512m)".formatted(r.serviceRssBeforeKb() / 1024,
+                r.servicePeakRssKb() / 1024));
     }
 
     private static void importBenchmark(EmbeddedPostgresServer postgres, String baseline, Stack stack, KeycloakClient identity,

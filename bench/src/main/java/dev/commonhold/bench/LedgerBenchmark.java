@@ -95,7 +95,7 @@ final class LedgerBenchmark {
     }
 
     /** What a ledger must at least do per transfer: move two balances and write two postings, in one transaction. */
-    private static Latencies rawTransfers(HikariDataSource data, int count) throws Exception {
+    static Latencies rawTransfers(HikariDataSource data, int count) throws Exception {
         try (Connection c = data.getConnection()) {
             c.createStatement().execute("CREATE TABLE raw_account (id int PRIMARY KEY, balance bigint NOT NULL)");
             c.createStatement().execute("CREATE TABLE raw_posting (id bigserial PRIMARY KEY, account int NOT NULL, amount bigint NOT NULL)");

@@ -92,6 +92,11 @@ public final class Stack implements AutoCloseable {
         CompletableFuture.allOf(services.stream().map(s -> CompletableFuture.runAsync(s::close)).toArray(CompletableFuture[]::new)).join();
     }
 
+    /** The process id of one service (for its memory, in bench/). */
+    public long pid(String name) {
+        return service(name).pid();
+    }
+
     public List<Long> pids() {
         return services.stream().map(ServiceProcess::pid).toList();
     }
