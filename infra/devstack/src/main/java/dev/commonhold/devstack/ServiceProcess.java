@@ -49,6 +49,11 @@ final class ServiceProcess implements AutoCloseable {
         if (!Boolean.getBoolean(FULL_JIT)) {
             command.add("-XX:TieredStopAtLevel=1");
         }
+        // e.g. -Dcommonhold.devstack.jvmOptions="-XX:StartFlightRecording=filename=/tmp/svc.jfr" to profile the services of a bench run
+        String extra = System.getProperty("commonhold.devstack.jvmOptions", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", spec.jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(spec.environment());
