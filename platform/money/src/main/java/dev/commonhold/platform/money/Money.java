@@ -83,6 +83,17 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         return BigDecimal.valueOf(minor, currency.getDefaultFractionDigits()).setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /** The amount in major units with thousands separators, as documents print it: "-1,234.50". */
+    public String toGroupedString() {
+        BigDecimal major = BigDecimal.valueOf(minor, currency.getDefaultFractionDigits());
+        return String.format(java.util.Locale.ROOT, "%,." + currency.getDefaultFractionDigits() + "f", major);
+    }
+
+    /** {@code fen} as yuan with thousands separators: "-1,234.50". */
+    public static String yuan(long fen) {
+        return fen(fen).toGroupedString();
+    }
+
     @Override
     public int compareTo(Money other) {
         return Long.compare(minor, sameCurrency(other).minor);

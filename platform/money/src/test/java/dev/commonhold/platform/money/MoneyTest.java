@@ -27,6 +27,9 @@ class MoneyTest {
     void printsTwoDecimals() {
         assertThat(Money.fen(123_450).toString()).isEqualTo("CNY 1234.50");
         assertThat(Money.fen(-7).toDecimalString()).isEqualTo("-0.07");
+        assertThat(Money.yuan(-7)).isEqualTo("-0.07");
+        assertThat(Money.yuan(123_456_789)).isEqualTo("1,234,567.89");
+        assertThat(Money.yuan(Long.MAX_VALUE)).isEqualTo("92,233,720,368,547,758.07");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.commonhold.trust.books.domain;
 
+import dev.commonhold.platform.money.Money;
+
 /** How entries read to owners: the words for classes and channels, amounts in yuan. */
 public final class EntryText {
 
@@ -55,7 +57,7 @@ public final class EntryText {
         };
     }
 
-    public static String yuan(long fen) {
-        return "%s%d.%02d 元".formatted(fen < 0 ? "-" : "", Math.abs(fen) / 100, Math.abs(fen) % 100);
+    private static String yuan(long fen) {
+        return Money.fen(fen).toDecimalString() + " 元";
     }
 }

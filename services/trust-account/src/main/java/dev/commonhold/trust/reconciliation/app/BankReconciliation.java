@@ -1,5 +1,6 @@
 package dev.commonhold.trust.reconciliation.app;
 
+import dev.commonhold.platform.money.Money;
 import dev.commonhold.platform.ids.Ids;
 import dev.commonhold.platform.ledger.Account;
 import dev.commonhold.platform.ledger.Journal;
@@ -80,7 +81,7 @@ public class BankReconciliation {
             BankStatementStore.Stored before = known.get(line.reference());
             if (before != null && (before.amountFen() != line.amountFen() || !before.valueDate().equals(line.valueDate()))) {
                 throw StatementRejected.of(line.row(), "流水号", "reference %s was imported before as %s on %s; here it is %s on %s — is this the same account?"
-                        .formatted(line.reference(), yuan(before.amountFen()), before.valueDate(), yuan(line.amountFen()), line.valueDate()));
+                        .formatted(line.reference(), Money.yuan(before.amountFen()), before.valueDate(), Money.yuan(line.amountFen()), line.valueDate()));
             }
         }
         List<BankLine> fresh = lines.stream().filter(l -> !known.containsKey(l.reference())).toList();
@@ -102,8 +103,8 @@ public class BankReconciliation {
             }
             if (first.balanceBeforeFen() != last.balanceFen()) {
                 throw StatementRejected.of(first.row(), "余额", ("the balance before this line is %s, but the last imported line (%s, %s) left %s: "
-                        + "a statement between them is missing — import it first").formatted(yuan(first.balanceBeforeFen()), last.valueDate(),
-                        last.reference(), yuan(last.balanceFen())));
+                        + "a statement between them is missing — import it first").formatted(Money.yuan(first.balanceBeforeFen()), last.valueDate(),
+                        last.reference(), Money.yuan(last.balanceFen())));
             }
         });
     }
@@ -209,7 +210,4 @@ public class BankReconciliation {
         return LocalDate.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), zone);
     }
 
-    static String yuan(long fen) {
-        return (fen < 0 ? "-" : "") + "%,d.%02d".formatted(Math.abs(fen) / 100, Math.abs(fen) % 100);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.commonhold.trust.reconciliation.domain;
 
+import dev.commonhold.platform.money.Money;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -76,8 +77,8 @@ public final class BankStatement {
                         .formatted(line.valueDate(), before.valueDate())));
             } else if (line.balanceBeforeFen() != before.balanceFen()) {
                 problems.add(new StatementRejected.Problem(line.row(), "余额", ("balance %s does not follow from the line before (%s %s %s = %s): "
-                        + "is a line missing between them?").formatted(yuan(line.balanceFen()), yuan(before.balanceFen()), line.amountFen() < 0 ? "-" : "+",
-                        yuan(Math.abs(line.amountFen())), yuan(before.balanceFen() + line.amountFen()))));
+                        + "is a line missing between them?").formatted(Money.yuan(line.balanceFen()), Money.yuan(before.balanceFen()), line.amountFen() < 0 ? "-" : "+",
+                        Money.yuan(Math.abs(line.amountFen())), Money.yuan(before.balanceFen() + line.amountFen()))));
             }
         }
         if (!problems.isEmpty()) {
@@ -187,10 +188,6 @@ public final class BankStatement {
 
     private static String blankToNull(String text) {
         return text.isEmpty() ? null : text;
-    }
-
-    static String yuan(long fen) {
-        return (fen < 0 ? "-" : "") + "%,d.%02d".formatted(Math.abs(fen) / 100, Math.abs(fen) % 100);
     }
 
     private static Map<String, String> aliases() {

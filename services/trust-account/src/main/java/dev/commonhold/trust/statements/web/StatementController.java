@@ -1,6 +1,7 @@
 package dev.commonhold.trust.statements.web;
 
 import dev.commonhold.platform.ledger.Posting;
+import dev.commonhold.platform.money.Money;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.trust.statements.app.Statements;
@@ -74,8 +75,8 @@ class StatementController {
     private void csv(Statements.Statement s, Map<String, String> names, UUID communityId, YearMonth period, Writer out) throws IOException {
         out.append("\uFEFF");
         out.append("社区,").append(cell(s.communityName())).append(",月份,").append(s.month()).append('\n');
-        out.append("期初银行存款（元）,").append(yuan(s.openingBankFen())).append(",期末银行存款（元）,").append(yuan(s.closingBankFen())).append('\n');
-        out.append("本月收入（元）,").append(yuan(s.incomeFen())).append(",本月支出（元）,").append(yuan(s.expensesFen())).append('\n');
+        out.append("期初银行存款（元）,").append(Money.fen(s.openingBankFen()).toDecimalString()).append(",期末银行存款（元）,").append(Money.fen(s.closingBankFen()).toDecimalString()).append('\n');
+        out.append("本月收入（元）,").append(Money.fen(s.incomeFen()).toDecimalString()).append(",本月支出（元）,").append(Money.fen(s.expensesFen()).toDecimalString()).append('\n');
         out.append("默克尔根,").append(s.rootHash() == null ? "（本月未结账）" : s.rootHash()).append(",分录数,").append(s.treeSize() == null ? "" : String.valueOf(s.treeSize()))
                 .append('\n');
         out.append("序号,摘要,科目,科目名称,金额（元，借正贷负）,分录编号,叶哈希,付款申请\n");
@@ -84,7 +85,7 @@ class StatementController {
                 for (Posting p : line.postings()) {
                     try {
                         out.append(String.valueOf(line.sequence())).append(',').append(cell(line.description())).append(',').append(p.account()).append(',')
-                                .append(cell(names.getOrDefault(p.account(), ""))).append(',').append(yuan(p.amountFen())).append(',')
+                                .append(cell(names.getOrDefault(p.account(), ""))).append(',').append(Money.fen(p.amountFen()).toDecimalString()).append(',')
                                 .append(line.entryId().toString()).append(',').append(line.leafHash()).append(',')
                                 .append(line.paymentRequestId() == null ? "" : line.paymentRequestId().toString()).append('\n');
                     } catch (IOException e) {
@@ -111,7 +112,4 @@ class StatementController {
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
-    private static String yuan(long fen) {
-        return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format("%02d", Math.abs(fen) % 100);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.commonhold.trust.statements.web;
 
+import dev.commonhold.platform.money.Money;
 import dev.commonhold.platform.documents.PdfWriter;
 import dev.commonhold.trust.statements.app.Statements;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -30,8 +31,8 @@ final class StatementPdf {
             pdf.centred(s.communityName() + " 信托账户月度报表", 16);
             pdf.row(10, "月份 " + s.month(), 0, "单位：元", right);
             pdf.rule();
-            pdf.row(10, "期初银行存款", 0, yuan(s.openingBankFen()), -200, "期末银行存款", 260, yuan(s.closingBankFen()), right);
-            pdf.row(10, "本月收入合计", 0, yuan(s.incomeFen()), -200, "本月支出合计", 260, yuan(s.expensesFen()), right);
+            pdf.row(10, "期初银行存款", 0, Money.yuan(s.openingBankFen()), -200, "期末银行存款", 260, Money.yuan(s.closingBankFen()), right);
+            pdf.row(10, "本月收入合计", 0, Money.yuan(s.incomeFen()), -200, "本月支出合计", 260, Money.yuan(s.expensesFen()), right);
             pdf.gap(6);
             amounts(pdf, "收入（按收入类别）", s.income());
             amounts(pdf, "支出（按支出类别）", s.expenses());
@@ -59,7 +60,7 @@ final class StatementPdf {
             pdf.row(9, "无", 0);
         }
         for (Statements.Amount a : amounts) {
-            pdf.row(9, a.account(), 0, pdf.fit(a.name(), 9, 300), 50, yuan(a.fen()), -pdf.width());
+            pdf.row(9, a.account(), 0, pdf.fit(a.name(), 9, 300), 50, Money.yuan(a.fen()), -pdf.width());
         }
         pdf.gap(6);
     }
@@ -71,14 +72,11 @@ final class StatementPdf {
         pdf.rule();
         for (Statements.Line line : lines) {
             pdf.row(8, line.sequence(), 0, DAY.format(line.postedAt().atZone(CHINA)), 40, pdf.fit(line.description(), 8, 230), 80,
-                    yuan(line.amountFen()), -380, line.leafHash().substring(0, 16), 395);
+                    Money.yuan(line.amountFen()), -380, line.leafHash().substring(0, 16), 395);
         }
         if (count > lines.size()) {
             pdf.row(9, "此处列出前 %,d 笔；全部 %,d 笔见 CSV 格式（format=csv）。".formatted(lines.size(), count), 0);
         }
     }
 
-    static String yuan(long fen) {
-        return (fen < 0 ? "-" : "") + "%,d.%02d".formatted(Math.abs(fen) / 100, Math.abs(fen) % 100);
-    }
 }
