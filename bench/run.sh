@@ -17,5 +17,7 @@ if [ ! -f bench/target/bench.jar ] || [ -n "$(find bench/src services platform g
   ./mvnw -B -q -ntp -DskipTests install
 fi
 mkdir -p bench/results
-java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dcommonhold.keycloak.dist="${HOME}/.m2/repository/org/keycloak/keycloak-quarkus-dist/26.7.3/keycloak-quarkus-dist-26.7.3.tar.gz" \
+# BENCH_JAVA_OPTS: e.g. -Dbench.trust.events=200000, or -Dcommonhold.devstack.jvmOptions=-XX:StartFlightRecording=filename=/tmp/svc-%p.jfr
+# shellcheck disable=SC2086
+java ${BENCH_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dcommonhold.keycloak.dist="${HOME}/.m2/repository/org/keycloak/keycloak-quarkus-dist/26.7.3/keycloak-quarkus-dist-26.7.3.tar.gz" \
   -jar bench/target/bench.jar "$@" | tee "bench/results/$(date +%Y%m%d-%H%M%S).txt"
