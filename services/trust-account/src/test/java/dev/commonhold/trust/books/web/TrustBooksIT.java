@@ -68,6 +68,22 @@ class TrustBooksIT {
     }
 
     @Test
+    void theCheckRunAfterEveryTestNamesALedgerWhoseBalancesNoLongerAddUp() {
+        UUID ledger = UUID.randomUUID();
+        jdbc.update("INSERT INTO ledger_head (ledger_id, size, last_hash) VALUES (?, 0, ?)", ledger, new byte[32]);
+        jdbc.update("INSERT INTO ledger_account (ledger_id, code, name, type, balance_fen) VALUES (?, '1002', 'bank', 'ASSET', 5)", ledger);
+        try {
+            assertThat(dev.commonhold.trust.support.BooksBalanceAfterEachTest.problems(jdbc))
+                    .anyMatch(p -> p.contains(ledger + ": trial balance 5"))
+                    .anyMatch(p -> p.contains(ledger + " 1002: balance 5 but postings sum to 0"));
+        } finally {
+            jdbc.update("DELETE FROM ledger_account WHERE ledger_id = ?", ledger);
+            jdbc.update("DELETE FROM ledger_head WHERE ledger_id = ?", ledger);
+        }
+        assertThat(dev.commonhold.trust.support.BooksBalanceAfterEachTest.problems(jdbc)).isEmpty();
+    }
+
+    @Test
     void creditIsHeldAsPrepaidFeesUntilItPaysABillOrIsRefundedOrTakenBack() {
         TrustFixture f = new TrustFixture(port).registered();
         UUID prepayment = UUID.randomUUID();
