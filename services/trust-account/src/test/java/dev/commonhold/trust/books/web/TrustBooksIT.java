@@ -104,6 +104,23 @@ class TrustBooksIT {
     }
 
     @Test
+    void underALumpSumContractPrepaidFeesAndPropertyFeesAreTheOperatorsAndAreNotPosted() {
+        TrustFixture f = new TrustFixture(port).registered();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject("SELECT count(*) FROM community WHERE id = ?", Long.class, f.community) == 1);
+        jdbc.update("UPDATE community SET fee_model = 'LUMP_SUM' WHERE id = ?", f.community); // rule T2: the contract says so
+        TrustFixture.send(List.of(f.creditReceived(UUID.randomUUID(), 5_000, OCTOBER),
+                f.settled(UUID.randomUUID(), "property_fee", null, 4_000, OCTOBER, "CREDIT"),
+                f.settled(UUID.randomUUID(), "parking_common", null, 1_000, OCTOBER)));
+
+        JsonNode balances = awaitEntries(f, 1);
+        assertThat(balance(balances, "1002")).as("only the common parking is the owners'").isEqualTo(1_000);
+        assertThat(balance(balances, "2203")).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM posting_note WHERE community_id = ? AND kind = 'NOT_OWNERS'", Long.class, f.community))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aReversalMirrorsItsEntryAndAnUnknownClassWaitsInSuspense() {
         TrustFixture f = new TrustFixture(port).registered();
         UUID settlement = UUID.randomUUID();
