@@ -38,6 +38,19 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * The service runs from a copy of its jar: a build or test run (./mvnw verify) rewrites
+     * target/*.jar while the stack runs, and a JVM whose jar changes under it fails on the next class it loads.
+     */
+    private static Path runningCopy(Services.Spec spec, Path logs) {
+        try {
+            Path jars = Files.createDirectories(logs.toAbsolutePath().resolveSibling("jars"));
+            return Files.copy(spec.jar(), jars.resolve(spec.name() + ".jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not copy " + spec.jar() + " to run it", e);
+        }
+    }
+
     static ServiceProcess start(Services.Spec spec, Path logs) {
         if (!Files.isRegularFile(spec.jar())) {
             throw new IllegalStateException(spec.jar() + " is missing: build first with ./mvnw -DskipTests install (./run.sh does it)");
@@ -54,7 +67,7 @@ final class ServiceProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-jar", spec.jar().toString()));
+        command.addAll(List.of("-jar", runningCopy(spec, logs).toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(spec.environment());
         try {

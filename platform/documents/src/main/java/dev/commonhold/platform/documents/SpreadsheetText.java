@@ -29,7 +29,11 @@ public final class SpreadsheetText {
                 .ofCsvRecord(text).stream().filter(r -> r.getFields().stream().anyMatch(f -> !f.isBlank())).toList();
     }
 
-    /** The declared charset if any; else by BOM; else strict UTF-8; else GB18030 (a superset of GBK, what Chinese Excel writes). */
+    /**
+     * The declared charset if any; else by BOM; else UTF-16 without a BOM when many bytes are zero
+     * (ASCII in UTF-16 is every other byte zero); else strict UTF-8; else GB18030 (a superset of GBK,
+     * what Chinese Excel writes).
+     */
     public static String decode(byte[] bytes, Charset declared) {
         if (declared != null) {
             return stripBom(new String(bytes, declared));
@@ -37,12 +41,34 @@ public final class SpreadsheetText {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             return stripBom(new String(bytes, StandardCharsets.UTF_16));
         }
+        Charset utf16 = utf16WithoutBom(bytes);
+        if (utf16 != null) {
+            return new String(bytes, utf16);
+        }
         try {
             return stripBom(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, Charset.forName("GB18030"));
         }
+    }
+
+    private static Charset utf16WithoutBom(byte[] bytes) {
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                if (i % 2 == 0) {
+                    evenZeros++;
+                } else {
+                    oddZeros++;
+                }
+            }
+        }
+        if (bytes.length < 4 || bytes.length % 2 != 0 || evenZeros + oddZeros < bytes.length / 4) {
+            return null;
+        }
+        return oddZeros > evenZeros ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
     }
 
     private static String stripBom(String text) {

@@ -56,6 +56,11 @@ public class WebAutoConfiguration {
         return new ProblemHandler();
     }
 
+    @Bean
+    dev.commonhold.platform.web.problem.ProblemTracing problemTracing() {
+        return new dev.commonhold.platform.web.problem.ProblemTracing();
+    }
+
     /**
      * Request bodies are read as written, never guessed at: an unknown field, a fraction where a
      * whole number is expected (100.5 for amountFen must not become 100 fen), a number sent as text

@@ -64,6 +64,15 @@ class ProblemsIT {
     }
 
     @Test
+    void aProblemFromAServicesOwnHandlerAlsoCarriesItsPathAndTraceId() {
+        ApiResponse response = api.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").get("/domain-rule");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(response.json().get("instance").asString()).isEqualTo("/domain-rule");
+    }
+
+    @Test
     void brokenJsonSaysWhere() {
         ApiResponse response = api.post("/things", "{\"name\": \"lift\",, }");
 

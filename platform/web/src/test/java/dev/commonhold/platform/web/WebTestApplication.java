@@ -72,6 +72,23 @@ class WebTestApplication {
         Thing boom() {
             throw new IllegalStateException("secret internal detail");
         }
+
+        @GetMapping("/domain-rule")
+        Thing domainRule() {
+            throw new DomainRule();
+        }
+    }
+
+    /** A service's own rule, answered by the service's own advice (as trust accounts and billing do). */
+    static class DomainRule extends RuntimeException {
+    }
+
+    @org.springframework.web.bind.annotation.RestControllerAdvice
+    static class DomainProblems {
+        @org.springframework.web.bind.annotation.ExceptionHandler(DomainRule.class)
+        org.springframework.http.ProblemDetail rule(DomainRule e) {
+            return org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, "refused by a rule of the domain");
+        }
     }
 
     @RestController

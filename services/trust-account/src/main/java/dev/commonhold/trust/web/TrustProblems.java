@@ -30,13 +30,16 @@ class TrustProblems {
         return (e.rule() == null ? problem : problem.with("rule", e.rule())).toProblemDetail();
     }
 
-    /** A bank statement file we cannot take as it is: 422 naming every bad line and column; nothing of the file was imported. */
+    /**
+     * A bank statement file we cannot take as it is: 422 as for any refused spreadsheet —
+     * {@code errors: [{row, column, value, message}]}, the first 100, and {@code errorCount}; nothing was imported.
+     */
     @ExceptionHandler(StatementRejected.class)
     ProblemDetail statementRejected(StatementRejected e) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("bank-statement-rejected"), "Bank statement not imported",
-                e.getMessage() + " — nothing was imported; correct the file and send it again")
-                .with("errors", e.problems().stream().map(p -> new FieldError("line " + p.row() + (p.column() == null ? "" : " " + p.column()),
-                        p.message())).toList())
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("import-rejected"), "Bank statement not imported",
+                e.getMessage() + ". Nothing was imported: correct the file (or export it again from online banking) and send the whole of it.")
+                .with("errorCount", e.count())
+                .with("errors", e.problems())
                 .toProblemDetail();
     }
 

@@ -36,65 +36,102 @@ public final class BankStatement {
     private BankStatement() {
     }
 
+    /** Collects what is wrong, the first {@link StatementRejected#MAX_LISTED} in full and the rest counted. */
+    private static final class Problems {
+        final List<StatementRejected.Problem> listed = new ArrayList<>();
+        final Map<String, String> headers;
+        int count;
+
+        Problems(Map<String, String> headers) {
+            this.headers = headers;
+        }
+
+        /** @param column the column's own name (date, in, out, balance…), shown as the file's header names it */
+        void add(int row, String column, String value, String message) {
+            if (count++ < StatementRejected.MAX_LISTED) {
+                listed.add(new StatementRejected.Problem(row, column == null ? null : headers.getOrDefault(column, column), value, message));
+            }
+        }
+
+        int size() {
+            return count;
+        }
+
+        void throwIfAny() {
+            if (count > 0) {
+                throw new StatementRejected(listed, count);
+            }
+        }
+    }
+
     /** The lines in the order they happened (oldest first), each balance checked against the previous. */
     public static List<BankLine> read(List<String> header, List<Row> rows) {
         Map<String, Integer> at = columns(header);
         if (rows.isEmpty()) {
-            throw StatementRejected.of(0, null, "the file has a header but no lines");
+            throw StatementRejected.of(null, null, "the file has a header but no lines");
         }
         if (rows.size() > MAX_LINES) {
-            throw StatementRejected.of(0, null, "the file has %d lines; import at most %d at a time (a month or a quarter)".formatted(rows.size(), MAX_LINES));
+            throw StatementRejected.of(null, null, "the file has %d lines; import at most %d at a time (a month or a quarter)".formatted(rows.size(), MAX_LINES));
         }
-        List<StatementRejected.Problem> problems = new ArrayList<>();
+        Map<String, String> headers = new HashMap<>();
+        at.forEach((column, i) -> headers.put(column, header.get(i).strip()));
+        Problems problems = new Problems(headers);
         List<BankLine> lines = new ArrayList<>(rows.size());
         Set<String> references = new HashSet<>();
         for (Row row : rows) {
             BankLine line = line(row, at, problems);
             if (line != null && !references.add(line.reference())) {
-                problems.add(new StatementRejected.Problem(row.line(), "流水号", "reference " + line.reference() + " appears twice in the file"));
+                problems.add(row.line(), "reference", line.reference(), "this reference appears twice in the file");
             } else if (line != null) {
                 lines.add(line);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new StatementRejected(problems);
-        }
-        return inOrder(lines);
+        problems.throwIfAny();
+        return inOrder(lines, problems);
     }
 
-    /** Oldest first: a newest-first export is turned round; then each balance must follow from the one before. */
-    private static List<BankLine> inOrder(List<BankLine> lines) {
-        List<BankLine> ordered = lines;
-        if (lines.size() > 1 && lines.getFirst().valueDate().isAfter(lines.getLast().valueDate())) {
-            ordered = new ArrayList<>(lines).reversed();
-        }
-        List<StatementRejected.Problem> problems = new ArrayList<>();
+    /**
+     * Oldest first. A newest-first export is turned round — told by its dates, or, when every line is
+     * on the same day, by which way its balances follow on; then each balance must follow from the one before.
+     */
+    private static List<BankLine> inOrder(List<BankLine> lines, Problems problems) {
+        List<BankLine> reversed = new ArrayList<>(lines).reversed();
+        boolean newestFirst = lines.size() > 1 && (lines.getFirst().valueDate().isAfter(lines.getLast().valueDate())
+                || (lines.getFirst().valueDate().equals(lines.getLast().valueDate()) && !chains(lines) && chains(reversed)));
+        List<BankLine> ordered = newestFirst ? reversed : lines;
         for (int i = 1; i < ordered.size(); i++) {
             BankLine before = ordered.get(i - 1);
             BankLine line = ordered.get(i);
             if (line.valueDate().isBefore(before.valueDate())) {
-                problems.add(new StatementRejected.Problem(line.row(), "交易日期", "dated %s, before the line above it (%s): lines must be in date order"
-                        .formatted(line.valueDate(), before.valueDate())));
+                problems.add(line.row(), "date", line.valueDate().toString(), "dated before the line above it (%s): lines must be in date order"
+                        .formatted(before.valueDate()));
             } else if (line.balanceBeforeFen() != before.balanceFen()) {
-                problems.add(new StatementRejected.Problem(line.row(), "余额", ("balance %s does not follow from the line before (%s %s %s = %s): "
-                        + "is a line missing between them?").formatted(Money.yuan(line.balanceFen()), Money.yuan(before.balanceFen()), line.amountFen() < 0 ? "-" : "+",
-                        Money.yuan(Math.abs(line.amountFen())), Money.yuan(before.balanceFen() + line.amountFen()))));
+                problems.add(line.row(), "balance", Money.yuan(line.balanceFen()), ("does not follow from the line before (%s %s %s = %s): "
+                        + "is a line missing between them?").formatted(Money.yuan(before.balanceFen()), line.amountFen() < 0 ? "-" : "+",
+                        Money.yuan(Math.abs(line.amountFen())), Money.yuan(before.balanceFen() + line.amountFen())));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new StatementRejected(problems);
-        }
+        problems.throwIfAny();
         return List.copyOf(ordered);
     }
 
-    private static BankLine line(Row row, Map<String, Integer> at, List<StatementRejected.Problem> problems) {
+    private static boolean chains(List<BankLine> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).balanceBeforeFen() != lines.get(i - 1).balanceFen()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static BankLine line(Row row, Map<String, Integer> at, Problems problems) {
         int before = problems.size();
         LocalDate date = date(cell(row, at, "date"), row.line(), problems);
         Long amount = amount(row, at, problems);
-        Long balance = fen(cell(row, at, "balance"), row.line(), "余额", true, problems);
+        Long balance = fen(cell(row, at, "balance"), row.line(), "balance", true, problems);
         String reference = cell(row, at, "reference");
         if (reference.isEmpty()) {
-            problems.add(new StatementRejected.Problem(row.line(), "流水号", "missing: every line needs the bank's reference (流水号)"));
+            problems.add(row.line(), "reference", "", "missing: every line needs the bank's reference (流水号)");
         }
         if (problems.size() > before) {
             return null;
@@ -103,31 +140,32 @@ public final class BankStatement {
     }
 
     /** Either one signed amount column, or separate in and out columns of which exactly one has the line's amount. */
-    private static Long amount(Row row, Map<String, Integer> at, List<StatementRejected.Problem> problems) {
+    private static Long amount(Row row, Map<String, Integer> at, Problems problems) {
         if (at.containsKey("amount")) {
-            Long amount = fen(cell(row, at, "amount"), row.line(), "交易金额", true, problems);
+            Long amount = fen(cell(row, at, "amount"), row.line(), "amount", true, problems);
             if (amount != null && amount == 0) {
-                problems.add(new StatementRejected.Problem(row.line(), "交易金额", "a line of 0.00 moves nothing"));
+                problems.add(row.line(), "amount", cell(row, at, "amount"), "a line of 0.00 moves nothing");
             }
             return amount;
         }
-        Long in = fen(cell(row, at, "in"), row.line(), "收入", false, problems);
-        Long out = fen(cell(row, at, "out"), row.line(), "支出", false, problems);
+        Long in = fen(cell(row, at, "in"), row.line(), "in", false, problems);
+        Long out = fen(cell(row, at, "out"), row.line(), "out", false, problems);
         if (in == null || out == null) {
             return null;
         }
         if (in < 0 || out < 0) {
-            problems.add(new StatementRejected.Problem(row.line(), in < 0 ? "收入" : "支出", "must not be negative: money out goes in 支出, money in in 收入"));
+            problems.add(row.line(), in < 0 ? "in" : "out", cell(row, at, in < 0 ? "in" : "out"),
+                    "must not be negative: money out goes in the debit (借方/支出) column, money in in the credit (贷方/收入) column");
             return null;
         }
         if ((in == 0) == (out == 0)) {
-            problems.add(new StatementRejected.Problem(row.line(), "收入", "exactly one of 收入 and 支出 must have an amount"));
+            problems.add(row.line(), null, null, "exactly one of the credit (贷方/收入) and debit (借方/支出) columns must have an amount");
             return null;
         }
         return in - out;
     }
 
-    private static LocalDate date(String text, int line, List<StatementRejected.Problem> problems) {
+    private static LocalDate date(String text, int line, Problems problems) {
         String day = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) : text;
         for (DateTimeFormatter format : DATES) {
             try {
@@ -136,22 +174,26 @@ public final class BankStatement {
                 // the next format
             }
         }
-        problems.add(new StatementRejected.Problem(line, "交易日期", "'" + text + "' is not a date: write 2026-11-30 or 2026/11/30"));
+        problems.add(line, "date", text, "not a date: write 2026-11-30 or 2026/11/30");
         return null;
     }
 
     /** Yuan as printed ("1,234.56", "¥20.00", blank) to fen, exactly; more than two decimals is an error, not a rounding. */
-    static Long fen(String text, int line, String column, boolean required, List<StatementRejected.Problem> problems) {
+    private static Long fen(String text, int line, String column, boolean required, Problems problems) {
         String plain = text.replace(",", "").replace("¥", "").replace("￥", "").replace(" ", "");
         if (plain.isEmpty()) {
             if (required) {
-                problems.add(new StatementRejected.Problem(line, column, "missing"));
+                problems.add(line, column, "", "missing");
                 return null;
             }
             return 0L;
         }
-        if (!YUAN.matcher(plain).matches() || plain.replace("-", "").replace(".", "").length() > 16) {
-            problems.add(new StatementRejected.Problem(line, column, "'" + text + "' is not an amount in yuan with at most two decimals, e.g. 1,234.56"));
+        if (!YUAN.matcher(plain).matches()) {
+            problems.add(line, column, text, "not an amount in yuan with at most two decimals, e.g. 1,234.56");
+            return null;
+        }
+        if (plain.replace("-", "").replace(".", "").length() > 16) {
+            problems.add(line, column, text, "too large: a bank line is at most 99,999,999,999,999.99 yuan");
             return null;
         }
         return new java.math.BigDecimal(plain).movePointRight(2).longValueExact();

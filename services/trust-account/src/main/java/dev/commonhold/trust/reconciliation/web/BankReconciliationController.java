@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import dev.commonhold.platform.web.problem.ProblemType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,21 +58,24 @@ class BankReconciliationController {
         this.reconciliation = reconciliation;
     }
 
+    /** 201 when lines were imported, 200 when every line of the file was imported before (an overlapping export). */
     @PostMapping(path = "/bank-statements", consumes = {"text/csv", "text/plain", "application/octet-stream", "text/tab-separated-values"})
-    @ResponseStatus(HttpStatus.CREATED)
-    BankReconciliation.Imported importStatement(Viewer viewer, @PathVariable UUID communityId, @RequestBody byte[] file,
-                                                @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+    ResponseEntity<BankReconciliation.Imported> importStatement(Viewer viewer, @PathVariable UUID communityId, @RequestBody byte[] file,
+                                                                @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
         if (file.length > MAX_BYTES) {
-            throw ProblemException.invalid("file", "at most 10 MB: split the export by month");
+            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, "File too large",
+                    "a bank statement file is at most 10 MB: export it a month at a time");
         }
         Charset charset = type.getCharset();
         List<CsvRecord> records = SpreadsheetText.records(file, charset);
         if (records.isEmpty()) {
-            throw StatementRejected.of(0, null, "the file is empty; export the account's statement from online banking as CSV");
+            throw StatementRejected.of(null, null, "the file is empty; export the account's statement from online banking as CSV");
         }
         List<BankStatement.Row> rows = records.subList(1, records.size()).stream()
                 .map(r -> new BankStatement.Row((int) r.getStartingLineNumber(), r.getFields())).toList();
-        return reconciliation.importStatement(viewer, communityId, BankStatement.read(records.getFirst().getFields(), rows), sha256(file));
+        BankReconciliation.Imported imported = reconciliation.importStatement(viewer, communityId, BankStatement.read(records.getFirst().getFields(), rows),
+                sha256(file));
+        return ResponseEntity.status(imported.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(imported);
     }
 
     /** The three-way check on {@code asOf} (default today in the community's time zone). */

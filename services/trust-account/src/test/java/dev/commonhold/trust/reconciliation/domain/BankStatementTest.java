@@ -52,8 +52,9 @@ class BankStatementTest {
                 .satisfies(e -> assertThat(((StatementRejected) e).problems()).singleElement()
                         .satisfies(p -> {
                             assertThat(p.row()).isEqualTo(3);
+                            assertThat(p.value()).isEqualTo("200.00");
                             assertThat(p.column()).isEqualTo("余额");
-                            assertThat(p.message()).contains("200.00", "100.00 + 50.00 = 150.00", "missing");
+                            assertThat(p.message()).contains("100.00 + 50.00 = 150.00", "missing");
                         }));
     }
 
@@ -72,9 +73,34 @@ class BankStatementTest {
     }
 
     @Test
+    void aNewestFirstExportOfOneDayIsToldByWhichWayItsBalancesFollow() {
+        List<BankLine> lines = read("交易日期,摘要,借方发生额,贷方发生额,余额,流水号",
+                "2026-11-10,利息,,2.00,18935.56,S2",
+                "2026-11-10,利息,,1.00,18933.56,S1");
+
+        assertThat(lines).extracting(BankLine::reference).containsExactly("S1", "S2");
+    }
+
+    @Test
+    void aWhollyWrongFileIsAnsweredWithTheFirstHundredProblemsAndTheCount() {
+        String[] file = new String[49_001];
+        file[0] = "交易日期,收入,支出,余额,流水号";
+        for (int i = 1; i < file.length; i++) {
+            file[i] = "2026-99-99,1.00,,1.00,E" + i;
+        }
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> read(file)).isInstanceOfSatisfying(StatementRejected.class, e -> {
+            assertThat(e.count()).isEqualTo(49_000);
+            assertThat(e.problems()).hasSize(StatementRejected.MAX_LISTED);
+            assertThat(e.getMessage()).contains("and 48997 more problem(s)").hasSizeLessThan(1_000);
+        });
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(5);
+    }
+
+    @Test
     void twoLinesWithTheSameReferenceAndAMissingColumnAreRefused() {
         assertThatThrownBy(() -> read("交易日期,收入,支出,余额,流水号", "2026-11-01,1.00,,1.00,R1", "2026-11-02,1.00,,2.00,R1"))
-                .hasMessageContaining("line 3 流水号: reference R1 appears twice");
+                .hasMessageContaining("line 3 流水号: this reference appears twice");
         assertThatThrownBy(() -> read("交易日期,收入,余额,流水号", "2026-11-01,1.00,1.00,R1"))
                 .hasMessageContaining("missing column(s) in and out");
         assertThatThrownBy(() -> read("交易日期,收入,支出,余额,流水号"))
@@ -86,6 +112,6 @@ class BankStatementTest {
         assertThat(read("交易日期,收入,支出,余额,流水号", "2026-11-01,\"99999999999999.99\",,99999999999999.99,R1".replace("\"", ""))
                 .getFirst().amountFen()).isEqualTo(9_999_999_999_999_999L);
         assertThatThrownBy(() -> read("交易日期,收入,支出,余额,流水号", "2026-11-01,999999999999999.99,,1,R1"))
-                .hasMessageContaining("is not an amount");
+                .hasMessageContaining("收入: too large");
     }
 }

@@ -145,10 +145,15 @@ class BankReconciliationIT {
         ApiResponse again = importCsv(f, today + ",存入,,100.00,100.00,D1,\n" + today + ",存入,,5.00,105.00,D2,\n");
         assertThat(again.json().get("imported").asInt()).as("an overlapping export adds only what is new").isEqualTo(1);
         assertThat(again.json().get("skipped").asInt()).isEqualTo(1);
+        ApiResponse known = importCsv(f, today + ",存入,,100.00,100.00,D1,\n");
+        assertThat(known.status()).as("nothing new: 200, not 201").isEqualTo(200);
+        assertThat(known.json().get("imported").asInt()).isZero();
 
         ApiResponse gap = importCsv(f, today + ",存入,,1.00,110.00,D4,\n");
         assertThat(gap.status()).isEqualTo(422);
-        assertThat(gap.json().get("errors").get(0).get("field").asString()).isEqualTo("line 2 余额");
+        assertThat(gap.json().get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(gap.json().get("errors").get(0).get("column").asString()).isEqualTo("余额");
+        assertThat(gap.json().get("traceId")).as("a problem to quote").isNotNull();
         assertThat(gap.body()).contains("109.00", "105.00", "missing");
 
         ApiResponse changed = importCsv(f, today + ",存入,,999.00,1104.00,D2,\n");
@@ -157,7 +162,8 @@ class BankReconciliationIT {
 
         ApiResponse bad = importCsv(f, "昨天,存入,,1.00,106.00,D5,\n");
         assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("line 2 交易日期");
+        assertThat(bad.json().get("errors").get(0).get("column").asString()).isEqualTo("交易日期");
+        assertThat(bad.json().get("errors").get(0).get("value").asString()).isEqualTo("昨天");
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bank_line WHERE community_id = ?", Long.class, f.community)).isEqualTo(2);
     }

@@ -1,0 +1,39 @@
+package dev.commonhold.platform.web.problem;
+
+import org.slf4j.MDC;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+/**
+ * Every problem answer carries the path it answers and the traceId to quote, whichever handler
+ * made it — the platform's, a service's own (a rule of its domain) or Spring Security's.
+ */
+@RestControllerAdvice
+public class ProblemTracing implements ResponseBodyAdvice<Object> {
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getInstance() == null) {
+                problem.setInstance(java.net.URI.create(request.getURI().getRawPath()));
+            }
+            String traceparent = MDC.get("traceparent");
+            if (traceparent != null && (problem.getProperties() == null || !problem.getProperties().containsKey("traceId"))) {
+                problem.setProperty("traceId", traceparent.split("-")[1]);
+            }
+        }
+        return body;
+    }
+}
