@@ -20,13 +20,45 @@ public final class SpreadsheetText {
     private SpreadsheetText() {
     }
 
-    /** The non-blank records of the file, the header first; the separator is a tab when the first line has tabs and no commas. */
+    /**
+     * The non-blank records of the file, the header first; the separator is a tab when the first line
+     * has tabs and no commas. Every row has as many cells as the header (cells beyond it may only be
+     * blank, as some programs pad rows): an unquoted "1,234.56" in the last column must not become 1.
+     *
+     * @throws SpreadsheetRejected naming each row with a different number of cells, or the bytes not valid in the encoding
+     */
     public static List<CsvRecord> records(byte[] bytes, Charset declared) {
         String text = decode(bytes, declared);
         String firstLine = text.lines().findFirst().orElse("");
         char separator = firstLine.contains("\t") && !firstLine.contains(",") ? '\t' : ',';
-        return CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true)
+        List<CsvRecord> records = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true)
                 .ofCsvRecord(text).stream().filter(r -> r.getFields().stream().anyMatch(f -> !f.isBlank())).toList();
+        requireSameWidth(records);
+        return records;
+    }
+
+    private static void requireSameWidth(List<CsvRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        int width = records.getFirst().getFieldCount();
+        List<SpreadsheetRejected.Problem> problems = new java.util.ArrayList<>();
+        int count = 0;
+        for (CsvRecord r : records.subList(1, records.size())) {
+            int filled = r.getFieldCount();
+            while (filled > width && r.getField(filled - 1).isBlank()) {
+                filled--;
+            }
+            if (filled != width) {
+                if (count++ < SpreadsheetRejected.MAX_LISTED) {
+                    problems.add(new SpreadsheetRejected.Problem((int) r.getStartingLineNumber(), null, null, ("%d cells expected (as in the header), "
+                            + "%d found: quote a cell that holds the separator, e.g. \"1,234.56\"").formatted(width, filled)));
+                }
+            }
+        }
+        if (count > 0) {
+            throw new SpreadsheetRejected(problems, count);
+        }
     }
 
     /**
@@ -36,7 +68,7 @@ public final class SpreadsheetText {
      */
     public static String decode(byte[] bytes, Charset declared) {
         if (declared != null) {
-            return stripBom(new String(bytes, declared));
+            return stripBom(strictly(bytes, declared));
         }
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             return stripBom(new String(bytes, StandardCharsets.UTF_16));
@@ -51,6 +83,28 @@ public final class SpreadsheetText {
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, Charset.forName("GB18030"));
         }
+    }
+
+    /** The text, or a refusal naming the first line with bytes that are not valid in {@code charset} — never a silent �. */
+    private static String strictly(byte[] bytes, Charset charset) {
+        java.nio.charset.CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate((int) (bytes.length * (double) decoder.maxCharsPerByte()) + 16);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new SpreadsheetRejected(List.of(new SpreadsheetRejected.Problem(line, null, null, ("bytes here are not valid %s, the encoding "
+                    + "the request declares: save the file as %s, or send it without a charset and the encoding is recognised").formatted(charset.name(),
+                    charset.name()))), 1);
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     private static Charset utf16WithoutBom(byte[] bytes) {

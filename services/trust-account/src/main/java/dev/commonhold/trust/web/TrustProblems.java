@@ -1,5 +1,6 @@
 package dev.commonhold.trust.web;
 
+import dev.commonhold.platform.documents.SpreadsheetRejected;
 import dev.commonhold.platform.ledger.LedgerViolation;
 import dev.commonhold.platform.web.problem.FieldError;
 import dev.commonhold.platform.web.problem.ProblemException;
@@ -36,6 +37,16 @@ class TrustProblems {
      */
     @ExceptionHandler(StatementRejected.class)
     ProblemDetail statementRejected(StatementRejected e) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("import-rejected"), "Bank statement not imported",
+                e.getMessage() + ". Nothing was imported: correct the file (or export it again from online banking) and send the whole of it.")
+                .with("errorCount", e.count())
+                .with("errors", e.problems())
+                .toProblemDetail();
+    }
+
+    /** A file that cannot be read as written (its encoding, a row of another width): the same answer as any refused spreadsheet. */
+    @ExceptionHandler(SpreadsheetRejected.class)
+    ProblemDetail spreadsheetRejected(SpreadsheetRejected e) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("import-rejected"), "Bank statement not imported",
                 e.getMessage() + ". Nothing was imported: correct the file (or export it again from online banking) and send the whole of it.")
                 .with("errorCount", e.count())

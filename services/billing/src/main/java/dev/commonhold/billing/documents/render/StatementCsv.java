@@ -1,5 +1,7 @@
 package dev.commonhold.billing.documents.render;
 
+import dev.commonhold.platform.documents.CsvCells;
+
 import dev.commonhold.billing.documents.app.DocumentData;
 import dev.commonhold.billing.documents.app.Documents;
 
@@ -18,14 +20,14 @@ public final class StatementCsv {
         StringBuilder csv = new StringBuilder("\uFEFF类型,编号,日期,到期日,项目,金额(元),已收(元),未收(元)\r\n");
         for (DocumentData.StatementInvoice i : s.invoices()) {
             long open = i.cancelled() ? 0 : i.amountFen() - i.paidFen();
-            csv.append(String.join(",", quote(i.cancelled() ? "账单（已撤销）" : "账单"), quote(i.number()), i.issuedOn().toString(), i.dueOn().toString(),
-                    quote(i.description()), plain(i.amountFen()), plain(i.paidFen()), plain(open))).append("\r\n");
+            csv.append(String.join(",", CsvCells.text(i.cancelled() ? "账单（已撤销）" : "账单"), CsvCells.text(i.number()), i.issuedOn().toString(), i.dueOn().toString(),
+                    CsvCells.text(i.description()), plain(i.amountFen()), plain(i.paidFen()), plain(open))).append("\r\n");
         }
         for (DocumentData.StatementPayment p : s.payments()) {
-            csv.append(String.join(",", quote("缴费 " + Labels.channel(p.channel())), quote(p.channelTransactionId() == null ? "" : p.channelTransactionId()),
+            csv.append(String.join(",", CsvCells.text("缴费 " + Labels.channel(p.channel())), CsvCells.text(p.channelTransactionId() == null ? "" : p.channelTransactionId()),
                     Labels.time(p.receivedAt()), "", "", plain(p.amountFen()), "", "")).append("\r\n");
         }
-        csv.append(String.join(",", quote("预存余额"), "", "", "", "", plain(s.creditFen()), "", "")).append("\r\n");
+        csv.append(String.join(",", CsvCells.text("预存余额"), "", "", "", "", plain(s.creditFen()), "", "")).append("\r\n");
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -33,9 +35,4 @@ public final class StatementCsv {
         return (fen < 0 ? "-" : "") + "%d.%02d".formatted(Math.abs(fen) / 100, Math.abs(fen) % 100);
     }
 
-    /** Quoted, and a leading = + - @ neutralised so a spreadsheet never runs a cell as a formula. */
-    private static String quote(String text) {
-        String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
 }

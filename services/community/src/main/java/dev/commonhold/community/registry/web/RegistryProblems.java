@@ -3,6 +3,7 @@ package dev.commonhold.community.registry.web;
 import dev.commonhold.community.registry.app.RegistryImports;
 import dev.commonhold.community.registry.domain.InvalidRegistryData;
 import dev.commonhold.community.registry.domain.RegistryConflict;
+import dev.commonhold.platform.documents.SpreadsheetRejected;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.platform.web.problem.ProblemType;
 import org.springframework.core.Ordered;
@@ -27,6 +28,16 @@ class RegistryProblems {
     @ExceptionHandler(RegistryConflict.class)
     ProblemDetail conflict(RegistryConflict e) {
         return ProblemException.conflict(e.getMessage()).toProblemDetail();
+    }
+
+    /** A file that cannot be read as written (bytes not valid in its encoding, a row of another width): refused like any bad spreadsheet. */
+    @ExceptionHandler(SpreadsheetRejected.class)
+    ProblemDetail unreadable(SpreadsheetRejected e) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("import-rejected"), "Spreadsheet refused",
+                e.getMessage() + ". Fix the rows listed under errors and upload the whole file again.")
+                .with("errorCount", e.count())
+                .with("errors", e.problems())
+                .toProblemDetail();
     }
 
     @ExceptionHandler(RegistryImports.Rejected.class)

@@ -95,6 +95,34 @@ class ImportIT {
     }
 
     @Test
+    void aRowWithACellMoreThanTheHeaderIsRefusedNotReadAsAnotherArea() {
+        UUID community = fixture.registerCommunity("劲松北社区", "110105");
+        String sheet = "building,unit,use,owner_ref,owner_name,owner_kind,exclusive_area_m2\n"
+                + "1号楼,S01,商业,O-101,某某商贸,业主,1,234.56\n"; // an unquoted thousands separator: 1,234.56 m² is not 1.00 m²
+
+        ApiResponse response = fixture.as(fixture.operator()).post("/api/community/communities/" + community + "/imports",
+                sheet.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertProblem(response, 422, "import-rejected");
+        assertThat(response.json().get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(response.json().get("errors").get(0).get("message").asString()).startsWith("7 cells expected (as in the header), 8 found");
+        assertThat(fixture.as(fixture.operator()).get("/api/community/communities/" + community + "/units").json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aGbkFileDeclaredAsUtf8IsRefusedNamingTheEncodingNotStoredAsReplacementCharacters() {
+        UUID community = fixture.registerCommunity("劲松北社区", "110105");
+        String sheet = RegistryFixture.sheet(3).replace("1,101,", "2号楼,101,");
+
+        ApiResponse response = fixture.as(fixture.operator()).post("/api/community/communities/" + community + "/imports",
+                sheet.getBytes(Charset.forName("GBK")), "text/csv; charset=utf-8");
+
+        assertProblem(response, 422, "import-rejected");
+        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("not valid UTF-8");
+        assertThat(fixture.as(fixture.operator()).get("/api/community/communities/" + community + "/units").json().get("items")).isEmpty();
+    }
+
+    @Test
     void utf8WithAByteOrderMarkImports() {
         UUID community = fixture.registerCommunity("劲松北社区", "110105");
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

@@ -1,5 +1,6 @@
 package dev.commonhold.trust.statements.web;
 
+import dev.commonhold.platform.documents.CsvCells;
 import dev.commonhold.platform.ledger.Posting;
 import dev.commonhold.platform.money.Money;
 import dev.commonhold.platform.security.Viewer;
@@ -74,7 +75,7 @@ class StatementController {
 
     private void csv(Statements.Statement s, Map<String, String> names, UUID communityId, YearMonth period, Writer out) throws IOException {
         out.append("\uFEFF");
-        out.append("社区,").append(cell(s.communityName())).append(",月份,").append(s.month()).append('\n');
+        out.append("社区,").append(CsvCells.text(s.communityName())).append(",月份,").append(s.month()).append('\n');
         out.append("期初银行存款（元）,").append(Money.fen(s.openingBankFen()).toDecimalString()).append(",期末银行存款（元）,").append(Money.fen(s.closingBankFen()).toDecimalString()).append('\n');
         out.append("本月收入（元）,").append(Money.fen(s.incomeFen()).toDecimalString()).append(",本月支出（元）,").append(Money.fen(s.expensesFen()).toDecimalString()).append('\n');
         out.append("默克尔根,").append(s.rootHash() == null ? "（本月未结账）" : s.rootHash()).append(",分录数,").append(s.treeSize() == null ? "" : String.valueOf(s.treeSize()))
@@ -84,8 +85,8 @@ class StatementController {
             statements.eachLine(communityId, period, line -> {
                 for (Posting p : line.postings()) {
                     try {
-                        out.append(String.valueOf(line.sequence())).append(',').append(cell(line.description())).append(',').append(p.account()).append(',')
-                                .append(cell(names.getOrDefault(p.account(), ""))).append(',').append(Money.fen(p.amountFen()).toDecimalString()).append(',')
+                        out.append(String.valueOf(line.sequence())).append(',').append(CsvCells.text(line.description())).append(',').append(p.account()).append(',')
+                                .append(CsvCells.text(names.getOrDefault(p.account(), ""))).append(',').append(Money.fen(p.amountFen()).toDecimalString()).append(',')
                                 .append(line.entryId().toString()).append(',').append(line.leafHash()).append(',')
                                 .append(line.paymentRequestId() == null ? "" : line.paymentRequestId().toString()).append('\n');
                     } catch (IOException e) {
@@ -104,12 +105,6 @@ class StatementController {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("month", "must be yyyy-MM, e.g. 2026-10");
         }
-    }
-
-    /** A text cell quoted as RFC 4180 says, and never read by a spreadsheet as a formula. */
-    private static String cell(String text) {
-        String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
 }

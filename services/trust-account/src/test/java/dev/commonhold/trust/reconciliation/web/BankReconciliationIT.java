@@ -165,6 +165,11 @@ class BankReconciliationIT {
         assertThat(bad.json().get("errors").get(0).get("column").asString()).isEqualTo("交易日期");
         assertThat(bad.json().get("errors").get(0).get("value").asString()).isEqualTo("昨天");
 
+        ApiResponse declaredWrong = f.as(f.staff).post(path(f) + "/bank-statements",
+                (HEADER + today + ",存入,,1.00,106.00,D5,张三\n").getBytes(Charset.forName("GB18030")), "text/csv; charset=utf-8");
+        assertThat(declaredWrong.status()).isEqualTo(422);
+        assertThat(declaredWrong.body()).contains("not valid UTF-8");
+
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bank_line WHERE community_id = ?", Long.class, f.community)).isEqualTo(2);
     }
 
