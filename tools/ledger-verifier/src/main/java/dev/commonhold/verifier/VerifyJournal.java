@@ -54,8 +54,11 @@ public final class VerifyJournal {
                 case "--inclusion" -> inclusion(read(args[1]), read(args[2]), out);
                 default -> journal(Path.of(args[0]), List.of(args).subList(1, args.length), out);
             };
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             out.println("cannot read the input: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            out.println("cannot read the input: " + reason(e) + " — give the files as the service gave them (see --help for the order)");
             return 2;
         }
     }
@@ -63,57 +66,87 @@ public final class VerifyJournal {
     private static int journal(Path export, List<String> heads, PrintStream out) throws IOException {
         JournalVerifier verifier = new JournalVerifier();
         UUID ledger = null;
+        List<String> unreadable = new ArrayList<>();
         try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             String line;
             long number = 0;
-            List<String> unreadable = new ArrayList<>();
             while ((line = lines.readLine()) != null) {
                 number++;
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte-order mark from an editor that re-saved the file
+                }
                 if (!line.isBlank()) {
                     try {
                         JournalEntry entry = entry(JSON.readTree(line), number);
                         ledger = entry.ledgerId();
                         verifier.accept(entry);
                     } catch (RuntimeException e) {
-                        unreadable.add("line " + number + " is not a journal entry (" + e.getMessage() + "): the file was changed or cut");
+                        unreadable.add("line " + number + " is not a journal entry (" + reason(e) + "): the file was changed or cut");
                     }
                 }
             }
-            if (!unreadable.isEmpty() && verifier.entries() == 0) {
-                out.println("cannot read the input: " + export.getFileName() + " has no journal entry at all (" + unreadable.get(0) + ")");
-                return 2;
-            }
-            if (!unreadable.isEmpty()) {
-                unreadable.forEach(u -> out.println("FINDING " + u));
-                out.printf("%s: %d lines could not be read; the rest was checked%n", export.getFileName(), unreadable.size());
-                verifier.findings().forEach(f -> out.println("FINDING " + f));
-                return 1;
-            }
         }
+        if (ledger == null) {
+            out.println("cannot read the input: " + export.getFileName() + " has no journal entry at all"
+                    + (unreadable.isEmpty() ? " (it is empty): export it again with GET …/export" : " (" + unreadable.get(0) + ")"));
+            return 2;
+        }
+        unreadable.forEach(u -> out.println("FINDING " + u));
         int checked = 0;
-        int badSignatures = 0;
+        int badHeads = 0;
+        long covered = 0;
+        String lastPeriod = null;
         for (String file : heads) {
             JsonNode kept = read(file);
+            int index = 0;
             for (JsonNode head : kept.isArray() ? kept : JSON.createArrayNode().add(kept)) {
-                TreeHead tree = head(head, ledger);
+                index++;
+                TreeHead tree;
+                try {
+                    tree = head(head, ledger);
+                } catch (RuntimeException e) {
+                    out.printf("FINDING head %d of %s cannot be read (%s): keep the heads as GET …/months gave them%n", index, file, reason(e));
+                    badHeads++;
+                    continue;
+                }
                 verifier.checkHead(tree);
-                badSignatures += signatures(head, tree, out);
+                badHeads += signatures(head, tree, out);
                 checked++;
+                if (tree.size() > covered) {
+                    covered = tree.size();
+                    lastPeriod = tree.period().toString();
+                }
             }
         }
         verifier.findings().forEach(f -> out.println("FINDING " + f));
-        boolean intact = verifier.intact() && badSignatures == 0;
+        if (checked > 0 && verifier.entries() > covered) {
+            out.printf("note: the last %d entries come after the last head you kept (%s, %d entries): no signed head covers them yet%n",
+                    verifier.entries() - covered, lastPeriod, covered);
+        }
+        boolean intact = verifier.intact() && badHeads == 0 && unreadable.isEmpty();
         out.printf("%s: %d entries, %d tree heads checked, %s%n", export.getFileName(), verifier.entries(), checked,
-                intact ? "intact" : verifier.findings().size() + badSignatures + " findings");
+                intact ? "intact" : verifier.findings().size() + badHeads + unreadable.size() + " findings");
         return intact ? 0 : 1;
+    }
+
+    /** What went wrong, in a sentence: the library's own message without its internals. */
+    private static String reason(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int source = message.indexOf("\n at [Source");
+        message = source >= 0 ? message.substring(0, source) : message;
+        if (e instanceof NullPointerException) {
+            return "a field is missing";
+        }
+        return message.lines().findFirst().orElse(message);
     }
 
     /** Each signature the head carries must verify over its canonical bytes; who signed is printed, to compare with the keys you trust. */
     private static int signatures(JsonNode head, TreeHead tree, PrintStream out) {
         JsonNode signatures = head.get("signatures");
         if (signatures == null || signatures.isEmpty()) {
-            out.printf("head of %s: not signed%n", tree.period());
-            return 0;
+            out.printf("FINDING the head of %s carries no signature: every closed month is signed by the operator; keep the heads as published%n",
+                    tree.period());
+            return 1;
         }
         int bad = 0;
         for (JsonNode s : signatures) {
@@ -123,8 +156,10 @@ public final class VerifyJournal {
                         new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(s.get("publicKey").asString())));
                 boolean valid = dev.commonhold.platform.ledger.verify.TreeHeadSignatures.verify(tree, java.util.Base64.getDecoder()
                         .decode(s.get("signature").asString()), key);
-                out.printf("%shead of %s signed by %s, key %s…%n", valid ? "" : "FINDING the signature on the ", tree.period(), name,
-                        s.get("publicKey").asString().substring(Math.max(0, s.get("publicKey").asString().length() - 16)));
+                String keyEnd = "…" + s.get("publicKey").asString().substring(Math.max(0, s.get("publicKey").asString().length() - 16));
+                out.println(valid ? "head of %s signed by %s, key %s".formatted(tree.period(), name, keyEnd)
+                        : "FINDING the signature of %s (key %s) on the head of %s does not verify: the head is not what was signed".formatted(name, keyEnd,
+                        tree.period()));
                 bad += valid ? 0 : 1;
             } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
                 out.printf("FINDING the signature of %s on the head of %s cannot be read: %s%n", name, tree.period(), e.getMessage());

@@ -79,7 +79,47 @@ class VerifyJournalTest {
         Files.writeString(forged, json.formatted(head.rootHex(), key, java.util.Base64.getEncoder().encodeToString(new byte[64])));
         Result bad = run(export(entries).toString(), forged.toString());
         assertThat(bad.code()).isEqualTo(1);
-        assertThat(bad.out()).contains("FINDING the signature on the head of 2026-10 signed by operator");
+        assertThat(bad.out()).contains("FINDING the signature of operator (key …").contains("on the head of 2026-10 does not verify");
+
+        Path unsigned = dir.resolve("unsigned.json");
+        Files.writeString(unsigned, "{\"period\":\"2026-10\",\"treeSize\":3,\"rootHash\":\"%s\",\"timestampMicros\":7}".formatted(head.rootHex()));
+        Result none = run(export(entries).toString(), unsigned.toString());
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.out()).contains("FINDING the head of 2026-10 carries no signature");
+    }
+
+    @Test
+    void aCutFileIsStillCheckedAgainstTheHeadsAndEntriesAfterTheLastHeadAreNoted() throws Exception {
+        List<JournalEntry> entries = chain(8);
+        Path head = head(entries, 6, "2026-10");
+        Path export = export(entries);
+        String whole = Files.readString(export);
+        Files.writeString(export, "\uFEFF" + whole.substring(0, whole.indexOf('\n', whole.length() / 2) + 20)); // a BOM, and cut mid-line
+
+        Result r = run(export.toString(), head.toString());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("is not a journal entry").contains("1 tree heads checked").doesNotContain("[Source");
+        assertThat(r.out()).containsPattern("FINDING .*6");
+
+        Result later = run(export(entries).toString(), head.toString());
+        assertThat(later.code()).isZero();
+        assertThat(later.out()).contains("note: the last 2 entries come after the last head you kept (2026-10, 6 entries)");
+    }
+
+    @Test
+    void emptyOrMalformedInputIsAnsweredInWordsNotWithAnExceptionsText() throws Exception {
+        Path empty = dir.resolve("empty.ndjson");
+        Files.writeString(empty, "");
+        Result r = run(empty.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains("has no journal entry at all (it is empty)");
+
+        Path heads = dir.resolve("heads.json");
+        Files.writeString(heads, "{}");
+        Result h = run(export(chain(2)).toString(), heads.toString());
+        assertThat(h.code()).isEqualTo(1);
+        assertThat(h.out()).contains("head 1 of").contains("cannot be read").doesNotContain("Cannot invoke");
     }
 
     @Test
@@ -144,11 +184,26 @@ class VerifyJournalTest {
         return file;
     }
 
+    private static final java.security.KeyPair OPERATOR = operatorKey();
+
+    /** A head as GET …/months gives it: signed by the operator. */
     private Path head(List<JournalEntry> entries, int size, String period) throws Exception {
         TreeHead head = new TreeHead(ledger, YearMonth.parse(period), size, new MerkleTree(entries.stream().map(JournalEntry::leafHash).toList()).root(size), 7L);
         Path file = dir.resolve("head-" + period + "-" + UUID.randomUUID() + ".json");
-        Files.writeString(file, "{\"period\":\"%s\",\"treeSize\":%d,\"rootHash\":\"%s\",\"timestampMicros\":7}".formatted(period, size, head.rootHex()));
+        String key = java.util.Base64.getEncoder().encodeToString(OPERATOR.getPublic().getEncoded());
+        String signature = java.util.Base64.getEncoder().encodeToString(dev.commonhold.platform.ledger.verify.TreeHeadSignatures.sign(head,
+                OPERATOR.getPrivate()));
+        Files.writeString(file, ("{\"period\":\"%s\",\"treeSize\":%d,\"rootHash\":\"%s\",\"timestampMicros\":7,\"signatures\":[{\"signer\":\"operator\","
+                + "\"signerName\":\"operator\",\"publicKey\":\"%s\",\"signature\":\"%s\"}]}").formatted(period, size, head.rootHex(), key, signature));
         return file;
+    }
+
+    private static java.security.KeyPair operatorKey() {
+        try {
+            return java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String hexes(List<byte[]> hashes) {

@@ -172,7 +172,8 @@ public class Books {
         }
         Placed placed = place(communityId, at, zone(register.community(communityId)));
         if (journal.entryBySource(communityId, "reversal:" + settlementId).isEmpty()) {
-            journal.reverse(communityId, original.get().id(), placed.period(), "冲销：" + reason, "reversal:" + settlementId);
+            journal.reverse(communityId, original.get().id(), placed.period(), "冲销 #%d：%s（原分录：%s）".formatted(original.get().sequence(), reason,
+                    original.get().description()), "reversal:" + settlementId);
         }
     }
 

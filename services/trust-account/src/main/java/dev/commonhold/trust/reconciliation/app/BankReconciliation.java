@@ -140,7 +140,7 @@ public class BankReconciliation {
     public Reconciliation.BankOnly post(Viewer viewer, UUID communityId, UUID lineId, String account, String note) {
         CommunityCopy community = access.adminOf(viewer, communityId);
         BankStatementStore.Stored line = unresolved(communityId, lineId);
-        String why = note == null || note.isBlank() ? null : text(note);
+        String why = note == null ? null : text(note); // optional, but when given it must say something
         Set<String> allowed = line.amountFen() > 0 ? MONEY_IN_ACCOUNTS : MONEY_OUT_ACCOUNTS;
         if (account == null || !allowed.contains(account)) {
             throw ProblemException.invalid("account", "a line of money %s posts against one of %s".formatted(line.amountFen() > 0 ? "in" : "out",
@@ -166,12 +166,22 @@ public class BankReconciliation {
         return view(find(communityId, lineId));
     }
 
-    /** Explains an entry the bank has not shown (e.g. "paid in on Monday"); it stays listed with the note until the bank shows it. */
+    /**
+     * Explains an entry the bank has not shown (e.g. "paid in on Monday"); it stays listed with the
+     * note until the bank shows it. A note is given once, and only to an entry that is a difference today.
+     */
     @Transactional
     public void explainEntry(Viewer viewer, UUID communityId, UUID entryId, String note) {
         access.adminOf(viewer, communityId);
+        String why = text(note);
         journal.entry(communityId, entryId).orElseThrow(() -> ProblemException.notFound("Entry", entryId));
-        store.noteEntry(communityId, entryId, text(note), viewer.subject(), viewer.username(), clock.instant());
+        boolean difference = reconcile(viewer, communityId, null).inBooksNotInBank().stream().anyMatch(b -> b.entryId().equals(entryId));
+        if (!difference) {
+            throw ProblemException.conflict("entry " + entryId + " is not a difference: the bank shows it, or it does not touch the bank account");
+        }
+        if (!store.noteEntry(communityId, entryId, why, viewer.subject(), viewer.username(), clock.instant())) {
+            throw ProblemException.conflict("this entry was explained already: a note is not changed; add to it in an objection");
+        }
     }
 
     private BankStatementStore.Stored unresolved(UUID communityId, UUID lineId) {

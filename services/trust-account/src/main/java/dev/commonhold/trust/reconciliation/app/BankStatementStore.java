@@ -43,7 +43,8 @@ public interface BankStatementStore {
     /** Records the decision unless one was recorded already; false when it was. */
     boolean resolve(UUID communityId, UUID lineId, String resolution, UUID entryId, String note, String by, String byName, Instant at);
 
-    void noteEntry(UUID communityId, UUID entryId, String note, String by, String byName, Instant at);
+    /** Records the note unless the entry has one; false when it had. */
+    boolean noteEntry(UUID communityId, UUID entryId, String note, String by, String byName, Instant at);
 
     Map<UUID, EntryNote> entryNotes(UUID communityId);
 }

@@ -87,11 +87,10 @@ class JdbcBankStatements implements BankStatementStore {
     }
 
     @Override
-    public void noteEntry(UUID communityId, UUID entryId, String note, String by, String byName, Instant at) {
-        jdbc.update("""
+    public boolean noteEntry(UUID communityId, UUID entryId, String note, String by, String byName, Instant at) {
+        return jdbc.update("""
                 INSERT INTO bank_entry_note (community_id, entry_id, note, noted_by, noted_by_name, noted_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (community_id, entry_id) DO UPDATE SET note = excluded.note, noted_by = excluded.noted_by,
-                    noted_by_name = excluded.noted_by_name, noted_at = excluded.noted_at""", communityId, entryId, note, by, byName, Timestamp.from(at));
+                ON CONFLICT (community_id, entry_id) DO NOTHING""", communityId, entryId, note, by, byName, Timestamp.from(at)) == 1;
     }
 
     @Override

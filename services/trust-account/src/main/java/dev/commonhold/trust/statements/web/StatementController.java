@@ -47,10 +47,10 @@ class StatementController {
         if (!format.equals("json") && !format.equals("pdf")) {
             throw ProblemException.invalid("format", "must be json, csv or pdf"); // csv is its own mapping below
         }
-        if (limit < 1 || limit > Statements.MAX_PAGE) {
-            throw ProblemException.invalid("limit", "must be 1 to " + Statements.MAX_PAGE + " lines a page; follow nextLinesAfter for the rest");
-        }
         if (format.equals("json")) {
+            if (limit < 1 || limit > Statements.MAX_PAGE) {
+                throw ProblemException.invalid("limit", "must be 1 to " + Statements.MAX_PAGE + " lines a page; follow nextLinesAfter for the rest");
+            }
             return ResponseEntity.ok(statements.of(viewer, communityId, period, linesAfter, limit));
         }
         Statements.Statement s = statements.of(viewer, communityId, period, -1, StatementPdf.MAX_LINES);
@@ -99,12 +99,18 @@ class StatementController {
         }
     }
 
+    /** A month from 2000 to this one (Beijing time: a month that has not begun has no statement). */
     private static YearMonth month(String month) {
+        YearMonth period;
         try {
-            return YearMonth.parse(month);
+            period = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("month", "must be yyyy-MM, e.g. 2026-10");
         }
+        if (period.isBefore(YearMonth.of(2000, 1)) || period.isAfter(YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+            throw ProblemException.invalid("month", "must be a month from 2000-01 to this one; " + month + " has no statement");
+        }
+        return period;
     }
 
 }

@@ -110,6 +110,15 @@ class BankReconciliationIT {
         String unknown = r.get("inBankNotInBooks").get(0).get("lineId").asString();
         assertThat(f.as(f.operatorAdmin).post(path(f) + "/bank-reconciliation/entries/" + entry + "/explain", Map.of("note", "周一到账")).status())
                 .isEqualTo(204);
+        assertThat(f.as(f.operatorAdmin).post(path(f) + "/bank-reconciliation/entries/" + entry + "/explain", Map.of("note", "改了")).status())
+                .as("a note is given once").isEqualTo(409);
+        String paired = f.as(f.resident).get(path(f) + "/entries?limit=5").json().get("items").valueStream()
+                .filter(e -> e.get("description").asString().contains("200.00")).findFirst().orElseThrow().get("id").asString();
+        assertThat(f.as(f.operatorAdmin).post(path(f) + "/bank-reconciliation/entries/" + paired + "/explain", Map.of("note", "x")).status())
+                .as("the bank shows it: not a difference").isEqualTo(409);
+        ApiResponse blank = f.as(f.operatorAdmin).post(path(f) + "/bank-lines/" + unknown + "/post", Map.of("account", "2241", "note", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("note");
         assertThat(f.as(f.operatorAdmin).post(path(f) + "/bank-lines/" + unknown + "/post", Map.of("account", "2241", "note", "待查明")).status())
                 .isEqualTo(200);
 

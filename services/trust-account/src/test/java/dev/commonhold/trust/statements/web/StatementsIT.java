@@ -64,6 +64,9 @@ class StatementsIT {
         ApiResponse csv = f.as(f.resident).get(path + "/statements/2026-10?format=csv");
         assertThat(csv.body()).startsWith("\uFEFF社区,\"劲松北社区\",月份,2026-10").contains("本月收入（元）,158.45").contains("4101,\"物业费收入\",-123.45");
         assertThat(f.as(f.resident).get(path + "/statements/2026-13").status()).isEqualTo(400);
+        assertThat(f.as(f.resident).get(path + "/statements/" + java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1)).status())
+                .as("a month that has not begun").isEqualTo(400);
+        assertThat(f.as(f.resident).get(path + "/statements/0000-01?format=csv").status()).isEqualTo(400);
 
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + "/statements/2026-10?format=pdf"))
                 .header("Authorization", "Bearer " + f.resident.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
