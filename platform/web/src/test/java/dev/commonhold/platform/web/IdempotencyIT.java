@@ -57,6 +57,7 @@ class IdempotencyIT {
 
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().get("type").asString()).endsWith("idempotency-key-reused");
+        assertThat(other.json().get("traceId")).as("written by a filter, still a problem to quote").isNotNull();
         assertThat(paymentsBy(payer)).isEqualTo(1);
     }
 

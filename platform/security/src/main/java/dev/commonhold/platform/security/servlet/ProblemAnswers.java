@@ -3,7 +3,6 @@ package dev.commonhold.platform.security.servlet;
 import dev.commonhold.platform.web.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,11 +41,7 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        String traceparent = MDC.get("traceparent");
-        if (traceparent != null) {
-            problem.setProperty("traceId", traceparent.split("-")[1]);
-        }
+        dev.commonhold.platform.web.problem.ProblemTracing.complete(problem, request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.getOutputStream().write(json.writeValueAsBytes(problem));

@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.StringNode;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -117,8 +116,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void writeProblem(HttpServletResponse response, HttpServletRequest request, ProblemException problem) throws IOException {
-        ProblemDetail detail = problem.toProblemDetail();
-        detail.setInstance(URI.create(request.getRequestURI()));
+        ProblemDetail detail = dev.commonhold.platform.web.problem.ProblemTracing.complete(problem.toProblemDetail(), request.getRequestURI());
         response.setStatus(problem.status().value());
         response.setContentType("application/problem+json");
         response.getOutputStream().write(json.writeValueAsBytes(detail));

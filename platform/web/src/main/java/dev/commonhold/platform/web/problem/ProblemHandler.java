@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -124,13 +123,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem, HttpServletRequest request, HttpHeaders headers) {
-        if (problem.getInstance() == null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
-        }
-        String traceparent = MDC.get("traceparent");
-        if (traceparent != null) {
-            problem.setProperty("traceId", traceparent.split("-")[1]);
-        }
+        ProblemTracing.complete(problem, request.getRequestURI());
         return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }
 

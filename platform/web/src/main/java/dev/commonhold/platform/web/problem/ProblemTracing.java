@@ -26,14 +26,20 @@ public class ProblemTracing implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem) {
-            if (problem.getInstance() == null) {
-                problem.setInstance(java.net.URI.create(request.getURI().getRawPath()));
-            }
-            String traceparent = MDC.get("traceparent");
-            if (traceparent != null && (problem.getProperties() == null || !problem.getProperties().containsKey("traceId"))) {
-                problem.setProperty("traceId", traceparent.split("-")[1]);
-            }
+            complete(problem, request.getURI().getRawPath());
         }
         return body;
+    }
+
+    /** Sets the path answered and the request's traceId, unless set: for problems written outside Spring MVC (filters) too. */
+    public static ProblemDetail complete(ProblemDetail problem, String path) {
+        if (problem.getInstance() == null) {
+            problem.setInstance(java.net.URI.create(path));
+        }
+        String traceparent = MDC.get("traceparent");
+        if (traceparent != null && (problem.getProperties() == null || !problem.getProperties().containsKey("traceId"))) {
+            problem.setProperty("traceId", traceparent.split("-")[1]);
+        }
+        return problem;
     }
 }
