@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,13 +37,20 @@ public final class Matching {
     private Matching() {
     }
 
+    /** Book items are looked up by amount and by day, not scanned per bank line: a month of a large community has a million of them. */
     public static List<Match> match(List<BankItem> bank, List<BookItem> book) {
         List<Match> matches = new ArrayList<>();
         Set<UUID> usedEntries = new HashSet<>();
         Set<UUID> usedLines = new HashSet<>();
+        Map<Long, List<BookItem>> byAmount = new HashMap<>();
+        Map<LocalDate, List<BookItem>> byDay = new HashMap<>();
+        for (BookItem b : book) {
+            byAmount.computeIfAbsent(b.amountFen(), a -> new ArrayList<>()).add(b);
+            byDay.computeIfAbsent(b.date(), d -> new ArrayList<>()).add(b);
+        }
         List<BankItem> lines = bank.stream().sorted(Comparator.comparing(BankItem::date)).toList();
         for (BankItem line : lines) {
-            book.stream().filter(b -> !usedEntries.contains(b.entryId()) && b.amountFen() == line.amountFen() && line.reference().length() >= 6
+            byAmount.getOrDefault(line.amountFen(), List.of()).stream().filter(b -> !usedEntries.contains(b.entryId()) && line.reference().length() >= 6
                             && b.description().contains(line.reference()))
                     .findFirst().ifPresent(b -> take(matches, usedLines, usedEntries, line, List.of(b), How.REFERENCE));
         }
@@ -51,27 +58,29 @@ public final class Matching {
             if (usedLines.contains(line.lineId())) {
                 continue;
             }
-            book.stream().filter(b -> !usedEntries.contains(b.entryId()) && b.amountFen() == line.amountFen() && days(b.date(), line.date()) <= WINDOW_DAYS)
+            byAmount.getOrDefault(line.amountFen(), List.of()).stream().filter(b -> !usedEntries.contains(b.entryId())
+                            && days(b.date(), line.date()) <= WINDOW_DAYS)
                     .min(Comparator.comparingLong((BookItem b) -> days(b.date(), line.date())).thenComparingLong(BookItem::sequence))
                     .ifPresent(b -> take(matches, usedLines, usedEntries, line, List.of(b), How.AMOUNT_AND_DATE));
         }
         for (BankItem line : lines) {
             if (!usedLines.contains(line.lineId()) && line.amountFen() > 0) {
-                dayTotal(line, book, usedEntries).ifPresent(items -> take(matches, usedLines, usedEntries, line, items, How.DAY_TOTAL));
+                dayTotal(line, byDay, usedEntries).ifPresent(items -> take(matches, usedLines, usedEntries, line, items, How.DAY_TOTAL));
             }
         }
         return matches;
     }
 
     /** The unpaired money in of one day on or up to WINDOW_DAYS before the bank line, when it adds up to exactly the line; the latest day first. */
-    private static java.util.Optional<List<BookItem>> dayTotal(BankItem line, List<BookItem> book, Set<UUID> usedEntries) {
-        Map<LocalDate, List<BookItem>> byDay = new LinkedHashMap<>();
-        book.stream().filter(b -> !usedEntries.contains(b.entryId()) && b.amountFen() > 0 && !b.date().isAfter(line.date())
-                        && days(b.date(), line.date()) <= WINDOW_DAYS)
-                .forEach(b -> byDay.computeIfAbsent(b.date(), d -> new ArrayList<>()).add(b));
-        return byDay.entrySet().stream().sorted(Map.Entry.<LocalDate, List<BookItem>>comparingByKey().reversed())
-                .map(Map.Entry::getValue).filter(items -> items.size() > 1 && items.stream().mapToLong(BookItem::amountFen).sum() == line.amountFen())
-                .findFirst();
+    private static java.util.Optional<List<BookItem>> dayTotal(BankItem line, Map<LocalDate, List<BookItem>> byDay, Set<UUID> usedEntries) {
+        for (int back = 0; back <= WINDOW_DAYS; back++) {
+            List<BookItem> items = byDay.getOrDefault(line.date().minusDays(back), List.of()).stream()
+                    .filter(b -> !usedEntries.contains(b.entryId()) && b.amountFen() > 0).toList();
+            if (items.size() > 1 && items.stream().mapToLong(BookItem::amountFen).sum() == line.amountFen()) {
+                return java.util.Optional.of(items);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static void take(List<Match> matches, Set<UUID> usedLines, Set<UUID> usedEntries, BankItem line, List<BookItem> items, How how) {
