@@ -34,7 +34,26 @@ public final class SpreadsheetText {
         List<CsvRecord> records = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true)
                 .ofCsvRecord(text).stream().filter(r -> r.getFields().stream().anyMatch(f -> !f.isBlank())).toList();
         requireSameWidth(records);
+        requireNoNul(records);
         return records;
+    }
+
+    /** A NUL character cannot be stored (PostgreSQL refuses it) and is never typed on purpose: refused, naming the cell. */
+    private static void requireNoNul(List<CsvRecord> records) {
+        List<String> header = records.isEmpty() ? List.of() : records.getFirst().getFields();
+        List<SpreadsheetRejected.Problem> problems = new java.util.ArrayList<>();
+        int count = 0;
+        for (CsvRecord r : records) {
+            for (int i = 0; i < r.getFieldCount(); i++) {
+                if (r.getField(i).indexOf('\u0000') >= 0 && count++ < SpreadsheetRejected.MAX_LISTED) {
+                    problems.add(new SpreadsheetRejected.Problem((int) r.getStartingLineNumber(), i < header.size() ? header.get(i) : null,
+                            r.getField(i).replace('\u0000', '\uFFFD'), "contains the NUL character (U+0000), which cannot be stored: remove it"));
+                }
+            }
+        }
+        if (count > 0) {
+            throw new SpreadsheetRejected(problems, count);
+        }
     }
 
     private static void requireSameWidth(List<CsvRecord> records) {

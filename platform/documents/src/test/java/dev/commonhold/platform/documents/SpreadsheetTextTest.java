@@ -50,6 +50,18 @@ class SpreadsheetTextTest {
     }
 
     @Test
+    void aNulCharacterInACellIsRefusedNamingTheCell() {
+        byte[] file = "building,owner_name\n1号楼,劲松\u0000测试\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SpreadsheetText.records(file, null)).isInstanceOfSatisfying(SpreadsheetRejected.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.row()).isEqualTo(2);
+                    assertThat(p.column()).isEqualTo("owner_name");
+                    assertThat(p.message()).contains("NUL");
+                }));
+    }
+
+    @Test
     void aCellASpreadsheetWouldRunIsWrittenAsText() {
         assertThat(CsvCells.text("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(CsvCells.text("+1")).isEqualTo("\"'+1\"");

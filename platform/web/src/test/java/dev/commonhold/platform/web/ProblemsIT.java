@@ -55,6 +55,15 @@ class ProblemsIT {
     }
 
     @Test
+    void aNulCharacterInTextIsRefusedNamingTheFieldNotAConflict() {
+        ApiResponse response = api.post("/things", "{\"name\":\"劲松\\u0000测试\",\"amountFen\":5}");
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM thing WHERE name LIKE '劲松%'", Long.class)).isZero();
+    }
+
+    @Test
     void aDateThatDoesNotExistIsNamed() {
         ApiResponse response = api.post("/things", "{\"name\":\"lift\",\"amountFen\":5,\"dueOn\":\"2026-13-01\"}");
 

@@ -123,6 +123,22 @@ class ImportIT {
     }
 
     @Test
+    void aNulCharacterInACellOrInACommunitysNameIsRefusedNamingItNotAConflict() {
+        UUID community = fixture.registerCommunity("劲松北社区", "110105");
+        String sheet = RegistryFixture.sheet(3).replace("劲松置业有限公司", "劲松\u0000测试");
+
+        ApiResponse csv = fixture.as(fixture.operator()).post("/api/community/communities/" + community + "/imports",
+                sheet.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertProblem(csv, 422, "import-rejected");
+        assertThat(csv.json().get("errors").get(0).get("column").asString()).isEqualTo("owner_name");
+
+        java.util.Map<String, Object> request = RegistryFixture.communityRequest("劲松\u0000测试", "110105");
+        ApiResponse json = fixture.as(fixture.operator()).post("/api/community/communities", request);
+        assertProblem(json, 400, "validation");
+        assertThat(json.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+    }
+
+    @Test
     void utf8WithAByteOrderMarkImports() {
         UUID community = fixture.registerCommunity("劲松北社区", "110105");
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
