@@ -25,9 +25,8 @@ class BillingProblems {
         if (e.rule() == null) {
             return ProblemException.invalid(e.field(), e.getMessage()).toProblemDetail();
         }
-        String slug = e.rule() == null ? "billing-rule" : "billing-rule-" + e.rule().toLowerCase(java.util.Locale.ROOT);
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of(slug),
-                e.rule() == null ? "Not possible" : "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("billing-rule-" + e.rule().toLowerCase(java.util.Locale.ROOT)),
+                "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())
                 .with("errors", List.of(new FieldError(e.field(), e.getMessage())))
                 .with("rule", e.rule())
                 .toProblemDetail();

@@ -24,8 +24,8 @@ class TrustProblems {
     /** A rule of the two keys (T3) refuses: 422 naming the field and the rule; nothing changed. */
     @ExceptionHandler(PaymentRuleViolation.class)
     ProblemDetail paymentRule(PaymentRuleViolation e) {
-        String slug = e.rule() == null ? "payment-refused" : "trust-rule-" + e.rule().toLowerCase(java.util.Locale.ROOT);
-        ProblemException problem = new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of(slug),
+        java.net.URI type = e.rule() == null ? ProblemType.of("payment-refused") : ProblemType.of("trust-rule-" + e.rule().toLowerCase(java.util.Locale.ROOT));
+        ProblemException problem = new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, type,
                 e.rule() == null ? "Not possible" : "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())
                 .with("errors", List.of(new FieldError(e.field(), e.getMessage())));
         return (e.rule() == null ? problem : problem.with("rule", e.rule())).toProblemDetail();
