@@ -6,6 +6,6 @@ import java.util.UUID;
 public record Building(UUID id, UUID communityId, String name) {
 
     public Building {
-        name = Text.required("building", name, 50);
+        name = Text.identifier("building", name, 50);
     }
 }

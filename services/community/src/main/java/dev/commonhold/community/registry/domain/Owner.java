@@ -14,7 +14,7 @@ public record Owner(UUID id, UUID communityId, OwnerKind kind, String name, Stri
     public Owner {
         name = Text.required("ownerName", name, 100);
         phone = Phone.normalise(phone);
-        externalRef = Text.optional("ownerRef", externalRef, 64);
+        externalRef = Text.optionalIdentifier("ownerRef", externalRef, 64);
         if (kind == null) {
             throw new InvalidRegistryData("ownerKind", "is required");
         }

@@ -68,7 +68,7 @@ public final class RegistryImport {
     private void accept(Row row) {
         int before = errors.size();
         Building building = cell(row, "building", row.building(), () -> building(row.building()));
-        String number = cell(row, "unit", row.unit(), () -> Text.required("unit", row.unit(), 20));
+        String number = cell(row, "unit", row.unit(), () -> Text.identifier("unit", row.unit(), 20));
         Integer floor = cell(row, "floor", row.floor(), () -> floor(row.floor()));
         Area area = cell(row, "exclusive_area_m2", row.exclusiveAreaM2(), () -> area(row.exclusiveAreaM2()));
         UnitUse use = cell(row, "use", row.use(), () -> UnitUse.parse(row.use()));
@@ -85,7 +85,7 @@ public final class RegistryImport {
     }
 
     private Building building(String name) {
-        String key = Text.required("building", name, 50);
+        String key = Text.identifier("building", name, 50);
         return buildings.computeIfAbsent(key, k -> {
             Building created = new Building(newId.get(), communityId, k);
             newBuildings.add(created);
@@ -104,7 +104,7 @@ public final class RegistryImport {
     }
 
     private Owner owner(Row row) {
-        String ref = cell(row, "owner_ref", row.ownerRef(), () -> Text.required("ownerRef", row.ownerRef(), 64));
+        String ref = cell(row, "owner_ref", row.ownerRef(), () -> Text.identifier("ownerRef", row.ownerRef(), 64));
         OwnerKind kind = cell(row, "owner_kind", row.ownerKind(), () -> OwnerKind.parse(row.ownerKind()));
         String name = cell(row, "owner_name", row.ownerName(), () -> Text.required("ownerName", row.ownerName(), 100));
         String phone = cell(row, "owner_phone", row.ownerPhone(), () -> Phone.normalise(row.ownerPhone()));

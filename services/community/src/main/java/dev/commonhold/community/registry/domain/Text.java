@@ -14,6 +14,19 @@ final class Text {
         return trimmed;
     }
 
+    /**
+     * An identifier people type and compare — a unit number, a building's name, an owner's
+     * reference: Unicode NFKC first, so full-width １０１ is 101 and a no-break or ideographic space is
+     * a space, then trimmed. Two spellings of one unit can then never be two units.
+     */
+    static String identifier(String field, String value, int maxLength) {
+        return required(field, value == null ? null : java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC), maxLength);
+    }
+
+    static String optionalIdentifier(String field, String value, int maxLength) {
+        return optional(field, value == null ? null : java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC), maxLength);
+    }
+
     static String optional(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;

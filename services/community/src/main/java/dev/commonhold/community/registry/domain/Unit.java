@@ -15,7 +15,7 @@ public record Unit(UUID id, UUID communityId, UUID buildingId, String number, In
     private static final Area LARGEST = new Area(10_000_00L);
 
     public Unit {
-        number = Text.required("unit", number, 20);
+        number = Text.identifier("unit", number, 20);
         if (floor != null && (floor < -10 || floor > 200)) {
             throw new InvalidRegistryData("floor", "must be between -10 and 200");
         }

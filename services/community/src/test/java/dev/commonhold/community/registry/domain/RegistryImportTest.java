@@ -33,6 +33,28 @@ class RegistryImportTest {
     }
 
     @Test
+    void aFullWidthUnitNumberIsTheSameUnitNotASecondOne() {
+        List<RegistryImport.RowError> errors = rejected(RegistryImport.plan(COMMUNITY, List.of(
+                rows.row().building("3号楼").unit("101").area("89.37").owner("A", "张三").build(),
+                rows.row().building("3号楼　").unit("１０１").area("89.37").owner("B", "李四").build()), EMPTY, Ids::newId));
+
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(3);
+            assertThat(e.message()).contains("3号楼/101 also appears in row 2");
+        });
+    }
+
+    @Test
+    void identifiersAreStoredInOneSpellingWhateverSpacesOrWidthsTheyWereTypedIn() {
+        RegistryImport.Plan plan = accepted(RegistryImport.plan(COMMUNITY, List.of(
+                rows.row().building(" ５号楼 ").unit(" Ｂ１０２").owner("　OWN-１", "王五").build()), EMPTY, Ids::newId));
+
+        assertThat(plan.newBuildings()).extracting(Building::name).containsExactly("5号楼");
+        assertThat(plan.units()).extracting(u -> u.state().number()).containsExactly("B102");
+        assertThat(plan.newOwners()).extracting(Owner::externalRef).containsExactly("OWN-1");
+    }
+
+    @Test
     void acceptsTheChineseTermsOperatorsSpreadsheetsUse() {
         RegistryImport.Plan plan = accepted(RegistryImport.plan(COMMUNITY,
                 List.of(rows.row().use("商铺").kind("建设单位").build(), rows.row().use("车位").kind("业主").build()), EMPTY, Ids::newId));
