@@ -51,7 +51,7 @@ public final class DemoSeed {
             appointCommittee(community);
         }
         for (String user : List.of("resident", "committee")) {
-            keycloak.setAttributes(user, Map.of("communities", List.of(community)));
+            keycloak.addToAttribute(user, "communities", List.of(community)); // adds; what an administrator gave since stays
         }
         openDemoVote(community);
         List<DemoBilling.Transfer> transfers = new DemoBilling(operator, gateway.as(keycloak.passwordToken("staff", "staff")), progress).seed(community);

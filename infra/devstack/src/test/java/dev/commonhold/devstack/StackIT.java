@@ -152,7 +152,12 @@ class StackIT {
     @Test
     @Order(7)
     void seedingAgainChangesNothing() {
+        String second = UUID.randomUUID().toString(); // an administrator gave the chair a second community
+        keycloak.addToAttribute("committee", "communities", List.of(second));
+
         assertThat(DemoSeed.run(stack.gatewayUrl(), keycloak)).isEqualTo(community);
+
+        assertThat(keycloak.attributes("committee").get("communities")).as("a restart takes nothing away").contains(community, second);
         Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
         assertThat(operator.get(COMMUNITIES + "/" + community).json().get("register").get("units").asInt()).isEqualTo(1200);
     }

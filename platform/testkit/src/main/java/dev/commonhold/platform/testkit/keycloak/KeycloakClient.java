@@ -64,6 +64,24 @@ public final class KeycloakClient {
         send(put, 204);
     }
 
+    /**
+     * Adds {@code values} to the user's attribute {@code name}, keeping what it holds: a seed that
+     * runs at every start must never take away what an administrator gave (a second community).
+     */
+    public void addToAttribute(String username, String name, List<String> values) {
+        java.util.LinkedHashSet<String> merged = new java.util.LinkedHashSet<>(attributes(username).getOrDefault(name, List.of()));
+        merged.addAll(values);
+        setAttributes(username, Map.of(name, List.copyOf(merged)));
+    }
+
+    /** The user's attributes as Keycloak holds them. */
+    public Map<String, List<String>> attributes(String username) {
+        JsonNode attributes = user(adminToken(), username).path("attributes");
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        attributes.properties().forEach(e -> out.put(e.getKey(), e.getValue().valueStream().map(JsonNode::asString).toList()));
+        return out;
+    }
+
     private String adminToken() {
         return tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
                 "username", KeycloakServer.ADMIN_USERNAME, "password", KeycloakServer.ADMIN_PASSWORD));
