@@ -113,8 +113,12 @@ public final class DemoSeed {
     }
 
     /** Links the demo login to the owner of its flat, so it sees its household. */
+    /** Links the demo owner to the demo login, once: an owner someone has linked since keeps that link. */
     private void link(String community, String unit, String username) {
         String ownerId = ownerOf(community, unit);
+        if (owners(community).stream().anyMatch(o -> o.get("id").asString().equals(ownerId) && o.get("hasLogin").asBoolean())) {
+            return;
+        }
         String userId = keycloak.userId(username);
         expect(operator.put(PATH + "/" + community + "/owners/" + ownerId + "/account", Map.of("userId", userId)), 200);
     }
@@ -150,13 +154,19 @@ public final class DemoSeed {
 
     private Map<String, String> ownerNames(String community) {
         Map<String, String> names = new HashMap<>();
+        owners(community).forEach(o -> names.put(o.get("id").asString(), o.get("name").asString()));
+        return names;
+    }
+
+    private List<JsonNode> owners(String community) {
+        List<JsonNode> owners = new ArrayList<>();
         String cursor = "";
         do {
             JsonNode page = expect(operator.get(PATH + "/" + community + "/owners?limit=500&cursor=" + cursor), 200);
-            page.get("items").forEach(o -> names.put(o.get("id").asString(), o.get("name").asString()));
+            page.get("items").forEach(owners::add);
             cursor = page.get("next").isNull() ? null : page.get("next").asString();
         } while (cursor != null);
-        return names;
+        return owners;
     }
 
     private static JsonNode expect(ApiResponse response, int status) {
