@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,34 @@ class GatewayIT {
         String forged = resident().substring(0, resident().lastIndexOf('.')) + ".c2lnbmF0dXJl";
 
         assertProblem(gateway.as(forged).get("/api/community/communities"), 401, "unauthenticated");
+    }
+
+    @Test
+    void aPathThatCanBeReadTwoWaysIsRefusedBeforeAnythingDecidesOnItWithOrWithoutAToken() {
+        String other = UUID.randomUUID().toString();
+        List<String> ambiguous = List.of(
+                "/api/c%6Fmmunity/communities/" + other,
+                "/api/community/communities/" + other.replaceFirst("-", "%2D"),
+                "/api/community/communities/" + other + ";x=1/owners",
+                "/api;x=1/community/communities/" + other,
+                "/api/community//communities/" + other,
+                "/api/community/communities/" + MINE + "/../" + other,
+                "/api/community/communities/%2e%2e/" + other,
+                "/api/community/communities/" + other + "%2Fowners",
+                "/api/community/communities/./" + other);
+        for (String path : ambiguous) {
+            for (String token : java.util.Arrays.asList(resident(), null)) {
+                ApiResponse response = (token == null ? gateway : gateway.as(token)).get(path);
+                assertThat(response.status()).as(path + (token == null ? " without a token" : "")).isEqualTo(400);
+                assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+                assertThat(response.json().get("type").asString()).as(path).endsWith("malformed-request");
+                assertThat(response.json().get("traceId")).as(path).isNotNull();
+            }
+        }
+        sleep(500);
+        assertThat(community.saw("/api/community/communities/" + other)).as("no service was bothered").isFalse();
+        assertThat(gateway.as(resident()).get("/api/community/communities/" + MINE + "/units?q=%E5%8A%B2%E6%9D%BE").status())
+                .as("percent-encoded Chinese in a query is how it is sent, and passes").isEqualTo(200);
     }
 
     @Test
