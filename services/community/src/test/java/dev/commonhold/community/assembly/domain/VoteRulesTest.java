@@ -16,13 +16,18 @@ import static dev.commonhold.community.assembly.domain.Threshold.ORDINARY_MAJORI
 import static dev.commonhold.community.assembly.domain.Threshold.SPECIAL_THREE_QUARTERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rules V1–V6 of DOMAIN-RULES.md at their boundaries. Areas are in 0.01 m²: 10_000 is 100.00 m². */
+/**
+ * Rules V1–V6 of DOMAIN-RULES.md at their boundaries. Areas are in 0.01 m²: 10_000 is 100.00 m².
+ * Every boundary here is rule V4's: fractions compared exactly by integer cross-multiplication —
+ * exactly 2/3 and 3/4 pass, exactly 1/2 fails, and 0.01 m² either side decides.
+ */
 class VoteRulesTest {
 
     @Nested
     class QuorumV1 {
 
         @Test
+        @org.junit.jupiter.api.DisplayName("V4 — exactlyTwoThirdsOfAreaAndOwnersTakingPartIsAValidVote")
         void exactlyTwoThirdsOfAreaAndOwnersTakingPartIsAValidVote() {
             Tally tally = new Electorates().owner(10_000, APPROVE).owner(10_000, REJECT).owner(10_000, null).tally();
 
@@ -30,6 +35,7 @@ class VoteRulesTest {
         }
 
         @Test
+        @org.junit.jupiter.api.DisplayName("V4 — participationOneCentiSquareMetreShortOfTwoThirdsIsNoVote")
         void participationOneCentiSquareMetreShortOfTwoThirdsIsNoVote() {
             // 10000 + 9999 of 30000 took part: 59997 < 60000, though 2 of 3 owners did
             Tally tally = new Electorates().owner(10_000, APPROVE).owner(9_999, APPROVE).owner(10_001, null).tally();
@@ -59,6 +65,7 @@ class VoteRulesTest {
     class OrdinaryMajorityV3 {
 
         @Test
+        @org.junit.jupiter.api.DisplayName("V4 — exactlyHalfApprovingFails")
         void exactlyHalfApprovingFails() {
             Tally tally = new Electorates().owners(2, 10_000, APPROVE).owners(2, 10_000, REJECT).tally();
 
@@ -66,6 +73,7 @@ class VoteRulesTest {
         }
 
         @Test
+        @org.junit.jupiter.api.DisplayName("V4 — oneCentiSquareMetreMoreThanHalfWithMoreThanHalfTheOwnersPasses")
         void oneCentiSquareMetreMoreThanHalfWithMoreThanHalfTheOwnersPasses() {
             // approving 10002 of 20003 participating: 20004 > 20003
             Tally tally = new Electorates().owner(10_001, APPROVE).owner(1, APPROVE).owner(10_001, REJECT).tally();
@@ -94,6 +102,7 @@ class VoteRulesTest {
     class SpecialMajorityV2 {
 
         @Test
+        @org.junit.jupiter.api.DisplayName("V4 — exactlyThreeQuartersOfAreaAndOwnersPasses")
         void exactlyThreeQuartersOfAreaAndOwnersPasses() {
             Tally tally = new Electorates().owners(3, 10_000, APPROVE).owner(10_000, REJECT).tally();
 
@@ -101,6 +110,7 @@ class VoteRulesTest {
         }
 
         @Test
+        @org.junit.jupiter.api.DisplayName("V4 — oneCentiSquareMetreShortOfThreeQuartersFails")
         void oneCentiSquareMetreShortOfThreeQuartersFails() {
             // approving 29999 of 40000 participating: 119996 < 120000
             Tally tally = new Electorates().owners(2, 10_000, APPROVE).owner(9_999, APPROVE).owner(10_001, REJECT).tally();

@@ -63,7 +63,7 @@ class AssemblyApiIT {
         assertThat(api(owner.token()).post(path(resolution) + "/ballots", Map.of("choice", "REJECT")).status()).isEqualTo(201);
         assertThat(api(owner.token()).post(path(resolution) + "/ballots", Map.of("choice", "REJECT")).status()).as("same vote again: nothing new").isEqualTo(200);
         JsonNode changed = api(owner.token()).post(path(resolution) + "/ballots", Map.of("choice", "APPROVE")).json();
-        assertThat(changed.findValuesAsString("choice")).as("every ballot is kept, the latest counts").containsExactly("REJECT", "APPROVE");
+        assertThat(changed.findValuesAsString("choice")).as("V8: every ballot is kept, the latest counts").containsExactly("REJECT", "APPROVE");
         owners.subList(2, 11).forEach(other -> record(resolution, other, "APPROVE"));
 
         JsonNode live = api(fixture.resident(community).token()).get(path(resolution)).json();
@@ -83,8 +83,9 @@ class AssemblyApiIT {
         assertThat(decided.get("tally").get("outcome").asString()).isEqualTo("APPROVED");
         assertThat(decided.get("tally").get("approving").get("owners").asInt()).isEqualTo(17);
         assertProblem(api(owner.token()).post(path(resolution) + "/ballots", Map.of("choice", "REJECT")), 422, "voting-rule");
-        assertThat(api(fixture.regulator("1101")).get(path(resolution) + "/ballots").json().size()).isEqualTo(17);
-        assertProblem(api(owner.token()).get(path(resolution) + "/ballots"), 403, "forbidden");
+        assertThat(api(fixture.regulator("1101")).get(path(resolution) + "/ballots").json().size())
+                .as("V8: who voted how is kept and shown to those who oversee the vote").isEqualTo(17);
+        assertProblem(api(owner.token()).get(path(resolution) + "/ballots"), 403, "forbidden"); // V8: an owner sees their own ballot only
         await().atMost(Duration.ofSeconds(30)).until(() -> notices().size() == 1);
         assertThat(notices().getFirst().get("body").asString()).contains("通过 (approved)").contains("17 of 25 owners");
     }
