@@ -5,15 +5,14 @@ import dev.commonhold.platform.ledger.Posting;
 import dev.commonhold.platform.ledger.verify.JournalVerifier;
 import dev.commonhold.platform.messaging.EventEnvelope;
 import dev.commonhold.platform.messaging.EventJson;
+import dev.commonhold.platform.messaging.EventRecords;
 import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.Ports;
 import dev.commonhold.platform.testkit.kafka.TopicWriter;
 import dev.commonhold.platform.testkit.postgres.PostgresServer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,12 +96,7 @@ class TrustConsumerCrashIT {
             p.put("lineSettledInFull", true);
             events.add(envelope(schemas, "billing.payment-settled.v1", community, settlement, p));
         }
-        TopicWriter.send(Infra.kafka().bootstrapServers(), events.stream().map(e -> {
-            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(),
-                    e.topic().endsWith(".state") ? e.aggregateId().toString() : e.communityId().toString(), EventJson.write(e));
-            record.headers().add("type", e.type().getBytes(StandardCharsets.UTF_8));
-            return record;
-        }).toList());
+        TopicWriter.send(Infra.kafka().bootstrapServers(), events.stream().map(EventRecords::of).toList());
     }
 
     private static EventEnvelope envelope(EventSchemas schemas, String type, UUID community, UUID aggregate, Object payload) {

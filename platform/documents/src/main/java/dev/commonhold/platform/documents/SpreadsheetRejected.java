@@ -21,16 +21,45 @@ public class SpreadsheetRejected extends RuntimeException {
     public record Problem(Integer row, String column, String value, String message) {
     }
 
+    /** Gathers what is wrong with a file: the first {@value #MAX_LISTED} in full, the rest counted. */
+    public static final class Collector {
+        private final List<Problem> listed = new java.util.ArrayList<>();
+        private int count;
+
+        public void add(Problem problem) {
+            if (count++ < MAX_LISTED) {
+                listed.add(problem);
+            }
+        }
+
+        public int count() {
+            return count;
+        }
+
+        public void throwIfAny() {
+            if (count > 0) {
+                throw new SpreadsheetRejected(listed, count);
+            }
+        }
+    }
+
     private final List<Problem> problems;
     private final int count;
 
     public SpreadsheetRejected(List<Problem> problems, int count) {
-        super(problems.stream().limit(3).map(p -> (p.row() == null ? "the file" : "line " + p.row()) + ": " + p.message())
+        super(problems.stream().limit(3).map(p -> (p.row() == null ? "the file" : "line " + p.row()) + (p.column() == null ? "" : " " + p.column())
+                        + ": " + p.message())
                 .collect(Collectors.joining("; ")) + (count > 3 ? "; and %d more problem(s)".formatted(count - 3) : ""));
         this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_LISTED)));
         this.count = count;
     }
 
+    /** One problem: a line, or the whole file when {@code row} is null. */
+    public static SpreadsheetRejected of(Integer row, String column, String message) {
+        return new SpreadsheetRejected(List.of(new Problem(row, column, null, message)), 1);
+    }
+
+    /** The first {@value #MAX_LISTED} problems. */
     public List<Problem> problems() {
         return problems;
     }

@@ -41,19 +41,16 @@ public final class SpreadsheetText {
     /** A NUL character cannot be stored (PostgreSQL refuses it) and is never typed on purpose: refused, naming the cell. */
     private static void requireNoNul(List<CsvRecord> records) {
         List<String> header = records.isEmpty() ? List.of() : records.getFirst().getFields();
-        List<SpreadsheetRejected.Problem> problems = new java.util.ArrayList<>();
-        int count = 0;
+        SpreadsheetRejected.Collector problems = new SpreadsheetRejected.Collector();
         for (CsvRecord r : records) {
             for (int i = 0; i < r.getFieldCount(); i++) {
-                if (r.getField(i).indexOf('\u0000') >= 0 && count++ < SpreadsheetRejected.MAX_LISTED) {
+                if (r.getField(i).indexOf('\u0000') >= 0) {
                     problems.add(new SpreadsheetRejected.Problem((int) r.getStartingLineNumber(), i < header.size() ? header.get(i) : null,
                             r.getField(i).replace('\u0000', '\uFFFD'), "contains the NUL character (U+0000), which cannot be stored: remove it"));
                 }
             }
         }
-        if (count > 0) {
-            throw new SpreadsheetRejected(problems, count);
-        }
+        problems.throwIfAny();
     }
 
     private static void requireSameWidth(List<CsvRecord> records) {
@@ -61,23 +58,18 @@ public final class SpreadsheetText {
             return;
         }
         int width = records.getFirst().getFieldCount();
-        List<SpreadsheetRejected.Problem> problems = new java.util.ArrayList<>();
-        int count = 0;
+        SpreadsheetRejected.Collector problems = new SpreadsheetRejected.Collector();
         for (CsvRecord r : records.subList(1, records.size())) {
             int filled = r.getFieldCount();
             while (filled > width && r.getField(filled - 1).isBlank()) {
                 filled--;
             }
             if (filled != width) {
-                if (count++ < SpreadsheetRejected.MAX_LISTED) {
-                    problems.add(new SpreadsheetRejected.Problem((int) r.getStartingLineNumber(), null, null, ("%d cells expected (as in the header), "
-                            + "%d found: quote a cell that holds the separator, e.g. \"1,234.56\"").formatted(width, filled)));
-                }
+                problems.add(new SpreadsheetRejected.Problem((int) r.getStartingLineNumber(), null, null, ("%d cells expected (as in the header), "
+                        + "%d found: quote a cell that holds the separator, e.g. \"1,234.56\"").formatted(width, filled)));
             }
         }
-        if (count > 0) {
-            throw new SpreadsheetRejected(problems, count);
-        }
+        problems.throwIfAny();
     }
 
     /**

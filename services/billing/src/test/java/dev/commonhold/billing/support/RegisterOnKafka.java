@@ -2,10 +2,10 @@ package dev.commonhold.billing.support;
 
 import dev.commonhold.platform.messaging.EventEnvelope;
 import dev.commonhold.platform.messaging.EventJson;
+import dev.commonhold.platform.messaging.EventRecords;
 import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.kafka.TopicWriter;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,12 +63,6 @@ public final class RegisterOnKafka {
 
     /** Sends and waits until Kafka acknowledged every one; keyed by aggregate (state) or community (money). */
     public static void send(List<EventEnvelope> events) {
-        TopicWriter.send(Infra.kafka().bootstrapServers(), events.stream().map(e -> {
-            String key = e.topic().endsWith(".state") ? e.aggregateId().toString() : e.communityId().toString();
-            ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), key, EventJson.write(e));
-            record.headers().add("type", e.type().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            record.headers().add("eventId", e.eventId().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return record;
-        }).toList());
+        TopicWriter.send(Infra.kafka().bootstrapServers(), events.stream().map(EventRecords::of).toList());
     }
 }

@@ -6,7 +6,6 @@ import dev.commonhold.platform.web.problem.FieldError;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.platform.web.problem.ProblemType;
 import dev.commonhold.trust.payments.domain.PaymentRuleViolation;
-import dev.commonhold.trust.reconciliation.domain.StatementRejected;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,21 +31,12 @@ class TrustProblems {
     }
 
     /**
-     * A bank statement file we cannot take as it is: 422 as for any refused spreadsheet —
+     * A bank statement file we cannot take as it is (unreadable, a row of another width, a balance
+     * that does not follow, a changed line): 422 as for any refused spreadsheet —
      * {@code errors: [{row, column, value, message}]}, the first 100, and {@code errorCount}; nothing was imported.
      */
-    @ExceptionHandler(StatementRejected.class)
-    ProblemDetail statementRejected(StatementRejected e) {
-        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("import-rejected"), "Bank statement not imported",
-                e.getMessage() + ". Nothing was imported: correct the file (or export it again from online banking) and send the whole of it.")
-                .with("errorCount", e.count())
-                .with("errors", e.problems())
-                .toProblemDetail();
-    }
-
-    /** A file that cannot be read as written (its encoding, a row of another width): the same answer as any refused spreadsheet. */
     @ExceptionHandler(SpreadsheetRejected.class)
-    ProblemDetail spreadsheetRejected(SpreadsheetRejected e) {
+    ProblemDetail statementRejected(SpreadsheetRejected e) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("import-rejected"), "Bank statement not imported",
                 e.getMessage() + ". Nothing was imported: correct the file (or export it again from online banking) and send the whole of it.")
                 .with("errorCount", e.count())

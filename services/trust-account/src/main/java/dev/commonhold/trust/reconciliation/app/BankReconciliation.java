@@ -14,7 +14,7 @@ import dev.commonhold.trust.books.app.ValueDates;
 import dev.commonhold.trust.books.domain.ChartOfAccounts;
 import dev.commonhold.trust.reconciliation.domain.BankLine;
 import dev.commonhold.trust.reconciliation.domain.Matching;
-import dev.commonhold.trust.reconciliation.domain.StatementRejected;
+import dev.commonhold.platform.documents.SpreadsheetRejected;
 import dev.commonhold.trust.register.CommunityCopy;
 import dev.commonhold.trust.register.TrustAccess;
 import org.springframework.stereotype.Service;
@@ -70,7 +70,7 @@ public class BankReconciliation {
      * Takes the lines not imported before. The first new line must continue from the last imported
      * balance, so a statement skipped in between is caught now. All or nothing.
      *
-     * @throws StatementRejected naming the line, when a reference comes back with another amount or the balances do not join
+     * @throws SpreadsheetRejected naming the line, when a reference comes back with another amount or the balances do not join
      */
     @Transactional
     public Imported importStatement(Viewer viewer, UUID communityId, List<BankLine> lines, String fileSha256) {
@@ -80,7 +80,7 @@ public class BankReconciliation {
         for (BankLine line : lines) {
             BankStatementStore.Stored before = known.get(line.reference());
             if (before != null && (before.amountFen() != line.amountFen() || !before.valueDate().equals(line.valueDate()))) {
-                throw StatementRejected.of(line.row(), "流水号", "reference %s was imported before as %s on %s; here it is %s on %s — is this the same account?"
+                throw SpreadsheetRejected.of(line.row(), "流水号", "reference %s was imported before as %s on %s; here it is %s on %s — is this the same account?"
                         .formatted(line.reference(), Money.yuan(before.amountFen()), before.valueDate(), Money.yuan(line.amountFen()), line.valueDate()));
             }
         }
@@ -98,11 +98,11 @@ public class BankReconciliation {
     private void joins(UUID communityId, BankLine first) {
         store.last(communityId).ifPresent(last -> {
             if (first.valueDate().isBefore(last.valueDate())) {
-                throw StatementRejected.of(first.row(), "交易日期", ("this line (%s) is older than the last line imported (%s, %s): import statements "
+                throw SpreadsheetRejected.of(first.row(), "交易日期", ("this line (%s) is older than the last line imported (%s, %s): import statements "
                         + "in order; the older lines are missing from the earlier import").formatted(first.valueDate(), last.valueDate(), last.reference()));
             }
             if (first.balanceBeforeFen() != last.balanceFen()) {
-                throw StatementRejected.of(first.row(), "余额", ("the balance before this line is %s, but the last imported line (%s, %s) left %s: "
+                throw SpreadsheetRejected.of(first.row(), "余额", ("the balance before this line is %s, but the last imported line (%s, %s) left %s: "
                         + "a statement between them is missing — import it first").formatted(Money.yuan(first.balanceBeforeFen()), last.valueDate(),
                         last.reference(), Money.yuan(last.balanceFen())));
             }

@@ -1,6 +1,8 @@
 package dev.commonhold.trust.reconciliation.domain;
 
+import dev.commonhold.platform.documents.SpreadsheetRejected;
 import dev.commonhold.platform.money.Money;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -36,11 +38,10 @@ public final class BankStatement {
     private BankStatement() {
     }
 
-    /** Collects what is wrong, the first {@link StatementRejected#MAX_LISTED} in full and the rest counted. */
+    /** What is wrong, each cell named by the file's own header. */
     private static final class Problems {
-        final List<StatementRejected.Problem> listed = new ArrayList<>();
+        final SpreadsheetRejected.Collector collected = new SpreadsheetRejected.Collector();
         final Map<String, String> headers;
-        int count;
 
         Problems(Map<String, String> headers) {
             this.headers = headers;
@@ -48,19 +49,15 @@ public final class BankStatement {
 
         /** @param column the column's own name (date, in, out, balance…), shown as the file's header names it */
         void add(int row, String column, String value, String message) {
-            if (count++ < StatementRejected.MAX_LISTED) {
-                listed.add(new StatementRejected.Problem(row, column == null ? null : headers.getOrDefault(column, column), value, message));
-            }
+            collected.add(new SpreadsheetRejected.Problem(row, column == null ? null : headers.getOrDefault(column, column), value, message));
         }
 
         int size() {
-            return count;
+            return collected.count();
         }
 
         void throwIfAny() {
-            if (count > 0) {
-                throw new StatementRejected(listed, count);
-            }
+            collected.throwIfAny();
         }
     }
 
@@ -68,10 +65,10 @@ public final class BankStatement {
     public static List<BankLine> read(List<String> header, List<Row> rows) {
         Map<String, Integer> at = columns(header);
         if (rows.isEmpty()) {
-            throw StatementRejected.of(null, null, "the file has a header but no lines");
+            throw SpreadsheetRejected.of(null, null, "the file has a header but no lines");
         }
         if (rows.size() > MAX_LINES) {
-            throw StatementRejected.of(null, null, "the file has %d lines; import at most %d at a time (a month or a quarter)".formatted(rows.size(), MAX_LINES));
+            throw SpreadsheetRejected.of(null, null, "the file has %d lines; import at most %d at a time (a month or a quarter)".formatted(rows.size(), MAX_LINES));
         }
         Map<String, String> headers = new HashMap<>();
         at.forEach((column, i) -> headers.put(column, header.get(i).strip()));
@@ -217,7 +214,7 @@ public final class BankStatement {
             missing.add("in and out (收入, 支出) or one signed amount (交易金额)");
         }
         if (!missing.isEmpty()) {
-            throw StatementRejected.of(1, null, "missing column(s) " + String.join(", ", missing)
+            throw SpreadsheetRejected.of(1, null, "missing column(s) " + String.join(", ", missing)
                     + "; the first line must name the columns, e.g. 交易日期,摘要,收入,支出,余额,流水号,对方户名");
         }
         return at;

@@ -6,7 +6,7 @@ import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.trust.reconciliation.app.BankReconciliation;
 import dev.commonhold.trust.reconciliation.app.Reconciliation;
 import dev.commonhold.trust.reconciliation.domain.BankStatement;
-import dev.commonhold.trust.reconciliation.domain.StatementRejected;
+import dev.commonhold.platform.documents.SpreadsheetRejected;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -69,7 +69,7 @@ class BankReconciliationController {
         Charset charset = type.getCharset();
         List<CsvRecord> records = SpreadsheetText.records(file, charset);
         if (records.isEmpty()) {
-            throw StatementRejected.of(null, null, "the file is empty; export the account's statement from online banking as CSV");
+            throw SpreadsheetRejected.of(null, null, "the file is empty; export the account's statement from online banking as CSV");
         }
         List<BankStatement.Row> rows = records.subList(1, records.size()).stream()
                 .map(r -> new BankStatement.Row((int) r.getStartingLineNumber(), r.getFields())).toList();

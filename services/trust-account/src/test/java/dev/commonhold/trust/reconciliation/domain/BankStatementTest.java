@@ -1,5 +1,7 @@
 package dev.commonhold.trust.reconciliation.domain;
 
+import dev.commonhold.platform.documents.SpreadsheetRejected;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -48,8 +50,8 @@ class BankStatementTest {
         assertThatThrownBy(() -> read("交易日期,摘要,收入,支出,余额,流水号",
                 "2026-11-01,a,100.00,,100.00,R1",
                 "2026-11-02,b,50.00,,200.00,R2"))
-                .isInstanceOf(StatementRejected.class)
-                .satisfies(e -> assertThat(((StatementRejected) e).problems()).singleElement()
+                .isInstanceOf(SpreadsheetRejected.class)
+                .satisfies(e -> assertThat(((SpreadsheetRejected) e).problems()).singleElement()
                         .satisfies(p -> {
                             assertThat(p.row()).isEqualTo(3);
                             assertThat(p.value()).isEqualTo("200.00");
@@ -67,8 +69,8 @@ class BankStatementTest {
                 "2026-11-04,d,,-1.00,100.00,R4",
                 "2026-11-05,e,1.00,,101.00,",
                 "2026-11-06,f,,,101.00,R6"))
-                .isInstanceOf(StatementRejected.class)
-                .satisfies(e -> assertThat(((StatementRejected) e).problems()).extracting(StatementRejected.Problem::row)
+                .isInstanceOf(SpreadsheetRejected.class)
+                .satisfies(e -> assertThat(((SpreadsheetRejected) e).problems()).extracting(SpreadsheetRejected.Problem::row)
                         .containsExactly(2, 3, 4, 5, 6, 7));
     }
 
@@ -89,9 +91,9 @@ class BankStatementTest {
             file[i] = "2026-99-99,1.00,,1.00,E" + i;
         }
         long start = System.nanoTime();
-        assertThatThrownBy(() -> read(file)).isInstanceOfSatisfying(StatementRejected.class, e -> {
+        assertThatThrownBy(() -> read(file)).isInstanceOfSatisfying(SpreadsheetRejected.class, e -> {
             assertThat(e.count()).isEqualTo(49_000);
-            assertThat(e.problems()).hasSize(StatementRejected.MAX_LISTED);
+            assertThat(e.problems()).hasSize(SpreadsheetRejected.MAX_LISTED);
             assertThat(e.getMessage()).contains("and 48997 more problem(s)").hasSizeLessThan(1_000);
         });
         assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(5);
