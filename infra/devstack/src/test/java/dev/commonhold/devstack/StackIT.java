@@ -164,7 +164,7 @@ class StackIT {
 
     @Test
     @Order(8)
-    void ownersVoteThroughTheGatewayAndTheDecisionIsPublishedToTheCommunity() {
+    void ownersVoteThroughTheGatewayAndTheCommitteeMayExtendTheWindowButNotCloseEarly() {
         Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
         Api committee = gateway().as(keycloak.passwordToken("committee", "committee"));
         String vote = committee.get(COMMUNITIES + "/" + community + "/resolutions").json().get("items").valueStream()
@@ -178,16 +178,49 @@ class StackIT {
         paperVoters.stream().limit(paperVoters.size() * 3L / 4).forEach(owner -> assertThat(committee.post(path + "/recorded-ballots",
                 Map.of("ownerId", owner, "choice", "APPROVE", "channel", "PAPER",
                         "evidenceSha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")).status()).isEqualTo(201));
-        JsonNode decided = committee.post(path + "/close", "").json();
-
-        assertThat(decided.get("tally").get("outcome").asString()).isEqualTo("APPROVED");
+        ApiResponse early = committee.post(path + "/close", "");
+        assertThat(early.status()).as("rule V10: the announced window is the owners'; no early close").isEqualTo(422);
+        assertThat(early.json().get("detail").asString()).contains("rule V10");
+        JsonNode extended = committee.post(path + "/extensions", Map.of("closesAt",
+                java.time.Instant.parse(committee.get(path).json().get("closesAt").asString()).plus(Duration.ofDays(1)).toString(),
+                "reason", "部分业主外出，延长一天")).json();
+        assertThat(extended.get("extensions").get(0).get("reason").asString()).isEqualTo("部分业主外出，延长一天");
         assertThat(resident.get(path).json().get("myBallots").findValuesAsString("choice")).containsExactly("APPROVE");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
-                resident.get(COMMUNITIES + "/" + community + "/notices").json().findValuesAsString("title").contains(DemoSeed.DEMO_VOTE));
+        assertThat(resident.get(COMMUNITIES + "/" + community + "/notices").json().valueStream()
+                .anyMatch(n -> n.get("kind").asString().equals("EXTENSION") && n.get("title").asString().equals(DemoSeed.DEMO_VOTE))).isTrue();
     }
 
     @Test
     @Order(9)
+    void aShortVoteIsDecidedByTheClockWhenItsWindowEndsAndTheResultIsPublished() {
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+        Api committee = gateway().as(keycloak.passwordToken("committee", "committee"));
+        String building1 = gateway().as(keycloak.passwordToken("operator", "operator")).get(COMMUNITIES + "/" + community + "/buildings").json()
+                .valueStream().filter(b -> b.get("name").asString().equals("1号楼")).findFirst().orElseThrow().get("id").asString();
+        java.time.Instant closesAt = java.time.Instant.now().plusSeconds(30);
+        String vote = committee.post(COMMUNITIES + "/" + community + "/resolutions", Map.of("title", "1号楼单元门禁更换", "matter", "use_maintenance_fund",
+                "electorate", Map.of("scope", "buildings", "ids", List.of(building1)), "closesAt", closesAt.toString())).json().get("id").asString();
+        String path = COMMUNITIES + "/" + community + "/resolutions/" + vote;
+        assertThat(committee.post(path + "/open", "").status()).isEqualTo(200);
+        assertThat(resident.post(path + "/ballots", Map.of("choice", "APPROVE")).status()).isEqualTo(201);
+        List<String> paperVoters = committee.get(path + "/non-voters").json().findValuesAsString("ownerId");
+        paperVoters.stream().limit(paperVoters.size() * 3L / 4).forEach(owner -> committee.post(path + "/recorded-ballots",
+                Map.of("ownerId", owner, "choice", "APPROVE", "channel", "PAPER",
+                        "evidenceSha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> resident.get(path).json().get("status").asString().equals("DECIDED"));
+
+        JsonNode decided = resident.get(path).json();
+        assertThat(decided.get("tally").get("outcome").asString()).isEqualTo("APPROVED");
+        assertThat(java.time.Instant.parse(decided.get("decidedAt").asString())).as("not a moment before its window ended (V10)").isAfterOrEqualTo(
+                java.time.Instant.parse(decided.get("closesAt").asString()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                resident.get(COMMUNITIES + "/" + community + "/notices").json().valueStream()
+                        .anyMatch(n -> n.get("kind").asString().equals("DECISION") && n.get("resolutionId").asString().equals(vote)));
+    }
+
+    @Test
+    @Order(10)
     void theResidentPaysThisMonthThroughWechatPayTheNotificationArrivesThreeTimesAndSettlesOnce() throws Exception {
         Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
         String billing = "/api/billing/communities/" + community;
@@ -219,7 +252,7 @@ class StackIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theOperatorSeesArrearsAndAnotherCommunitysResidentSeesNoInvoices() {
         Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
         JsonNode arrears = operator.get("/api/billing/communities/" + community + "/arrears").json();
@@ -231,7 +264,7 @@ class StackIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void whatWasPaidIsInTheOwnersBooksOnceAndTheResidentVerifiesTheClosedMonth() {
         Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
         String trust = "/api/trust/communities/" + community;
@@ -273,7 +306,7 @@ class StackIT {
     }
 
     @Test
-    @Order(100)
+    @Order(101)
     void aServiceThatIsDownIsA503ProblemThroughTheGateway() {
         stack.service("community").close();
 

@@ -22,17 +22,20 @@ import java.util.stream.Collectors;
 /**
  * What people see of a vote (rule V8): everyone in the community sees live participation and,
  * once decided, the full tally; each owner sees their own ballots; the committee sees who has
- * not voted yet (to canvass) but how anyone voted only after the vote closes.
+ * not voted yet (to canvass) but how anyone voted only after the vote closes; everyone sees each
+ * extension of the voting window (rule V10).
  */
 @Service
 @Transactional(readOnly = true)
 public class AssemblyQueries {
 
     /** The tally is null while voting is open: only participation is shown then. */
-    public record View(Resolution resolution, Tally participation, Tally tally, List<Ballot> myBallots) {
+    public record View(Resolution resolution, Tally participation, Tally tally, List<Ballot> myBallots,
+                       List<Resolutions.WindowExtension> extensions) {
     }
 
-    public record CastBallot(Ballot ballot, Voter voter) {
+    /** @param counts whether this is the voter's latest ballot, the one the tally counts */
+    public record CastBallot(Ballot ballot, Voter voter, boolean counts) {
     }
 
     private final AssemblyAccess access;
@@ -56,14 +59,14 @@ public class AssemblyQueries {
     public View view(Viewer viewer, UUID communityId, UUID resolutionId) {
         Resolution resolution = access.readable(viewer, communityId, resolutionId);
         if (resolution.status() == Resolution.Status.DRAFT) {
-            return new View(resolution, null, null, List.of());
+            return new View(resolution, null, null, List.of(), List.of());
         }
         Electorate electorate = resolutions.electorate(resolution.id());
         Map<UUID, dev.commonhold.community.assembly.domain.Choice> latest = ballots.latest(resolution.id());
         Tally cast = Tally.count(electorate, latest, false);
         Tally decided = resolution.status() == Resolution.Status.DECIDED ? Tally.count(electorate, latest, resolution.nonVotersApprove()) : null;
         List<Ballot> mine = ballots.history(resolution.id(), resolutions.votersOfUser(resolution.id(), viewer.subject()));
-        return new View(resolution, cast, decided, mine);
+        return new View(resolution, cast, decided, mine, resolutions.extensions(resolution.id()));
     }
 
     /** Owners who have not voted yet, for the committee to canvass; never how the others voted. */
@@ -77,7 +80,10 @@ public class AssemblyQueries {
         return resolutions.electorate(resolution.id()).voters().stream().filter(v -> !voted.contains(v.ownerId())).toList();
     }
 
-    /** Who voted how, once the vote is decided. */
+    /**
+     * Who voted how, once the vote is decided (rule V8): every ballot in the order cast, with its
+     * time and channel, including those a later ballot of the same owner replaced.
+     */
     public List<CastBallot> ballots(Viewer viewer, UUID communityId, UUID resolutionId) {
         Community community = access.readable(viewer, communityId);
         Resolution resolution = access.readable(viewer, communityId, resolutionId);
@@ -89,7 +95,9 @@ public class AssemblyQueries {
                     "how owners voted is shown once the vote is decided; until then only participation is");
         }
         Map<UUID, Voter> voters = resolutions.electorate(resolution.id()).voters().stream().collect(Collectors.toMap(Voter::ownerId, v -> v));
-        return ballots.latestBallots(resolution.id()).stream().map(b -> new CastBallot(b, voters.get(b.ownerId()))).toList();
+        List<Ballot> all = ballots.all(resolution.id());
+        Map<UUID, UUID> counted = all.stream().collect(Collectors.toMap(Ballot::ownerId, Ballot::id, (earlier, later) -> later));
+        return all.stream().map(b -> new CastBallot(b, voters.get(b.ownerId()), counted.get(b.ownerId()).equals(b.id()))).toList();
     }
 
     public AssemblyRules.Rules rules(Viewer viewer, UUID communityId) {

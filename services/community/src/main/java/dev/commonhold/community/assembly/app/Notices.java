@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Port: results published to the whole community (rule V8). */
+/** Port: the community's notice board (公告): results (rule V8) and extended voting windows (rule V10). */
 public interface Notices {
 
-    record Notice(UUID id, UUID communityId, UUID resolutionId, String title, String body, Instant publishedAt) {
+    enum Kind { DECISION, EXTENSION }
+
+    record Notice(UUID id, UUID communityId, UUID resolutionId, Kind kind, String title, String body, Instant publishedAt) {
     }
 
     void publish(Notice notice);

@@ -26,6 +26,15 @@ public interface Resolutions {
 
     void decided(Resolution resolution, Tally tally, String tallyJson, String decidedBy);
 
+    /** A voting window as extended (rule V10), kept with who extended it, when and why. */
+    record WindowExtension(Instant previousClosesAt, Instant closesAt, String reason, Instant extendedAt, String extendedBy) {
+    }
+
+    void extended(Resolution.Extension extension, Instant at, String by);
+
+    /** Every extension of this resolution's window, oldest first. */
+    List<WindowExtension> extensions(UUID resolutionId);
+
     List<Resolution> list(UUID communityId, UUID after, int limit);
 
     /** Open resolutions whose window has ended, locked, skipping any another instance is closing. */

@@ -3,13 +3,13 @@ package dev.commonhold.community.assembly.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A matter put to the owners' assembly (业主大会决议): drafted by the committee, opened for a
- * voting window (the electorate is fixed then), decided when the window closes — or earlier, by
- * the committee, once no ballot still outstanding could change the outcome.
+ * voting window (the electorate is fixed then), decided when the window ends. The window announced
+ * when voting opens belongs to the owners (rule V10): the committee may extend it, with a notice to
+ * the community, but never shorten it — until it ends every owner may still vote or change their vote.
  *
  * @param documents the papers owners decide on, each identified by its SHA-256, so nobody can swap them later
  */
@@ -63,10 +63,16 @@ public record Resolution(UUID id, UUID communityId, String title, String descrip
 
     public static Resolution draft(UUID id, UUID communityId, String title, String description, Matter matter, Scope scope,
                                    List<Document> documents, Instant closesAt, Instant now) {
-        if (closesAt == null || !closesAt.isAfter(now)) {
+        if (closesAt == null || !toTheSecond(closesAt).isAfter(now)) {
             throw new ResolutionRuleViolation("closesAt", "the voting window must close in the future");
         }
-        return new Resolution(id, communityId, title, description, matter, scope, documents, closesAt, Status.DRAFT, null, false, null, null);
+        return new Resolution(id, communityId, title, description, matter, scope, documents, toTheSecond(closesAt), Status.DRAFT, null, false,
+                null, null);
+    }
+
+    /** A window is announced to the second: finer parts would only make two closes look different that owners see as one. */
+    private static Instant toTheSecond(Instant moment) {
+        return moment.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     public Threshold threshold() {
@@ -99,20 +105,43 @@ public record Resolution(UUID id, UUID communityId, String title, String descrip
     public record Decision(Resolution resolution, Tally tally, AssemblyEvent.ResolutionDecided event) {
     }
 
+    /** A change of the voting window (rule V10), kept and announced to the community. */
+    public record Extension(Resolution resolution, Instant previousClosesAt, String reason) {
+    }
+
     /**
-     * Closes the vote. Before the window ends only when the outcome can no longer change: closing
-     * early ends everyone's chance to vote or change their vote, so it must not change anything.
+     * Rule V10: extends the voting window to {@code newClosesAt} (to the second), never shortens it, and only while
+     * it is still running (once it has ended the vote is decided as it stands).
+     *
+     * @param reason why, for the notice to the community; at most 500 characters
+     */
+    public Extension extend(Instant newClosesAt, String reason, Instant now) {
+        requireOpen(now);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw new ResolutionRuleViolation("reason", "say why the vote is extended (at most 500 characters): owners read it on the notice board");
+        }
+        if (newClosesAt == null || !toTheSecond(newClosesAt).isAfter(closesAt)) {
+            throw new ResolutionRuleViolation("closesAt", "rule V10: a voting window may be extended, never shortened; "
+                    + "give a time at least a second after the announced close " + closesAt);
+        }
+        Resolution extended = new Resolution(id, communityId, title, description, matter, scope, documents, toTheSecond(newClosesAt), status, openedAt,
+                nonVotersApprove, null, null);
+        return new Extension(extended, closesAt, why);
+    }
+
+    /**
+     * Closes the vote once its window has ended (rule V10): never earlier, because until then every
+     * owner may still vote or change a vote already cast, and either could change the outcome.
      */
     public Decision close(Electorate electorate, Map<UUID, Choice> ballots, Instant now) {
         if (status != Status.OPEN) {
             throw new ResolutionRuleViolation("status", "only an open vote can be closed; this resolution is " + status.name().toLowerCase());
         }
         if (now.isBefore(closesAt)) {
-            Optional<Outcome> settled = Tally.settled(electorate, ballots, nonVotersApprove, threshold());
-            if (settled.isEmpty()) {
-                throw new ResolutionRuleViolation("closesAt", "the outcome can still change: owners who have not voted could still "
-                        + "decide it. Wait until " + closesAt + " or until enough owners have voted.");
-            }
+            throw new ResolutionRuleViolation("closesAt", "rule V10: the voting window announced to the owners runs until " + closesAt
+                    + " and may not be shortened: until then owners may still vote or change their vote. The vote is decided "
+                    + "automatically when the window ends; the committee may extend it, never end it early.");
         }
         Tally tally = Tally.count(electorate, ballots, nonVotersApprove);
         Resolution decided = new Resolution(id, communityId, title, description, matter, scope, documents, closesAt, Status.DECIDED,

@@ -1,10 +1,6 @@
 package dev.commonhold.community.assembly.domain;
 
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -56,24 +52,5 @@ public record Tally(long totalArea, int totalOwners, long approvingArea, int app
             return Outcome.NO_QUORUM;
         }
         return approved(threshold) ? Outcome.APPROVED : Outcome.REJECTED;
-    }
-
-    /**
-     * The outcome, if no ballot still outstanding can change it. Participation only grows and each
-     * further approval (or rejection) moves both dimensions the same way, so the reachable outcomes
-     * are those of three cases: nobody else votes, everybody else approves, everybody else rejects.
-     * Ballots already cast count as they stand.
-     */
-    public static Optional<Outcome> settled(Electorate electorate, Map<UUID, Choice> ballots, boolean nonVotersApprove, Threshold threshold) {
-        Set<Outcome> reachable = EnumSet.of(count(electorate, ballots, nonVotersApprove).outcome(threshold),
-                count(electorate, everyoneElse(electorate, ballots, Choice.APPROVE), nonVotersApprove).outcome(threshold),
-                count(electorate, everyoneElse(electorate, ballots, Choice.REJECT), nonVotersApprove).outcome(threshold));
-        return reachable.size() == 1 ? Optional.of(reachable.iterator().next()) : Optional.empty();
-    }
-
-    private static Map<UUID, Choice> everyoneElse(Electorate electorate, Map<UUID, Choice> ballots, Choice choice) {
-        Map<UUID, Choice> all = new HashMap<>(ballots);
-        electorate.voters().forEach(v -> all.putIfAbsent(v.ownerId(), choice));
-        return all;
     }
 }

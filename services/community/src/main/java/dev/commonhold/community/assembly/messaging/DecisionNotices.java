@@ -40,7 +40,7 @@ class DecisionNotices implements EventHandler {
                         t.participating().owners(), decided.electorate().owners(), m2(t.approving().areaCentiM2()), t.approving().owners())
                 + "反对 Reject: %s m², %d owners; 弃权 Abstain: %s m², %d owners".formatted(m2(t.rejecting().areaCentiM2()),
                 t.rejecting().owners(), m2(t.abstaining().areaCentiM2()), t.abstaining().owners());
-        notices.publish(new Notices.Notice(Ids.newId(), event.communityId(), decided.resolutionId(), decided.title(), body, decided.decidedAt()));
+        notices.publish(new Notices.Notice(Ids.newId(), event.communityId(), decided.resolutionId(), Notices.Kind.DECISION, decided.title(), body, decided.decidedAt()));
     }
 
     private static String m2(long centi) {

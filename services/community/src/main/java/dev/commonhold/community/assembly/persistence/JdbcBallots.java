@@ -45,9 +45,8 @@ class JdbcBallots implements Ballots {
     }
 
     @Override
-    public List<Ballot> latestBallots(UUID resolutionId) {
-        return jdbc.query("SELECT DISTINCT ON (owner_id) " + COLUMNS + " FROM ballot WHERE resolution_id = ? ORDER BY owner_id, id DESC",
-                ROW, resolutionId);
+    public List<Ballot> all(UUID resolutionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ballot WHERE resolution_id = ? ORDER BY id", ROW, resolutionId);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.commonhold.community.assembly.domain.Outcome;
 import dev.commonhold.community.assembly.domain.Resolution;
 import dev.commonhold.community.assembly.domain.Tally;
 import dev.commonhold.community.assembly.domain.Voter;
+import dev.commonhold.platform.ids.Ids;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -95,6 +96,22 @@ class JdbcResolutions implements Resolutions {
     public void decided(Resolution r, Tally tally, String tallyJson, String decidedBy) {
         jdbc.update("UPDATE resolution SET status = ?, decided_at = ?, decided_by = ?, outcome = ?, tally = ? WHERE id = ?",
                 r.status().name(), Timestamp.from(r.decidedAt()), decidedBy, r.outcome().name(), tallyJson, r.id());
+    }
+
+    @Override
+    public void extended(Resolution.Extension e, Instant at, String by) {
+        Resolution r = e.resolution();
+        jdbc.update("UPDATE resolution SET closes_at = ? WHERE id = ?", Timestamp.from(r.closesAt()), r.id());
+        jdbc.update("INSERT INTO resolution_extension (id, resolution_id, previous_closes_at, closes_at, reason, extended_at, extended_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", Ids.newId(), r.id(), Timestamp.from(e.previousClosesAt()),
+                Timestamp.from(r.closesAt()), e.reason(), Timestamp.from(at), by);
+    }
+
+    @Override
+    public List<WindowExtension> extensions(UUID resolutionId) {
+        return jdbc.query("SELECT previous_closes_at, closes_at, reason, extended_at, extended_by FROM resolution_extension "
+                        + "WHERE resolution_id = ? ORDER BY id", (rs, i) -> new WindowExtension(rs.getTimestamp(1).toInstant(),
+                        rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)), resolutionId);
     }
 
     @Override

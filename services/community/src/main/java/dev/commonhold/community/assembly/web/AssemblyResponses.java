@@ -39,20 +39,25 @@ final class AssemblyResponses {
     record ResolutionResponse(UUID id, String title, String description, String matter, String threshold, String status, String scope,
                               List<UUID> scopeIds, List<Resolution.Document> documents, Instant closesAt, Instant openedAt,
                               Instant decidedAt, boolean nonVotersCountAsApproving, Participation participation, TallyResponse tally,
-                              List<BallotResponse> myBallots) {
+                              List<BallotResponse> myBallots, List<ExtensionResponse> extensions) {
+    }
+
+    record ExtensionResponse(Instant previousClosesAt, Instant closesAt, String reason, Instant extendedAt) {
     }
 
     record VoterResponse(UUID ownerId, String name, int units, BigDecimal areaM2) {
     }
 
-    record CastBallotResponse(UUID ownerId, String name, BigDecimal areaM2, String choice, String channel, Instant castAt, String evidenceSha256) {
+    /** @param counts whether this is the owner's latest ballot, the one the tally counts (V8: earlier ones are shown too) */
+    record CastBallotResponse(UUID ownerId, String name, BigDecimal areaM2, String choice, String channel, Instant castAt, String evidenceSha256,
+                              boolean counts) {
     }
 
-    record NoticeResponse(UUID id, UUID resolutionId, String title, String body, Instant publishedAt) {
+    record NoticeResponse(UUID id, UUID resolutionId, String kind, String title, String body, Instant publishedAt) {
     }
 
     static ResolutionResponse resolution(Resolution r) {
-        return resolution(new AssemblyQueries.View(r, null, null, List.of()));
+        return resolution(new AssemblyQueries.View(r, null, null, List.of(), List.of()));
     }
 
     static ResolutionResponse resolution(AssemblyQueries.View view) {
@@ -60,7 +65,8 @@ final class AssemblyResponses {
         return new ResolutionResponse(r.id(), r.title(), r.description(), r.matter().name(), r.threshold().name(), r.status().name(),
                 r.scope().kind().name(), r.scope().ids(), r.documents(), r.closesAt(), r.openedAt(), r.decidedAt(), r.nonVotersApprove(),
                 view.participation() == null ? null : participation(view.participation()),
-                view.tally() == null ? null : tally(view.tally(), r), view.myBallots().stream().map(AssemblyResponses::ballot).toList());
+                view.tally() == null ? null : tally(view.tally(), r), view.myBallots().stream().map(AssemblyResponses::ballot).toList(),
+                view.extensions().stream().map(e -> new ExtensionResponse(e.previousClosesAt(), e.closesAt(), e.reason(), e.extendedAt())).toList());
     }
 
     static BallotResponse ballot(Ballot b) {
@@ -73,11 +79,11 @@ final class AssemblyResponses {
 
     static CastBallotResponse cast(AssemblyQueries.CastBallot c) {
         return new CastBallotResponse(c.ballot().ownerId(), c.voter().name(), m2(c.voter().areaCentiSquareMetres()), c.ballot().choice().name(),
-                c.ballot().channel().name(), c.ballot().castAt(), c.ballot().evidence());
+                c.ballot().channel().name(), c.ballot().castAt(), c.ballot().evidence(), c.counts());
     }
 
     static NoticeResponse notice(Notices.Notice n) {
-        return new NoticeResponse(n.id(), n.resolutionId(), n.title(), n.body(), n.publishedAt());
+        return new NoticeResponse(n.id(), n.resolutionId(), n.kind().name(), n.title(), n.body(), n.publishedAt());
     }
 
     private static Participation participation(Tally t) {

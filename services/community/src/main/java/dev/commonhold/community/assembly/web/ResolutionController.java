@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Resolutions of the owners' assembly: the committee drafts, opens and closes; everyone in the community follows. */
+/** Resolutions of the owners' assembly: the committee drafts, opens, extends and closes; everyone in the community follows. */
 @RestController
 @Tag(name = "Owners' assembly")
 @RequestMapping("/api/community/communities/{communityId}/resolutions")
@@ -85,7 +85,18 @@ class ResolutionController {
         return AssemblyResponses.resolution(queries.view(viewer, communityId, resolutionId));
     }
 
-    /** Closes voting: after the window, or before it once no outstanding ballot could change the outcome. */
+    record ExtendVote(@NotNull Instant closesAt, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Rule V10: extends the voting window (never shortens it) and tells the community on its notice board. */
+    @PostMapping("/{resolutionId}/extensions")
+    AssemblyResponses.ResolutionResponse extendVote(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId,
+                                                    @Valid @RequestBody ExtendVote request) {
+        lifecycle.extend(viewer, communityId, resolutionId, request.closesAt(), request.reason());
+        return AssemblyResponses.resolution(queries.view(viewer, communityId, resolutionId));
+    }
+
+    /** Decides the vote once its window has ended (rule V10: never earlier); the clock does so too. */
     @PostMapping("/{resolutionId}/close")
     AssemblyResponses.ResolutionResponse closeResolution(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
         lifecycle.close(viewer, communityId, resolutionId);

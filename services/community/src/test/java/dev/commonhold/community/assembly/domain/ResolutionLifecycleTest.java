@@ -71,23 +71,71 @@ class ResolutionLifecycleTest {
     }
 
     @Test
-    void committeeMayCloseEarlyOnceTheOutstandingBallotsCannotChangeTheOutcome() {
-        // 8 of 10 approved: even if the last 2 reject, 8/10 approve with everyone taking part
+    void noVoteClosesBeforeItsAnnouncedWindowEndsEvenWhenTheCountLooksSettledV10() {
+        // 8 of 10 approved and both others could only reject: yet the 8 may still change their vote
         Electorates owners = new Electorates().owners(8, 10_000, Choice.APPROVE).owners(2, 10_000, null);
+        Resolution open = draft(Matter.ANNUAL_BUDGET, WHOLE).open(NOW, false);
 
-        Resolution.Decision decision = draft(Matter.ANNUAL_BUDGET, WHOLE).open(NOW, false).close(owners.electorate(), owners.ballots(), NOW.plusSeconds(60));
-
-        assertThat(decision.resolution().outcome()).isEqualTo(Outcome.APPROVED);
+        assertThatThrownBy(() -> open.close(owners.electorate(), owners.ballots(), CLOSES.minusMillis(1)))
+                .isInstanceOfSatisfying(ResolutionRuleViolation.class, e -> assertThat(e.field()).isEqualTo("closesAt"))
+                .hasMessageContaining("rule V10").hasMessageContaining("may not be shortened");
+        assertThat(open.close(owners.electorate(), owners.ballots(), CLOSES).resolution().outcome()).isEqualTo(Outcome.APPROVED);
     }
 
     @Test
-    void committeeMayNotCloseEarlyWhileTheOutstandingBallotsCouldStillDecide() {
-        // 5 of 10 approved: with the other 5 it could pass, without them there is no quorum
-        Electorates owners = new Electorates().owners(5, 10_000, Choice.APPROVE).owners(5, 10_000, null);
+    void anOwnerWhoChangesTheirVoteBeforeTheWindowEndsChangesTheOutcomeV10() {
+        // issue 16, case 7: A, B, C of 100 m² each, an ordinary matter; A and B approve, then A rejects
+        Voter a = new Voter(UUID.randomUUID(), "PERSON", "A", 10_000, 1);
+        Voter b = new Voter(UUID.randomUUID(), "PERSON", "B", 10_000, 1);
+        Voter c = new Voter(UUID.randomUUID(), "PERSON", "C", 10_000, 1);
+        Electorate electorate = new Electorate(List.of(a, b, c));
+        Resolution open = draft(Matter.ANNUAL_BUDGET, WHOLE).open(NOW, false);
+        java.util.Map<UUID, Choice> ballots = new java.util.HashMap<>(java.util.Map.of(a.ownerId(), Choice.APPROVE, b.ownerId(), Choice.APPROVE));
+
+        assertThatThrownBy(() -> open.close(electorate, ballots, NOW.plusSeconds(60))).hasMessageContaining("rule V10");
+        open.requireOpen(CLOSES.minusSeconds(1));
+        ballots.put(a.ownerId(), Choice.REJECT);
+
+        assertThat(open.close(electorate, ballots, CLOSES).resolution().outcome()).as("1 of 2 participating owners: exactly 1/2 fails (V3)")
+                .isEqualTo(Outcome.REJECTED);
+    }
+
+    @Test
+    void theCommitteeMayExtendTheWindowWithAReasonV10() {
         Resolution open = draft(Matter.ANNUAL_BUDGET, WHOLE).open(NOW, false);
 
-        assertThatThrownBy(() -> open.close(owners.electorate(), owners.ballots(), NOW.plusSeconds(60)))
-                .isInstanceOf(ResolutionRuleViolation.class).hasMessageContaining("can still change");
+        Resolution.Extension extension = open.extend(CLOSES.plus(Duration.ofDays(7)), "  春节期间，许多业主不在家  ", CLOSES.minusSeconds(1));
+
+        assertThat(extension.previousClosesAt()).isEqualTo(CLOSES);
+        assertThat(extension.resolution().closesAt()).isEqualTo(CLOSES.plus(Duration.ofDays(7)));
+        assertThat(extension.resolution().status()).isEqualTo(Resolution.Status.OPEN);
+        assertThat(extension.reason()).isEqualTo("春节期间，许多业主不在家");
+        assertThatThrownBy(() -> extension.resolution().close(new Electorates().owners(3, 10_000, Choice.APPROVE).electorate(), java.util.Map.of(),
+                CLOSES)).as("the old close no longer ends it").hasMessageContaining("rule V10");
+    }
+
+    @Test
+    void aWindowIsNeverShortenedNorKeptAtTheSameCloseV10() {
+        Resolution open = draft(Matter.ANNUAL_BUDGET, WHOLE).open(NOW, false);
+
+        assertThatThrownBy(() -> open.extend(CLOSES, "no change", NOW))
+                .isInstanceOfSatisfying(ResolutionRuleViolation.class, e -> assertThat(e.field()).isEqualTo("closesAt")).hasMessageContaining("never shortened");
+        assertThatThrownBy(() -> open.extend(CLOSES.minusSeconds(1), "shorter", NOW)).hasMessageContaining("never shortened");
+        assertThatThrownBy(() -> open.extend(CLOSES.plusMillis(999), "less than a second more", NOW)).hasMessageContaining("never shortened");
+        assertThat(open.extend(CLOSES.plusSeconds(1), "one second more", NOW).resolution().closesAt()).isEqualTo(CLOSES.plusSeconds(1));
+    }
+
+    @Test
+    void anExtensionNeedsAReasonAndARunningWindow() {
+        Resolution open = draft(Matter.ANNUAL_BUDGET, WHOLE).open(NOW, false);
+
+        assertThatThrownBy(() -> open.extend(CLOSES.plus(Duration.ofDays(1)), "   ", NOW))
+                .isInstanceOfSatisfying(ResolutionRuleViolation.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThatThrownBy(() -> open.extend(CLOSES.plus(Duration.ofDays(1)), "x".repeat(501), NOW)).hasMessageContaining("500");
+        assertThat(open.extend(CLOSES.plus(Duration.ofDays(1)), "x".repeat(500), NOW).reason()).hasSize(500);
+        assertThatThrownBy(() -> open.extend(CLOSES.plus(Duration.ofDays(1)), "too late", CLOSES)).hasMessageContaining("voting has closed");
+        assertThatThrownBy(() -> draft(Matter.ANNUAL_BUDGET, WHOLE).extend(CLOSES.plus(Duration.ofDays(1)), "draft", NOW))
+                .hasMessageContaining("not opened");
     }
 
     @Test
