@@ -9,6 +9,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /**
  * Every /api/** request needs a valid Keycloak token for the commonhold-api audience; the token
@@ -41,5 +42,13 @@ class GatewaySecurity {
                         .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                                 "Your account may not do this here; ask an administrator if you need it.")))
                 .build();
+    }
+
+    /** What Spring Security's firewall refuses (an unknown method, a control character in a header) is problem+json too. */
+    @Bean
+    ServerExchangeRejectedHandler firewallRefusals() {
+        return (exchange, refused) -> Problems.write(exchange, HttpStatus.BAD_REQUEST, "malformed-request", "Request refused",
+                "The request was refused before anything read it: " + refused.getMessage()
+                        + ". Send a standard method (GET, POST, PUT, PATCH, DELETE) and printable header values.");
     }
 }

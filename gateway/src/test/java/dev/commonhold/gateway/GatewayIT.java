@@ -4,6 +4,7 @@ import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.Ports;
 import dev.commonhold.platform.testkit.http.Api;
 import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.http.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,30 @@ class GatewayIT {
         ApiResponse response = gateway.as(resident()).post("/api/community/communities/" + MINE + "/refuse", "{}");
 
         assertProblem(response, 422, "import-rejected");
+    }
+
+    @Test
+    void whatNettyOrTheFirewallRefusesBeforeAnyFilterIsAProblemWithATraceIdToo() {
+        String tooLong = "/api/community/communities/" + MINE + "/units?q=" + "a".repeat(9_000);
+        RawHttp.Answer uri = RawHttp.get(port, tooLong, "Authorization: Bearer " + resident());
+        RawHttp.Answer headers = RawHttp.get(port, "/api/community/communities/" + MINE, "X-Padding: " + "b".repeat(17_000));
+        RawHttp.Answer garbage = RawHttp.send(port, "NOT HTTP AT ALL\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        RawHttp.Answer method = RawHttp.send(port, ("FOO /api/community/communities/" + MINE + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(uri.status()).isEqualTo(414);
+        assertThat(uri.json().get("type").asString()).endsWith("/uri-too-long");
+        assertThat(uri.json().get("detail").asString()).contains("8 KB");
+        assertThat(headers.status()).isEqualTo(431);
+        assertThat(headers.json().get("type").asString()).endsWith("/headers-too-large");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(method.status()).as("the security firewall's refusal of an unknown method").isEqualTo(400);
+        for (RawHttp.Answer answer : List.of(uri, headers, garbage, method)) {
+            assertThat(answer.headers().get("content-type")).as(answer.body()).isEqualTo("application/problem+json");
+            assertThat(answer.json().get("traceId").asString()).matches("[0-9a-f]{32}");
+        }
+        assertThat(gateway.as(resident()).get("/api/community/communities/" + MINE + "/units?q=" + "a".repeat(7_000)).status())
+                .as("a long URL under the 8 KB limit is routed").isEqualTo(200);
     }
 
     @Test

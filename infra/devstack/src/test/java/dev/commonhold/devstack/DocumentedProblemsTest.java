@@ -28,6 +28,7 @@ class DocumentedProblemsTest {
             Pattern.compile("ProblemType\\.of\\(\"([a-z0-9-]+)\"\\)"),                   // a service's own type
             Pattern.compile("URI [A-Z_]+ = of\\(\"([a-z0-9-]+)\"\\)"),                    // platform/web's ProblemType constants
             Pattern.compile("Problems\\.write\\([^;]*?HttpStatus\\.[A-Z_]+, \"([a-z0-9-]+)\""), // the gateway's own answers
+            Pattern.compile("new Refusal\\(\"([a-z0-9-]+)\""),                                // what Netty refuses, given a body by the gateway
             Pattern.compile("ProblemType\\.of\\(\"([a-z]+-rule)-\" \\+"));                  // a rule's type: <prefix>-<rule>
 
     @Test

@@ -3,12 +3,19 @@ package dev.commonhold.platform.web;
 import dev.commonhold.platform.web.idempotency.IdempotencyFilter;
 import dev.commonhold.platform.web.idempotency.IdempotencyStore;
 import dev.commonhold.platform.web.idempotency.IdempotencyWebConfiguration;
+import dev.commonhold.platform.web.problem.ProblemErrorController;
 import dev.commonhold.platform.web.problem.ProblemHandler;
+import dev.commonhold.platform.web.problem.ProblemReportValve;
 import dev.commonhold.platform.web.trace.TraceparentFilter;
+import org.apache.catalina.Host;
+import org.apache.catalina.Lifecycle;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -24,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 
 /** The shared HTTP edge of every servlet service. */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(IdempotencyWebConfiguration.class)
 public class WebAutoConfiguration {
@@ -54,6 +61,22 @@ public class WebAutoConfiguration {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    /** Errors decided outside Spring MVC (a filter's sendError, the firewall) answer problem+json too, in place of Boot's shape. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** And those Tomcat decides before the application sees the request. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReports() {
+        return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
+            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                ProblemReportValve.install((Host) context.getParent());
+            }
+        }));
     }
 
     @Bean

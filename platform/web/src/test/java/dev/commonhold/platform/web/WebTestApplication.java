@@ -77,6 +77,12 @@ class WebTestApplication {
         Thing domainRule() {
             throw new DomainRule();
         }
+
+        /** As a filter or a library would: the status only, for the container's error page to answer. */
+        @GetMapping("/send-error")
+        void sendError(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.sendError(409);
+        }
     }
 
     /** A service's own rule, answered by the service's own advice (as trust accounts and billing do). */

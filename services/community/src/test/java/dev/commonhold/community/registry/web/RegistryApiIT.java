@@ -2,6 +2,7 @@ package dev.commonhold.community.registry.web;
 
 import dev.commonhold.community.registry.RegistryFixture;
 import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.http.RawHttp;
 import dev.commonhold.platform.testkit.spring.IntegrationTest;
 import dev.commonhold.platform.testkit.Infra;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,28 @@ class RegistryApiIT {
         assertThat(created.json().get("operatorCompanyId").asString()).isEqualTo(fixture.company.toString());
         assertThat(created.json().get("timeZone").asString()).isEqualTo("Asia/Shanghai");
         assertThat(created.json().get("declaredFloorAreaM2").decimalValue()).isEqualByComparingTo("120000.50");
+    }
+
+    @Test
+    void pathsTheSecurityFirewallRefusesAreProblemsWithATraceIdWithOrWithoutATokenIssue16Item6() {
+        UUID b = UUID.randomUUID();
+        List<String> refused = List.of("/api;x=1/community/communities", "/api/community/communities/" + b + ";x=1/owners",
+                "/api/community//communities", "/api/community/communities/" + b + "/../" + b, "/api/community/%2e%2e/communities",
+                "/api/community/communities%2F" + b, "/api/community/communities/%00");
+        for (String path : refused) {
+            for (String token : java.util.Arrays.asList(fixture.operator(), null)) {
+                RawHttp.Answer answer = token == null ? RawHttp.get(port, path) : RawHttp.get(port, path, "Authorization: Bearer " + token);
+
+                assertThat(answer.status()).as(path).isEqualTo(400);
+                assertThat(answer.headers().get("content-type")).as(path + ": " + answer.body()).startsWith("application/problem+json");
+                assertThat(answer.json().get("type").asString()).as(path).endsWith("/malformed-request");
+                assertThat(answer.json().get("traceId").asString()).as(path).matches("[0-9a-f]{32}");
+            }
+        }
+        RawHttp.Answer method = RawHttp.send(port, "FOO /api/community/communities HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(method.status()).isEqualTo(400);
+        assertThat(method.headers().get("content-type")).as(method.body()).startsWith("application/problem+json");
     }
 
     @Test
