@@ -1,0 +1,45 @@
+package dev.commonhold.fund.accounts.app;
+
+import dev.commonhold.fund.accounts.domain.Movement;
+import dev.commonhold.fund.accounts.domain.SubAccount;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port: the sub-accounts of every unit and their movements (append-only). */
+public interface SubAccounts {
+
+    /** Opens it if new; a sub-account whose deposit is not yet demanded takes a corrected area's deposit. */
+    void open(UUID communityId, UUID unitId, long initialDepositFen, Instant at);
+
+    Optional<SubAccount> find(UUID unitId);
+
+    /** Locks the sub-account for the rest of the transaction (a credit, a debit, a demand). */
+    Optional<SubAccount> lock(UUID unitId);
+
+    /** Records the movements and moves each unit's balance by them; the journal entry they belong to is named. */
+    void record(UUID communityId, UUID entryId, List<Movement> movements, Instant at);
+
+    void depositState(UUID unitId, SubAccount.DepositState state);
+
+    List<Movement> movements(UUID unitId);
+
+    List<SubAccount> ofCommunity(UUID communityId);
+
+    /** Units of the register copy that have no sub-account yet. */
+    List<UUID> unitsWithoutSubAccount(UUID communityId);
+
+    /** Units whose initial deposit is still due (not demanded, paid or imported). */
+    List<UUID> depositsDue(UUID communityId);
+
+    /** Since when the operator demands initial deposits in this community (empty: not yet). */
+    Optional<Instant> demandsSince(UUID communityId);
+
+    /** From now on, unless it started already. */
+    void startDemands(UUID communityId, Instant at);
+
+    /** Sum of the community's sub-account balances, fen: always the ledger's 2101 balance. */
+    long total(UUID communityId);
+}

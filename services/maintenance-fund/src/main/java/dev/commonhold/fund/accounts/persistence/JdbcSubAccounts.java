@@ -1,0 +1,116 @@
+package dev.commonhold.fund.accounts.persistence;
+
+import dev.commonhold.fund.accounts.app.SubAccounts;
+import dev.commonhold.fund.accounts.domain.Movement;
+import dev.commonhold.fund.accounts.domain.SubAccount;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class JdbcSubAccounts implements SubAccounts {
+
+    private static final String COLUMNS = "unit_id, community_id, initial_deposit_fen, balance_fen, deposit_state";
+    private static final RowMapper<SubAccount> ROW = (rs, i) -> new SubAccount(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+            rs.getLong(3), rs.getLong(4), SubAccount.DepositState.valueOf(rs.getString(5)));
+    private static final RowMapper<Movement> MOVEMENT = (rs, i) -> new Movement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+            Movement.Kind.valueOf(rs.getString(3)), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7));
+
+    private final JdbcTemplate jdbc;
+
+    JdbcSubAccounts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void open(UUID communityId, UUID unitId, long initialDepositFen, Instant at) {
+        jdbc.update("""
+                INSERT INTO sub_account (unit_id, community_id, initial_deposit_fen, opened_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (unit_id) DO UPDATE SET initial_deposit_fen = excluded.initial_deposit_fen
+                WHERE sub_account.deposit_state = 'DUE'""", unitId, communityId, initialDepositFen, Timestamp.from(at));
+    }
+
+    @Override
+    public Optional<SubAccount> find(UUID unitId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sub_account WHERE unit_id = ?", ROW, unitId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SubAccount> lock(UUID unitId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sub_account WHERE unit_id = ? FOR UPDATE", ROW, unitId).stream().findFirst();
+    }
+
+    @Override
+    public void record(UUID communityId, UUID entryId, List<Movement> movements, Instant at) {
+        jdbc.batchUpdate("""
+                INSERT INTO movement (id, community_id, unit_id, entry_id, kind, amount_fen, value_date, description, reference, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", movements, 1000, (ps, m) -> {
+            ps.setObject(1, m.id());
+            ps.setObject(2, communityId);
+            ps.setObject(3, m.unitId());
+            ps.setObject(4, entryId);
+            ps.setString(5, m.kind().name());
+            ps.setLong(6, m.amountFen());
+            ps.setDate(7, Date.valueOf(m.valueDate()));
+            ps.setString(8, m.description());
+            ps.setString(9, m.reference());
+            ps.setTimestamp(10, Timestamp.from(at));
+        });
+        jdbc.batchUpdate("UPDATE sub_account SET balance_fen = balance_fen + ? WHERE unit_id = ?", movements, 1000, (ps, m) -> {
+            ps.setLong(1, m.amountFen());
+            ps.setObject(2, m.unitId());
+        });
+    }
+
+    @Override
+    public void depositState(UUID unitId, SubAccount.DepositState state) {
+        jdbc.update("UPDATE sub_account SET deposit_state = ? WHERE unit_id = ?", state.name(), unitId);
+    }
+
+    @Override
+    public List<Movement> movements(UUID unitId) {
+        return jdbc.query("SELECT id, unit_id, kind, amount_fen, value_date, description, reference FROM movement WHERE unit_id = ? ORDER BY id",
+                MOVEMENT, unitId);
+    }
+
+    @Override
+    public List<SubAccount> ofCommunity(UUID communityId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sub_account WHERE community_id = ? ORDER BY unit_id", ROW, communityId);
+    }
+
+    @Override
+    public List<UUID> unitsWithoutSubAccount(UUID communityId) {
+        return jdbc.queryForList("SELECT u.id FROM unit u WHERE u.community_id = ? AND NOT EXISTS (SELECT 1 FROM sub_account s WHERE s.unit_id = u.id) "
+                + "ORDER BY u.id", UUID.class, communityId);
+    }
+
+    @Override
+    public List<UUID> depositsDue(UUID communityId) {
+        return jdbc.queryForList("SELECT unit_id FROM sub_account WHERE community_id = ? AND deposit_state = 'DUE' AND initial_deposit_fen > 0 "
+                + "ORDER BY unit_id", UUID.class, communityId);
+    }
+
+    @Override
+    public Optional<Instant> demandsSince(UUID communityId) {
+        return jdbc.query("SELECT demands_since FROM community WHERE id = ? AND demands_since IS NOT NULL",
+                (rs, i) -> rs.getTimestamp(1).toInstant(), communityId).stream().findFirst();
+    }
+
+    @Override
+    public void startDemands(UUID communityId, Instant at) {
+        jdbc.update("UPDATE community SET demands_since = coalesce(demands_since, ?) WHERE id = ?", Timestamp.from(at), communityId);
+    }
+
+    @Override
+    public long total(UUID communityId) {
+        Long total = jdbc.queryForObject("SELECT coalesce(sum(balance_fen), 0) FROM sub_account WHERE community_id = ?", Long.class, communityId);
+        return total == null ? 0 : total;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.commonhold.fund.accounts.web;
+
+import dev.commonhold.fund.accounts.app.AccountQueries;
+import dev.commonhold.fund.accounts.app.Deposits;
+import dev.commonhold.fund.accounts.domain.Movement;
+import dev.commonhold.fund.accounts.domain.SubAccount;
+import dev.commonhold.platform.security.Viewer;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Sub-accounts (分户账): each owner's own, the community's totals, and the operator's demand for initial deposits. */
+@RestController
+@Tag(name = "Sub-accounts")
+@RequestMapping("/api/fund/communities/{communityId}")
+class AccountsController {
+
+    /**
+     * @param balanceFen        fen, never below 0
+     * @param topUpLineFen      30% of the initial deposit (rule F3): strictly below it, a top-up is demanded
+     */
+    record SubAccountView(UUID unitId, String unit, BigDecimal areaM2, String ownerName, long initialDepositFen, long balanceFen,
+                          long topUpLineFen, boolean belowTopUpLine, String depositState) {
+    }
+
+    record MovementView(UUID id, String kind, long amountFen, LocalDate valueDate, String description, String reference) {
+    }
+
+    record StatementView(SubAccountView subAccount, List<MovementView> movements) {
+    }
+
+    /** @param subAccountsFen the sum of every sub-account; {@code owedToOwnersFen} the ledger's figure for it — the two are always equal */
+    record SummaryView(UUID communityId, String community, int subAccounts, long subAccountsFen, long owedToOwnersFen, long belowTopUpLine,
+                       Map<SubAccount.DepositState, Long> deposits) {
+    }
+
+    record Demanded(int demanded) {
+    }
+
+    private final AccountQueries queries;
+    private final Deposits deposits;
+
+    AccountsController(AccountQueries queries, Deposits deposits) {
+        this.queries = queries;
+        this.deposits = deposits;
+    }
+
+    /** The caller's own units' sub-accounts. */
+    @GetMapping("/sub-accounts/mine")
+    List<SubAccountView> mySubAccounts(Viewer viewer, @PathVariable UUID communityId) {
+        return queries.mine(viewer, communityId).stream().map(AccountsController::view).toList();
+    }
+
+    /** Every sub-account (the operator's staff and the committee), or only those below the top-up line. */
+    @GetMapping("/sub-accounts")
+    List<SubAccountView> subAccounts(Viewer viewer, @PathVariable UUID communityId,
+                                     @RequestParam(defaultValue = "false") boolean belowTopUpLine) {
+        return queries.all(viewer, communityId, belowTopUpLine).stream().map(AccountsController::view).toList();
+    }
+
+    /** One unit's statement (F8): its sub-account and every movement. */
+    @GetMapping("/units/{unitId}/statement")
+    StatementView unitStatement(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId) {
+        AccountQueries.Statement s = queries.statement(viewer, communityId, unitId);
+        return new StatementView(view(new AccountQueries.UnitAccount(s.unit(), s.account())), s.movements().stream().map(AccountsController::view).toList());
+    }
+
+    /** The community's fund at a glance, for everyone who may read the community (F8). */
+    @GetMapping("/summary")
+    SummaryView summary(Viewer viewer, @PathVariable UUID communityId) {
+        AccountQueries.Summary s = queries.summary(viewer, communityId);
+        return new SummaryView(s.community().id(), s.community().name(), s.subAccounts(), s.subAccountsFen(), s.owedToOwnersFen(),
+                s.belowTopUpLine(), s.deposits());
+    }
+
+    /** The operator starts collecting initial deposits (F1): every unit whose deposit is due is charged through billing. */
+    @PostMapping("/deposit-demands")
+    Demanded demandDeposits(Viewer viewer, @PathVariable UUID communityId) {
+        return new Demanded(deposits.demandAll(viewer, communityId));
+    }
+
+    private static SubAccountView view(AccountQueries.UnitAccount a) {
+        SubAccount s = a.account();
+        return new SubAccountView(a.unit().id(), a.unit().reference(), BigDecimal.valueOf(a.unit().areaCentiM2(), 2), a.unit().ownerName(),
+                s.initialDepositFen(), s.balanceFen(), topUpLine(s.initialDepositFen()), s.belowTopUpLine(), s.depositState().name());
+    }
+
+    /** 30% of the initial deposit, rounded up to the fen: a balance below this is below the line. */
+    private static long topUpLine(long initialFen) {
+        return Math.ceilDiv(Math.multiplyExact(initialFen, 3), 10);
+    }
+
+    private static MovementView view(Movement m) {
+        return new MovementView(m.id(), m.kind().name(), m.amountFen(), m.valueDate(), m.description(), m.reference());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.commonhold.fund.register;
+
+import dev.commonhold.platform.security.Role;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.platform.web.problem.ProblemException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * Who sees and does what with a community's fund: everyone who may read the community sees its
+ * totals and projects (F8); a unit's own sub-account is shown to its owner, the operator's staff
+ * and the owners' committee; the operator proposes and pays; the committee confirms emergencies.
+ * Another community's fund is 404, never 403.
+ */
+@Component
+public class FundAccess {
+
+    private final Register register;
+
+    FundAccess(Register register) {
+        this.register = register;
+    }
+
+    public CommunityCopy readable(Viewer viewer, UUID communityId) {
+        return register.community(communityId).filter(c -> viewer.mayRead(c.ref()))
+                .orElseThrow(() -> ProblemException.notFound("Community", communityId));
+    }
+
+    /** A unit's sub-account: its owner, the operator's staff, the committee (not other residents, not regulators by unit). */
+    public UnitCopy unitReadable(Viewer viewer, UUID communityId, UUID unitId) {
+        CommunityCopy community = readable(viewer, communityId);
+        UnitCopy unit = register.unit(communityId, unitId).orElseThrow(() -> ProblemException.notFound("Unit", unitId));
+        if (!unit.ownedBy(viewer.subject()) && !viewer.manages(community.ref()) && !viewer.sitsOnCommitteeOf(community.ref())) {
+            throw new AccessDeniedException("a sub-account is shown to its owner, the operator's staff and the owners' committee");
+        }
+        return unit;
+    }
+
+    /** Everyone's sub-accounts by unit: the operator's staff and the committee. */
+    public CommunityCopy overseerOf(Viewer viewer, UUID communityId) {
+        CommunityCopy community = readable(viewer, communityId);
+        if (!viewer.manages(community.ref()) && !viewer.sitsOnCommitteeOf(community.ref())) {
+            throw new AccessDeniedException("the list of sub-accounts is for the operator's staff and the owners' committee");
+        }
+        return community;
+    }
+
+    public CommunityCopy staffOf(Viewer viewer, UUID communityId) {
+        CommunityCopy community = readable(viewer, communityId);
+        if (!viewer.manages(community.ref()) || !viewer.hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN)) {
+            throw new AccessDeniedException("only the staff of this community's operator may do this");
+        }
+        return community;
+    }
+
+    public CommunityCopy committeeOf(Viewer viewer, UUID communityId) {
+        CommunityCopy community = readable(viewer, communityId);
+        if (!viewer.sitsOnCommitteeOf(community.ref())) {
+            throw new AccessDeniedException("only the owners' committee of this community may do this");
+        }
+        return community;
+    }
+}

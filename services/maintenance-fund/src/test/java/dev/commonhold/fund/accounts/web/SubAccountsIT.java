@@ -1,0 +1,133 @@
+package dev.commonhold.fund.accounts.web;
+
+import dev.commonhold.fund.support.FundFixture;
+import dev.commonhold.platform.messaging.EventJson;
+import dev.commonhold.platform.messaging.EventSchemas;
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.kafka.TopicReader;
+import dev.commonhold.platform.testkit.spring.IntegrationTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sub-accounts open from the register with the city's deposit (F1, F2); the operator demands the
+ * deposits through billing; each settlement credits its unit once; owners see their own.
+ */
+@IntegrationTest
+class SubAccountsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    FundFixture fund;
+
+    @BeforeEach
+    void aBuildingOfFourFlatsOf88Point5SquareMetresInBeijing() {
+        fund = new FundFixture(port).registered(1, 2, 2, 8_850);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM sub_account WHERE community_id = ?") == 4);
+    }
+
+    @Test
+    void eachUnitsSubAccountOpensWithItsCitysInitialDepositAndNothingIsDemandedUntilTheOperatorSaysSoF1F2() {
+        JsonNode mine = fund.as(fund.units.getFirst().owner()).get(fund.path() + "/sub-accounts/mine").json();
+
+        assertThat(mine.size()).isEqualTo(1);
+        assertThat(mine.get(0).get("initialDepositFen").asLong()).as("88.50 m² × 100 yuan/m² (Beijing)").isEqualTo(885_000);
+        assertThat(mine.get(0).get("topUpLineFen").asLong()).as("30%").isEqualTo(265_500);
+        assertThat(mine.get(0).get("balanceFen").asLong()).isZero();
+        assertThat(mine.get(0).get("depositState").asString()).isEqualTo("DUE");
+        assertThat(count("SELECT count(*) FROM fund_charge WHERE community_id = ?")).isZero();
+    }
+
+    @Test
+    void theOperatorDemandsTheDepositsOnceAsFundDepositChargesForBillingAndLaterUnitsAtOnce() {
+        assertThat(fund.as(fund.units.getFirst().owner()).post(fund.path() + "/deposit-demands", "").status()).isEqualTo(403);
+        assertThat(fund.as(fund.staff).post(fund.path() + "/deposit-demands", "").json().get("demanded").asInt()).isEqualTo(4);
+        assertThat(fund.as(fund.staff).post(fund.path() + "/deposit-demands", "").json().get("demanded").asInt()).as("once").isZero();
+        FundFixture.Unit late = new FundFixture.Unit(UUID.randomUUID(), fund.units.getFirst().buildingId(), "1号楼", "301", 3, 10_000,
+                UUID.randomUUID(), Infra.tokens().user("owner").roles("resident").communities(fund.community));
+        FundFixture.send(List.of(fund.unitState(late, late.ownerId(), late.owner())));
+
+        List<JsonNode> charges = charges(5);
+
+        assertThat(charges).allSatisfy(c -> {
+            assertThat(c.get("revenueClass").asString()).isEqualTo("fund_deposit");
+            assertThat(c.get("payer").get("kind").asString()).isEqualTo("unit");
+            assertThat(c.get("description").asString()).contains("维修资金");
+        });
+        assertThat(charges.stream().map(c -> c.get("amountFen").asLong()).toList()).containsOnly(885_000L, 1_000_000L);
+        assertThat(charges.stream().filter(c -> c.get("payer").get("reference").asString().equals("1号楼-301")).count())
+                .as("a unit registered after the demand is demanded on arrival").isEqualTo(1);
+    }
+
+    @Test
+    void aSettlementCreditsItsUnitOnceHoweverOftenItArrivesAndTheBooksAgree() {
+        fund.as(fund.staff).post(fund.path() + "/deposit-demands", "");
+        FundFixture.Unit unit = fund.units.getFirst();
+        UUID charge = jdbc.queryForObject("SELECT id FROM fund_charge WHERE unit_id = ?", UUID.class, unit.id());
+        var settled = fund.settled(UUID.randomUUID(), charge, unit, 885_000, Instant.parse("2026-11-20T02:00:00Z"));
+
+        FundFixture.send(List.of(settled, settled));
+        FundFixture.send(List.of(settled));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(unit) == 885_000);
+        JsonNode statement = fund.as(unit.owner()).get(fund.path() + "/units/" + unit.id() + "/statement").json();
+        assertThat(statement.get("movements").size()).as("credited once").isEqualTo(1);
+        assertThat(statement.get("movements").get(0).get("kind").asString()).isEqualTo("DEPOSIT");
+        assertThat(statement.get("movements").get(0).get("valueDate").asString()).isEqualTo("2026-11-20");
+        assertThat(statement.get("subAccount").get("depositState").asString()).isEqualTo("PAID");
+        JsonNode summary = fund.as(fund.regulator).get(fund.path() + "/summary").json();
+        assertThat(summary.get("subAccountsFen").asLong()).isEqualTo(885_000);
+        assertThat(summary.get("owedToOwnersFen").asLong()).as("the ledger's 2101 says the same").isEqualTo(885_000);
+    }
+
+    @Test
+    void anOwnerSeesTheirOwnSubAccountOnlyAndAnotherCompanySeesNoCommunity() {
+        FundFixture.Unit mine = fund.units.get(0);
+        FundFixture.Unit neighbours = fund.units.get(1);
+        FundFixture other = new FundFixture(port);
+
+        assertThat(fund.as(mine.owner()).get(fund.path() + "/units/" + neighbours.id() + "/statement").status()).isEqualTo(403);
+        assertThat(fund.as(mine.owner()).get(fund.path() + "/sub-accounts").status()).isEqualTo(403);
+        assertThat(fund.as(fund.committee).get(fund.path() + "/sub-accounts").json().size()).as("the committee oversees").isEqualTo(4);
+        assertThat(fund.as(fund.regulator).get(fund.path() + "/sub-accounts").status()).as("regulators read totals, not owners").isEqualTo(403);
+        assertThat(fund.as(other.staff).get(fund.path() + "/summary").status()).isEqualTo(404);
+        assertThat(fund.as(other.staff).post(fund.path() + "/deposit-demands", "").status()).isEqualTo(404);
+    }
+
+    private List<JsonNode> charges(int expected) {
+        List<ConsumerRecord<String, String>> records = TopicReader.read(Infra.kafka().bootstrapServers(), "fund.events", Duration.ofSeconds(60),
+                rs -> rs.stream().filter(r -> r.value().contains(fund.community.toString())).count() >= expected);
+        EventSchemas schemas = new EventSchemas();
+        return records.stream().filter(r -> r.value().contains(fund.community.toString())).map(r -> {
+            JsonNode envelope = EventJson.readTree(r.value());
+            assertThat(schemas.problems(envelope)).isEmpty();
+            assertThat(r.key()).isEqualTo(fund.community.toString());
+            return envelope.get("payload");
+        }).toList();
+    }
+
+    private long balance(FundFixture.Unit unit) {
+        Long balance = jdbc.queryForObject("SELECT balance_fen FROM sub_account WHERE unit_id = ?", Long.class, unit.id());
+        return balance == null ? 0 : balance;
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class, fund.community);
+        return n == null ? 0 : n;
+    }
+}
