@@ -6,3 +6,5 @@ CREATE ROLE billing LOGIN PASSWORD 'billing';
 CREATE DATABASE billing OWNER billing;
 CREATE ROLE trust_account LOGIN PASSWORD 'trust_account';
 CREATE DATABASE trust_account OWNER trust_account;
+CREATE ROLE maintenance_fund LOGIN PASSWORD 'maintenance_fund';
+CREATE DATABASE maintenance_fund OWNER maintenance_fund;

@@ -55,6 +55,15 @@ public class FundAccess {
         return community;
     }
 
+    /** An operator admin of the company running the community: takes over balances, pays contractors. */
+    public CommunityCopy adminOf(Viewer viewer, UUID communityId) {
+        CommunityCopy community = readable(viewer, communityId);
+        if (!viewer.manages(community.ref()) || !viewer.has(Role.OPERATOR_ADMIN)) {
+            throw new AccessDeniedException("only an operator admin of this community's operator may do this");
+        }
+        return community;
+    }
+
     public CommunityCopy committeeOf(Viewer viewer, UUID communityId) {
         CommunityCopy community = readable(viewer, communityId);
         if (!viewer.sitsOnCommitteeOf(community.ref())) {

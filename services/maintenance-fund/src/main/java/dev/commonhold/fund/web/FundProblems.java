@@ -1,6 +1,7 @@
 package dev.commonhold.fund.web;
 
 import dev.commonhold.fund.accounts.domain.FundRuleViolation;
+import dev.commonhold.platform.documents.SpreadsheetRejected;
 import dev.commonhold.platform.ledger.LedgerViolation;
 import dev.commonhold.platform.web.problem.FieldError;
 import dev.commonhold.platform.web.problem.ProblemException;
@@ -26,6 +27,16 @@ class FundProblems {
                 "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())
                 .with("rule", e.rule())
                 .with("errors", List.of(new FieldError(e.field(), e.getMessage())))
+                .toProblemDetail();
+    }
+
+    /** A sheet we cannot take as it is: 422 with {@code errors: [{row, column, value, message}]}, the first 100; nothing was imported. */
+    @ExceptionHandler(SpreadsheetRejected.class)
+    ProblemDetail sheetRejected(SpreadsheetRejected e) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of("import-rejected"), "Sheet not imported",
+                e.getMessage() + ". Nothing was imported: correct the file and send the whole of it again.")
+                .with("errorCount", e.count())
+                .with("errors", e.problems())
                 .toProblemDetail();
     }
 

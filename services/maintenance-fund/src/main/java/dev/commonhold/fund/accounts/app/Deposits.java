@@ -125,13 +125,13 @@ public class Deposits implements UnitArrivals {
     }
 
     /** Rule F3, after anything took money out: strictly below 30% of the initial deposit, one open demand at a time. */
-    public void checkTopUp(CommunityCopy community, UUID unitId) {
+    public boolean checkTopUp(CommunityCopy community, UUID unitId) {
         SubAccount account = subAccounts.find(unitId).orElseThrow();
         if (!account.belowTopUpLine() || account.topUpFen() == 0) {
-            return;
+            return false;
         }
         UnitCopy unit = register.unit(community.id(), unitId).orElseThrow();
-        charges.raise(new FundCharges.Charge(Ids.newId(), community.id(), unitId, FundCharges.Kind.TOP_UP, account.topUpFen(), 0),
+        return charges.raise(new FundCharges.Charge(Ids.newId(), community.id(), unitId, FundCharges.Kind.TOP_UP, account.topUpFen(), 0),
                 unit.reference(), unit.ownerName(), "维修资金续筹（余额低于首期30%）Top-up: balance below 30% of the initial deposit " + unit.reference(),
                 dueOn(community), clock.instant());
     }

@@ -24,6 +24,9 @@ public interface SubAccounts {
 
     void depositState(UUID unitId, SubAccount.DepositState state);
 
+    /** Its balance was taken over; the initial deposit the old records state, if they do, replaces the computed one. */
+    void imported(UUID unitId, Long initialDepositFen);
+
     List<Movement> movements(UUID unitId);
 
     List<SubAccount> ofCommunity(UUID communityId);

@@ -75,6 +75,12 @@ class JdbcSubAccounts implements SubAccounts {
     }
 
     @Override
+    public void imported(UUID unitId, Long initialDepositFen) {
+        jdbc.update("UPDATE sub_account SET deposit_state = 'IMPORTED', initial_deposit_fen = coalesce(?, initial_deposit_fen) WHERE unit_id = ?",
+                initialDepositFen, unitId);
+    }
+
+    @Override
     public List<Movement> movements(UUID unitId) {
         return jdbc.query("SELECT id, unit_id, kind, amount_fen, value_date, description, reference FROM movement WHERE unit_id = ? ORDER BY id",
                 MOVEMENT, unitId);

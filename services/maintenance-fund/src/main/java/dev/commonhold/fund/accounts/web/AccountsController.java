@@ -2,6 +2,15 @@ package dev.commonhold.fund.accounts.web;
 
 import dev.commonhold.fund.accounts.app.AccountQueries;
 import dev.commonhold.fund.accounts.app.Deposits;
+import dev.commonhold.fund.accounts.app.OpeningBalances;
+import dev.commonhold.platform.web.problem.ProblemException;
+import dev.commonhold.platform.web.problem.ProblemType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import dev.commonhold.fund.accounts.domain.Movement;
 import dev.commonhold.fund.accounts.domain.SubAccount;
 import dev.commonhold.platform.security.Viewer;
@@ -47,12 +56,16 @@ class AccountsController {
     record Demanded(int demanded) {
     }
 
+    private static final int MAX_BYTES = 10 * 1024 * 1024;
+
     private final AccountQueries queries;
     private final Deposits deposits;
+    private final OpeningBalances openingBalances;
 
-    AccountsController(AccountQueries queries, Deposits deposits) {
+    AccountsController(AccountQueries queries, Deposits deposits, OpeningBalances openingBalances) {
         this.queries = queries;
         this.deposits = deposits;
+        this.openingBalances = openingBalances;
     }
 
     /** The caller's own units' sub-accounts. */
@@ -81,6 +94,23 @@ class AccountsController {
         AccountQueries.Summary s = queries.summary(viewer, communityId);
         return new SummaryView(s.community().id(), s.community().name(), s.subAccounts(), s.subAccountsFen(), s.owedToOwnersFen(),
                 s.belowTopUpLine(), s.deposits());
+    }
+
+    /**
+     * The operator admin takes over the balances a fund held before (接管): a CSV with 楼栋, 房号, 余额
+     * (yuan) and optionally 首期交存; all or nothing, once per unit, at most 10 MB.
+     *
+     * @param asOf the day the old records state the balances for
+     */
+    @PostMapping(path = "/opening-balances", consumes = {"text/csv", "text/plain", "application/octet-stream", "text/tab-separated-values"})
+    ResponseEntity<OpeningBalances.Imported> importOpeningBalances(Viewer viewer, @PathVariable UUID communityId, @RequestBody byte[] file,
+                                                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+                                                                   @RequestParam LocalDate asOf) {
+        if (file.length > MAX_BYTES) {
+            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, "File too large",
+                    "an opening-balance sheet is at most 10 MB: split it by building");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(openingBalances.importSheet(viewer, communityId, file, type.getCharset(), asOf));
     }
 
     /** The operator starts collecting initial deposits (F1): every unit whose deposit is due is charged through billing. */
