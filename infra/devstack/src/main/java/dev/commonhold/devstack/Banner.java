@@ -39,6 +39,8 @@ final class Banner {
                  Trust account: what was paid is posted to the owners' books, the last two months are
                  closed and reconciled with the bank statement; every owner can read and verify them
                  (README.md, Trust accounts).
+                 Maintenance fund: every flat's sub-account holds the balance taken over on 2026-06-30;
+                 3号楼's ground floor is below 30%% and billed a top-up (README.md, Maintenance fund).
 
                  Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
                 ======================================================================

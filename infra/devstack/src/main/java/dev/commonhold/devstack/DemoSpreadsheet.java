@@ -13,6 +13,8 @@ public final class DemoSpreadsheet {
 
     static final String RESIDENT_UNIT = "1号楼/201";
     static final String COMMITTEE_UNIT = "2号楼/301";
+    /** The demo register's size: 20 buildings of 60 flats. */
+    static final int UNITS = 20 * 60;
 
     private static final List<String> SURNAMES = List.of("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
             "胡", "郭", "何", "高", "林", "罗");

@@ -51,7 +51,7 @@ class StackIT {
         stack = Stack.start(Infra.postgres(), Infra.kafka().bootstrapServers(), Infra.keycloak().issuerUri(), new Stack.Settings(
                 RepoRoot.locate(), Path.of("target", "e2e-logs"), "e2e_" + UUID.randomUUID().toString().substring(0, 8), gateway, simulator,
                 Map.of("community", dev.commonhold.platform.testkit.Ports.free(), "billing", dev.commonhold.platform.testkit.Ports.free(),
-                        "trust-account", dev.commonhold.platform.testkit.Ports.free())));
+                        "trust-account", dev.commonhold.platform.testkit.Ports.free(), "maintenance-fund", dev.commonhold.platform.testkit.Ports.free())));
         community = DemoSeed.run(stack.gatewayUrl(), keycloak);
     }
 
@@ -303,6 +303,29 @@ class StackIT {
         assertThat(fee.get("description").asString()).isEqualTo("账户管理费");
         assertThat(resident.post(trust + "/bank-lines/" + fee.get("lineId").asString() + "/post", Map.of("account", "5109")).status())
                 .as("only the operator's admin posts a bank difference").isEqualTo(403);
+    }
+
+    @Test
+    @Order(13)
+    void theFundHoldsEveryUnitsTakenOverBalanceAndUnitsBelowThirtyPercentAreBilledATopUp() {
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+        Api committee = gateway().as(keycloak.passwordToken("committee", "committee"));
+        Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
+        String fund = "/api/fund/communities/" + community;
+
+        JsonNode mine = resident.get(fund + "/sub-accounts/mine").json();
+        JsonNode summary = resident.get(fund + "/summary").json();
+        JsonNode low = committee.get(fund + "/sub-accounts?belowTopUpLine=true").json();
+
+        assertThat(mine.findValuesAsString("unit")).containsExactly("1号楼-201");
+        assertThat(mine.get(0).get("balanceFen").asLong()).isPositive();
+        assertThat(summary.get("subAccounts").asInt()).isEqualTo(1200);
+        assertThat(summary.get("owedToOwnersFen").asLong()).as("the ledger agrees with the sub-accounts").isEqualTo(summary.get("subAccountsFen").asLong());
+        assertThat(low.findValuesAsString("unit")).hasSize(10).allMatch(u -> u.startsWith("3号楼-1"));
+        assertThat(resident.get(fund + "/sub-accounts").status()).as("a resident sees their own, not their neighbours'").isEqualTo(403);
+        String lowUnit = low.get(0).get("unitId").asString();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/api/billing/communities/" + community + "/units/"
+                + lowUnit + "/invoices").json().get("items").valueStream().anyMatch(i -> i.toString().contains("fund_deposit")));
     }
 
     @Test
