@@ -116,6 +116,34 @@ public final class FundFixture {
         return envelope("billing.payment-settled.v1", community, settlementId, p);
     }
 
+    /** community.resolution-decided.v1 for a vote on {@code matter} by the units or buildings in {@code ids}, with this outcome. */
+    public EventEnvelope decided(UUID resolutionId, String matter, String scope, List<UUID> ids, String outcome) {
+        Map<String, Object> weight = Map.of("areaCentiM2", 10_000, "owners", 1);
+        Map<String, Object> fraction = Map.of("numerator", 1, "denominator", 1);
+        Map<String, Object> ratio = Map.of("area", fraction, "owners", fraction);
+        Map<String, Object> tally = new LinkedHashMap<>();
+        tally.put("approving", weight);
+        tally.put("rejecting", Map.of("areaCentiM2", 0, "owners", 0));
+        tally.put("abstaining", Map.of("areaCentiM2", 0, "owners", 0));
+        tally.put("participating", weight);
+        tally.put("participation", ratio);
+        tally.put("approval", ratio);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("resolutionId", resolutionId.toString());
+        p.put("title", "1号楼屋面防水维修");
+        p.put("matter", matter);
+        p.put("threshold", "ORDINARY_MAJORITY");
+        p.put("electorate", Map.of("scope", scope, "ids", ids.stream().map(UUID::toString).toList(), "areaCentiM2", 10_000, "owners", 1));
+        p.put("nonVotersCountAsApproving", false);
+        p.put("tally", tally);
+        p.put("quorumMet", true);
+        p.put("outcome", outcome);
+        p.put("openedAt", "2026-11-01T00:00:00Z");
+        p.put("closesAt", "2026-11-15T00:00:00Z");
+        p.put("decidedAt", "2026-11-15T00:00:02Z");
+        return envelope("community.resolution-decided.v1", community, resolutionId, p);
+    }
+
     public static EventEnvelope envelope(String type, UUID community, UUID aggregate, Object payload) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, Instant.now(), community, aggregate, null, EventJson.toTree(payload));
         SCHEMAS.requireValid(envelope);

@@ -92,7 +92,7 @@ public class Deposits implements UnitArrivals {
             return false;
         }
         boolean raised = charges.raise(new FundCharges.Charge(Ids.newId(), community.id(), unit.id(), FundCharges.Kind.INITIAL_DEPOSIT,
-                        account.initialDepositFen(), 0), unit.reference(), unit.ownerName(),
+                        account.initialDepositFen(), 0, null), unit.reference(), unit.ownerName(),
                 "住宅专项维修资金首期交存 Maintenance fund initial deposit " + unit.reference(), dueOn(community), clock.instant());
         subAccounts.depositState(unit.id(), SubAccount.DepositState.DEMANDED);
         return raised;
@@ -111,8 +111,16 @@ public class Deposits implements UnitArrivals {
         }
         CommunityCopy community = register.community(charge.communityId()).orElseThrow();
         UnitCopy unit = register.unit(charge.communityId(), charge.unitId()).orElseThrow();
-        Movement.Kind kind = charge.kind() == FundCharges.Kind.INITIAL_DEPOSIT ? Movement.Kind.DEPOSIT : Movement.Kind.TOP_UP;
-        String text = (kind == Movement.Kind.DEPOSIT ? "首期交存 Initial deposit " : "续筹 Top-up ") + unit.reference() + " " + Money.yuan(amountFen);
+        Movement.Kind kind = switch (charge.kind()) {
+            case INITIAL_DEPOSIT -> Movement.Kind.DEPOSIT;
+            case TOP_UP -> Movement.Kind.TOP_UP;
+            case SHORTFALL -> Movement.Kind.SHORTFALL;
+        };
+        String text = switch (kind) {
+            case DEPOSIT -> "首期交存 Initial deposit ";
+            case TOP_UP -> "续筹 Top-up ";
+            default -> "分摊不足部分 Owner's part of a project share ";
+        } + unit.reference() + " " + Money.yuan(amountFen);
         LocalDate valueDate = settledAt.atZone(community.zone()).toLocalDate();
         boolean posted = books.post(community.id(), community.zone(), text, "billing.payment-settled.v1:" + settlementId, FundChart.BANK,
                 List.of(new Movement(Ids.newId(), unit.id(), kind, amountFen, valueDate, text, "charge:" + chargeId)));
@@ -131,7 +139,7 @@ public class Deposits implements UnitArrivals {
             return false;
         }
         UnitCopy unit = register.unit(community.id(), unitId).orElseThrow();
-        return charges.raise(new FundCharges.Charge(Ids.newId(), community.id(), unitId, FundCharges.Kind.TOP_UP, account.topUpFen(), 0),
+        return charges.raise(new FundCharges.Charge(Ids.newId(), community.id(), unitId, FundCharges.Kind.TOP_UP, account.topUpFen(), 0, null),
                 unit.reference(), unit.ownerName(), "维修资金续筹（余额低于首期30%）Top-up: balance below 30% of the initial deposit " + unit.reference(),
                 dueOn(community), clock.instant());
     }

@@ -33,8 +33,9 @@ class OutboxFundCharges implements FundCharges {
 
     @Override
     public boolean raise(Charge c, String payerReference, String payerName, String description, LocalDate dueOn, Instant at) {
-        int inserted = jdbc.update("INSERT INTO fund_charge (id, community_id, unit_id, kind, amount_fen, raised_at) VALUES (?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", c.id(), c.communityId(), c.unitId(), c.kind().name(), c.amountFen(), Timestamp.from(at));
+        int inserted = jdbc.update("INSERT INTO fund_charge (id, community_id, unit_id, kind, amount_fen, raised_at, project_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", c.id(), c.communityId(), c.unitId(), c.kind().name(), c.amountFen(),
+                Timestamp.from(at), c.projectId());
         if (inserted == 0) {
             return false;
         }
@@ -59,9 +60,9 @@ class OutboxFundCharges implements FundCharges {
 
     @Override
     public Optional<Charge> lock(UUID chargeId) {
-        return jdbc.query("SELECT id, community_id, unit_id, kind, amount_fen, settled_fen FROM fund_charge WHERE id = ? FOR UPDATE",
+        return jdbc.query("SELECT id, community_id, unit_id, kind, amount_fen, settled_fen, project_id FROM fund_charge WHERE id = ? FOR UPDATE",
                 (rs, i) -> new Charge(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        Kind.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6)), chargeId).stream().findFirst();
+                        Kind.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getObject(7, UUID.class)), chargeId).stream().findFirst();
     }
 
     @Override
