@@ -57,7 +57,7 @@ public final class DemoSeed {
         List<DemoBilling.Transfer> transfers = new DemoBilling(operator, gateway.as(keycloak.passwordToken("staff", "staff")), progress).seed(community);
         new DemoTrust(operator, gateway.as(keycloak.passwordToken("staff", "staff")), gateway.as(keycloak.passwordToken("committee", "committee")),
                 progress).seed(community, transfers);
-        new DemoFund(operator, progress).seed(community, DemoSpreadsheet.UNITS);
+        new DemoFund(operator, gateway.as(keycloak.passwordToken("committee", "committee")), progress).seed(community, DemoSpreadsheet.UNITS);
         return community;
     }
 

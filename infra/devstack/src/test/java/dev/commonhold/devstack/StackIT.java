@@ -192,24 +192,36 @@ class StackIT {
 
     @Test
     @Order(9)
-    void aShortVoteIsDecidedByTheClockWhenItsWindowEndsAndTheResultIsPublished() {
+    void aLiftRepairIsVotedByItsBuildingDecidedByTheClockPaidInTwoStagesAndEachOwnersSubAccountShowsIt() {
         Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
         Api committee = gateway().as(keycloak.passwordToken("committee", "committee"));
-        String building1 = gateway().as(keycloak.passwordToken("operator", "operator")).get(COMMUNITIES + "/" + community + "/buildings").json()
+        Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
+        String fund = "/api/fund/communities/" + community;
+        String building1 = operator.get(COMMUNITIES + "/" + community + "/buildings").json()
                 .valueStream().filter(b -> b.get("name").asString().equals("1号楼")).findFirst().orElseThrow().get("id").asString();
+        JsonNode proposed = operator.post(fund + "/projects", Map.of("title", "1号楼电梯维修", "category", "lift_repair", "estimateFen", 6_000_000,
+                "contractor", "北京某某电梯工程有限公司", "contractorAccount", "110060149018170012345", "buildingIds", List.of(building1))).json();
+        String project = fund + "/projects/" + proposed.get("id").asString();
+        assertThat(proposed.get("shares").size()).as("the lift serves building 1's 60 flats").isEqualTo(60);
+        long mineBefore = resident.get(fund + "/sub-accounts/mine").json().get(0).get("balanceFen").asLong();
+        String committeeUnit = committee.get(fund + "/sub-accounts/mine").json().get(0).get("unitId").asString();
+        long committeesBefore = committee.get(fund + "/units/" + committeeUnit + "/statement").json().get("movements").size();
+
         java.time.Instant closesAt = java.time.Instant.now().plusSeconds(30);
-        String vote = committee.post(COMMUNITIES + "/" + community + "/resolutions", Map.of("title", "1号楼单元门禁更换", "matter", "use_maintenance_fund",
+        String vote = committee.post(COMMUNITIES + "/" + community + "/resolutions", Map.of("title", "1号楼电梯维修（使用维修资金）", "matter", "use_maintenance_fund",
                 "electorate", Map.of("scope", "buildings", "ids", List.of(building1)), "closesAt", closesAt.toString())).json().get("id").asString();
         String path = COMMUNITIES + "/" + community + "/resolutions/" + vote;
         assertThat(committee.post(path + "/open", "").status()).isEqualTo(200);
+        assertThat(committee.post(project + "/vote", Map.of("resolutionId", vote)).status()).isEqualTo(200);
         assertThat(resident.post(path + "/ballots", Map.of("choice", "APPROVE")).status()).isEqualTo(201);
+        assertThat(committee.post(path + "/ballots", Map.of("choice", "APPROVE")).status()).as("an owner of building 2 does not vote on building 1's lift")
+                .isEqualTo(403);
         List<String> paperVoters = committee.get(path + "/non-voters").json().findValuesAsString("ownerId");
         paperVoters.stream().limit(paperVoters.size() * 3L / 4).forEach(owner -> committee.post(path + "/recorded-ballots",
                 Map.of("ownerId", owner, "choice", "APPROVE", "channel", "PAPER",
                         "evidenceSha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")));
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> resident.get(path).json().get("status").asString().equals("DECIDED"));
-
         JsonNode decided = resident.get(path).json();
         assertThat(decided.get("tally").get("outcome").asString()).isEqualTo("APPROVED");
         assertThat(java.time.Instant.parse(decided.get("decidedAt").asString())).as("not a moment before its window ended (V10)").isAfterOrEqualTo(
@@ -217,6 +229,22 @@ class StackIT {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 resident.get(COMMUNITIES + "/" + community + "/notices").json().valueStream()
                         .anyMatch(n -> n.get("kind").asString().equals("DECISION") && n.get("resolutionId").asString().equals(vote)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> operator.get(project).json().get("status").asString().equals("APPROVED"));
+
+        Api paying = operator.header("Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(paying.post(project + "/payments", Map.of("stage", "advance", "amountFen", 1_800_000, "bankReference", "ADV-20261130")).status())
+                .isEqualTo(201);
+        assertThat(operator.header("Idempotency-Key", UUID.randomUUID().toString()).post(project + "/payments", Map.of("stage", "completion",
+                "amountFen", 4_200_000, "finalCostFen", 6_000_000, "bankReference", "FIN-20261130")).json().get("status").asString()).isEqualTo("COMPLETED");
+
+        JsonNode mine = resident.get(fund + "/sub-accounts/mine").json().get(0);
+        JsonNode statement = resident.get(fund + "/units/" + mine.get("unitId").asString() + "/statement").json();
+        assertThat(statement.get("movements").valueStream().filter(m -> m.get("kind").asString().equals("PROJECT")).count()).as("two stages").isEqualTo(2);
+        long myShare = operator.get(project).json().get("shares").valueStream().filter(s -> s.get("unit").asString().equals("1号楼-201"))
+                .findFirst().orElseThrow().get("shareFen").asLong();
+        assertThat(mine.get("balanceFen").asLong()).isEqualTo(mineBefore - myShare);
+        assertThat(committee.get(fund + "/units/" + committeeUnit + "/statement").json().get("movements").size())
+                .as("an owner of building 2 pays nothing").isEqualTo(committeesBefore);
     }
 
     @Test

@@ -56,6 +56,21 @@ public class FundBooks {
         return posted.isPresent();
     }
 
+    /**
+     * The same for a million sub-accounts at once (interest): one entry of {@code totalFen} into 2101,
+     * and behind it one movement per unit written in bulk.
+     *
+     * @return false if this source was posted before
+     */
+    public boolean postBulk(UUID communityId, ZoneId zone, String description, String source, String counterAccount, SubAccounts.Bulk bulk) {
+        long total = java.util.Arrays.stream(bulk.amountsFen()).sum();
+        NewEntry entry = NewEntry.of(YearMonth.from(clock.instant().atZone(zone)), description, source,
+                List.of(new Posting(counterAccount, total), new Posting(FundChart.OWNERS, -total)));
+        Optional<JournalEntry> posted = journal.post(communityId, List.of(entry)).stream().findFirst();
+        posted.ifPresent(e -> subAccounts.recordBulk(communityId, e.id(), bulk, clock.instant()));
+        return posted.isPresent();
+    }
+
     /** The ledger's own figure for what the fund owes the owners, fen (2101 is a credit balance). */
     public long owedToOwners(UUID communityId) {
         return -journal.balances(communityId).getOrDefault(FundChart.OWNERS, 0L);

@@ -22,6 +22,22 @@ public interface SubAccounts {
     /** Records the movements and moves each unit's balance by them; the journal entry they belong to is named. */
     void record(UUID communityId, UUID entryId, List<Movement> movements, Instant at);
 
+    /** Movements of one kind, description and day for many units at once: parallel arrays, amounts never 0. */
+    record Bulk(Movement.Kind kind, java.time.LocalDate valueDate, String description, String reference, UUID[] unitIds, long[] amountsFen) {
+    }
+
+    /** As {@link #record}, written in bulk (COPY) and the balances moved in one statement. */
+    void recordBulk(UUID communityId, UUID entryId, Bulk bulk, Instant at);
+
+    /**
+     * Each sub-account of the community with its balance-days over the period (rule F2): every
+     * movement up to {@code to} weighted by the days it is held in the period, in unit id order.
+     */
+    Weights balanceDays(UUID communityId, java.time.LocalDate from, java.time.LocalDate to);
+
+    record Weights(UUID[] unitIds, long[] balanceDays) {
+    }
+
     void depositState(UUID unitId, SubAccount.DepositState state);
 
     /** Its balance was taken over; the initial deposit the old records state, if they do, replaces the computed one. */

@@ -3,10 +3,15 @@ package dev.commonhold.fund.accounts.persistence;
 import dev.commonhold.fund.accounts.app.SubAccounts;
 import dev.commonhold.fund.accounts.domain.Movement;
 import dev.commonhold.fund.accounts.domain.SubAccount;
+import dev.commonhold.platform.ids.Ids;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -67,6 +72,55 @@ class JdbcSubAccounts implements SubAccounts {
             ps.setLong(1, m.amountFen());
             ps.setObject(2, m.unitId());
         });
+    }
+
+    @Override
+    public void recordBulk(UUID communityId, UUID entryId, Bulk bulk, Instant at) {
+        String before = "," + communityId + "," + entryId + "," + bulk.kind().name() + ",";
+        String after = "," + bulk.valueDate() + "," + csv(bulk.description()) + "," + csv(bulk.reference()) + "," + at + ",";
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY movement (id, community_id, entry_id, kind, amount_fen, value_date, description, reference, recorded_at, unit_id) "
+                            + "FROM STDIN (FORMAT csv)");
+            try {
+                StringBuilder chunk = new StringBuilder(1 << 20);
+                for (int i = 0; i < bulk.unitIds().length; i++) {
+                    chunk.append(Ids.newId()).append(before).append(bulk.amountsFen()[i]).append(after).append(bulk.unitIds()[i]).append('\n');
+                    if (chunk.length() > (1 << 20) - 1024 || i == bulk.unitIds().length - 1) {
+                        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+                        copy.writeToCopy(bytes, 0, bytes.length);
+                        chunk.setLength(0);
+                    }
+                }
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            return null;
+        });
+        jdbc.update("UPDATE sub_account s SET balance_fen = s.balance_fen + x.amount FROM unnest(?::uuid[], ?::bigint[]) AS x(unit, amount) "
+                + "WHERE s.unit_id = x.unit", bulk.unitIds(), bulk.amountsFen());
+    }
+
+    private static String csv(String text) {
+        return text == null ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public Weights balanceDays(UUID communityId, java.time.LocalDate from, java.time.LocalDate to) {
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        java.util.List<UUID> units = new java.util.ArrayList<>();
+        java.util.List<Long> weights = new java.util.ArrayList<>();
+        jdbc.query("""
+                SELECT s.unit_id, coalesce(sum(m.amount_fen * CASE WHEN m.value_date < ? THEN ? ELSE (?::date - m.value_date + 1) END), 0)
+                FROM sub_account s LEFT JOIN movement m ON m.unit_id = s.unit_id AND m.value_date <= ?
+                WHERE s.community_id = ? GROUP BY s.unit_id ORDER BY s.unit_id""", rs -> {
+            units.add(rs.getObject(1, UUID.class));
+            weights.add(rs.getLong(2));
+        }, Date.valueOf(from), days, Date.valueOf(to), Date.valueOf(to), communityId);
+        return new Weights(units.toArray(UUID[]::new), weights.stream().mapToLong(Long::longValue).toArray());
     }
 
     @Override

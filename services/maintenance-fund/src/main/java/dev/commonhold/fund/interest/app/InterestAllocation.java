@@ -1,0 +1,162 @@
+package dev.commonhold.fund.interest.app;
+
+import dev.commonhold.fund.accounts.app.FundBooks;
+import dev.commonhold.fund.accounts.app.SubAccounts;
+import dev.commonhold.fund.accounts.domain.FundChart;
+import dev.commonhold.fund.accounts.domain.FundRuleViolation;
+import dev.commonhold.fund.accounts.domain.Movement;
+import dev.commonhold.fund.interest.domain.InterestPeriod;
+import dev.commonhold.fund.register.CommunityCopy;
+import dev.commonhold.fund.register.FundAccess;
+import dev.commonhold.platform.ids.Ids;
+import dev.commonhold.platform.money.Allocation;
+import dev.commonhold.platform.money.Money;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.platform.web.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Rule F2: interest for a period credited to every sub-account of a community pro rata to its
+ * balance-days, with the platform's largest-remainder split — the parts sum to the amount to the
+ * fen; of equal remainders, the sub-account with the smaller unit id (the earlier registered) gets
+ * the odd fen. A job: the operator admin asks, it runs in the background showing its progress, and
+ * either every sub-account is credited in one transaction or none is. Once per period: asking
+ * again for the same period answers the first allocation.
+ */
+@Service
+public class InterestAllocation implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InterestAllocation.class);
+
+    /** What a running job has done so far, for the caller polling it. */
+    public record Progress(String phase, int subAccounts) {
+    }
+
+    private final FundAccess access;
+    private final Allocations allocations;
+    private final SubAccounts subAccounts;
+    private final FundBooks books;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Map<UUID, Progress> progress = new ConcurrentHashMap<>();
+    private final ExecutorService jobs = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("interest-allocation").daemon().factory());
+    private volatile boolean running;
+
+    InterestAllocation(FundAccess access, Allocations allocations, SubAccounts subAccounts, FundBooks books, TransactionTemplate transaction,
+                       Clock clock) {
+        this.access = access;
+        this.allocations = allocations;
+        this.subAccounts = subAccounts;
+        this.books = books;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Starts the allocation of this period, or answers the one already made or running for it. */
+    public Allocations.Allocation request(Viewer viewer, UUID communityId, InterestPeriod period, String bankReference) {
+        CommunityCopy community = access.adminOf(viewer, communityId);
+        if (bankReference == null || bankReference.isBlank() || bankReference.length() > 64) {
+            throw new FundRuleViolation("F2", "bankReference", "the bank's reference of the interest credited (at most 64 characters)");
+        }
+        allocations.overlapping(communityId, period).ifPresent(other -> {
+            throw new FundRuleViolation("F2", "from", "overlaps the allocation of %s to %s: each day's interest is allocated once"
+                    .formatted(other.period().from(), other.period().to()));
+        });
+        Allocations.Allocation started = new Allocations.Allocation(Ids.newId(), communityId, period, bankReference.strip(),
+                Allocations.Status.RUNNING, null, null, null, clock.instant(), null);
+        if (!allocations.start(started, viewer.subject())) {
+            return allocations.ofPeriod(communityId, period).orElseThrow();
+        }
+        progress.put(started.id(), new Progress("queued", 0));
+        jobs.submit(() -> run(community, started));
+        return started;
+    }
+
+    public Allocations.Allocation find(Viewer viewer, UUID communityId, UUID id) {
+        access.readable(viewer, communityId);
+        return allocations.find(communityId, id).orElseThrow(() -> ProblemException.notFound("Interest allocation", id));
+    }
+
+    public List<Allocations.Allocation> list(Viewer viewer, UUID communityId) {
+        access.readable(viewer, communityId);
+        return allocations.list(communityId);
+    }
+
+    public Progress progress(UUID id) {
+        return progress.get(id);
+    }
+
+    private void run(CommunityCopy community, Allocations.Allocation allocation) {
+        try {
+            long[] result = transaction.execute(s -> allocate(community, allocation));
+            allocations.finished(allocation.id(), Allocations.Status.DONE, result[0], (int) result[1], null, clock.instant());
+            log.info("interest {} allocated to {} sub-accounts of {}", Money.yuan(result[0]), result[1], community.name());
+        } catch (RuntimeException e) {
+            log.warn("interest allocation {} failed: {}", allocation.id(), e.getMessage());
+            allocations.finished(allocation.id(), Allocations.Status.FAILED, null, null, e.getMessage(), clock.instant());
+        } finally {
+            progress.remove(allocation.id());
+        }
+    }
+
+    /** @return the fen allocated and the sub-accounts credited */
+    private long[] allocate(CommunityCopy community, Allocations.Allocation allocation) {
+        InterestPeriod period = allocation.period();
+        progress.put(allocation.id(), new Progress("weighing the balance of every sub-account, day by day", 0));
+        SubAccounts.Weights weights = subAccounts.balanceDays(community.id(), period.from(), period.to());
+        BigInteger balanceDays = Arrays.stream(weights.balanceDays()).mapToObj(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add);
+        if (balanceDays.signum() <= 0) {
+            throw new FundRuleViolation("F2", "from", "no sub-account held money in this period: there is nothing to allocate interest to");
+        }
+        long total = period.total(balanceDays);
+        long[] parts = Allocation.largestRemainder(total, weights.balanceDays());
+        int credited = (int) Arrays.stream(parts).filter(p -> p != 0).count();
+        UUID[] units = new UUID[credited];
+        long[] amounts = new long[credited];
+        for (int i = 0, k = 0; i < parts.length; i++) {
+            if (parts[i] != 0) {
+                units[k] = weights.unitIds()[i];
+                amounts[k++] = parts[i];
+            }
+        }
+        progress.put(allocation.id(), new Progress("crediting the sub-accounts", credited));
+        String text = "利息分配 Interest %s–%s（%s）".formatted(period.from(), period.to(), allocation.bankReference());
+        books.postBulk(community.id(), community.zone(), text, "interest:" + allocation.id(), FundChart.BANK,
+                new SubAccounts.Bulk(Movement.Kind.INTEREST, period.to(), text, "interest:" + allocation.id(), units, amounts));
+        return new long[]{total, credited};
+    }
+
+    @Override
+    public void start() {
+        int interrupted = allocations.failInterrupted(clock.instant());
+        if (interrupted > 0) {
+            log.warn("{} interest allocation(s) were interrupted by a restart and nothing of them was credited: request them again", interrupted);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        jobs.shutdownNow();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

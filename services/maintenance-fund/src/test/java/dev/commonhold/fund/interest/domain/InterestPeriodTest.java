@@ -1,0 +1,47 @@
+package dev.commonhold.fund.interest.domain;
+
+import dev.commonhold.fund.accounts.domain.FundRuleViolation;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Rule F2: how long a balance counts in a period, and the amount a rate gives. */
+class InterestPeriodTest {
+
+    private static final LocalDate JULY_1 = LocalDate.parse("2026-07-01");
+    private static final LocalDate SEPT_30 = LocalDate.parse("2026-09-30");
+
+    @Test
+    void aBalanceCountsFromItsDayToThePeriodsLastDayBothIncluded() {
+        InterestPeriod q3 = new InterestPeriod(JULY_1, SEPT_30, 100L, null);
+
+        assertThat(q3.days()).isEqualTo(92);
+        assertThat(q3.daysHeld(LocalDate.parse("2026-06-30"))).as("held before the period: all of it").isEqualTo(92);
+        assertThat(q3.daysHeld(JULY_1)).isEqualTo(92);
+        assertThat(q3.daysHeld(SEPT_30)).as("paid in on the last day: that day").isEqualTo(1);
+    }
+
+    @Test
+    void aRateGivesTheAmountHalfUpToTheFenOnce() {
+        InterestPeriod byRate = new InterestPeriod(JULY_1, SEPT_30, null, 150);
+
+        assertThat(byRate.total(BigInteger.valueOf(1_000_000L * 365))).as("10,000 yuan for a year at 1.50%").isEqualTo(15_000);
+        assertThat(byRate.total(BigInteger.valueOf(12_166_667))).as("0.4999… fen rounds down").isEqualTo(0);
+        assertThat(byRate.total(BigInteger.valueOf(12_166_667 + 1))).as("0.5 fen rounds up").isEqualTo(1);
+        assertThat(new InterestPeriod(JULY_1, SEPT_30, 777L, null).total(BigInteger.ONE)).as("the bank's amount as it is").isEqualTo(777);
+    }
+
+    @Test
+    void nonsensePeriodsAndAmountsAreRefused() {
+        assertThat(new InterestPeriod(JULY_1, JULY_1.plusDays(365), 1L, null).days()).isEqualTo(366);
+        assertThatThrownBy(() -> new InterestPeriod(JULY_1, JULY_1.plusDays(366), 1L, null)).isInstanceOf(FundRuleViolation.class);
+        assertThatThrownBy(() -> new InterestPeriod(SEPT_30, JULY_1, 1L, null)).hasMessageContaining("later");
+        assertThatThrownBy(() -> new InterestPeriod(JULY_1, SEPT_30, null, null)).hasMessageContaining("either");
+        assertThatThrownBy(() -> new InterestPeriod(JULY_1, SEPT_30, 1L, 150)).hasMessageContaining("either");
+        assertThatThrownBy(() -> new InterestPeriod(JULY_1, SEPT_30, 0L, null)).isInstanceOf(FundRuleViolation.class);
+    }
+}
