@@ -32,8 +32,8 @@ class InterestPeriodTest {
         assertThat(byRate.total(BigInteger.valueOf(1_000_000L * 365))).as("10,000 yuan for a year at 1.50%").isEqualTo(15_000);
         assertThat(byRate.total(BigInteger.valueOf(12_166))).as("12,166 fen-days at 1.5%: 0.49997 fen rounds down").isEqualTo(0);
         assertThat(byRate.total(BigInteger.valueOf(12_167))).as("12,167 fen-days: 0.50001 fen rounds up").isEqualTo(1);
-        assertThat(new InterestPeriod(JULY_1, SEPT_30, null, 1_000).total(BigInteger.valueOf(182_500))).as("exactly half a fen rounds up").isEqualTo(1);
-        assertThat(new InterestPeriod(JULY_1, SEPT_30, null, 1_000).total(BigInteger.valueOf(182_499))).isEqualTo(0);
+        assertThat(new InterestPeriod(JULY_1, SEPT_30, null, 1_000).total(BigInteger.valueOf(1_825))).as("1,825 fen-days at 10%: exactly half a fen rounds up").isEqualTo(1);
+        assertThat(new InterestPeriod(JULY_1, SEPT_30, null, 1_000).total(BigInteger.valueOf(1_824))).isEqualTo(0);
         assertThat(new InterestPeriod(JULY_1, SEPT_30, 777L, null).total(BigInteger.ONE)).as("the bank's amount as it is").isEqualTo(777);
     }
 
