@@ -8,6 +8,7 @@
 #   bench/run.sh billing    a billing run for 1,000,000 households vs COPY; WeChat Pay notifications vs single-row inserts
 #   bench/run.sh ledger     platform/ledger: single and batched entries vs a raw transfer; close and verify 1,000,000 entries
 #   bench/run.sh trust      1,000,000 settlements through Kafka into the running trust service vs a raw transfer; that month as a statement
+#   bench/run.sh fund       interest for 1,000,000 maintenance-fund sub-accounts vs a raw set-based UPDATE of 1,000,000 rows
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/use-java.sh

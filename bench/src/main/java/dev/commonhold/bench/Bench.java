@@ -78,7 +78,22 @@ public final class Bench {
             if (which.equals("all") || which.equals("trust")) {
                 trustBenchmark(postgres, kafka.bootstrapServers(), stack, identity);
             }
+            if (which.equals("all") || which.equals("fund")) {
+                fundBenchmark(postgres, baseline, stack, identity);
+            }
         }
+    }
+
+    private static void fundBenchmark(EmbeddedPostgresServer postgres, String baseline, Stack stack, KeycloakClient identity) throws Exception {
+        int subAccounts = Integer.getInteger("bench.fund.subAccounts", 1_000_000);
+        FundBenchmark.Result r = FundBenchmark.run(postgres, baseline, "bench", stack.serviceUrl("maintenance-fund"),
+                identity.passwordToken("operator", "operator"), subAccounts);
+        Report.heading("Maintenance fund: interest for one community of %,d sub-accounts by balance-days (F2)".formatted(r.subAccounts()));
+        Report.line("raw PostgreSQL: one set-based UPDATE of %,d rows".formatted(r.subAccounts()), "%.1f s".formatted(r.rawUpdateSeconds()));
+        Report.ratio("allocation (weigh, split, journal, movements, balances) vs that UPDATE", r.allocateSeconds(), r.rawUpdateSeconds(), "s");
+        Report.line("  allocated, and the ledger's 2101 equals the sum of the sub-accounts", "%,d.%02d yuan, %s".formatted(
+                r.allocatedFen() / 100, r.allocatedFen() % 100, r.booksAgree() ? "yes" : "NO"));
+        Report.line("  target", "under 20 s and within 2x the raw UPDATE");
     }
 
     private static void trustBenchmark(EmbeddedPostgresServer postgres, String bootstrap, Stack stack, KeycloakClient identity) throws Exception {

@@ -83,4 +83,25 @@ class AllocationTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.RepeatedTest(300)
+    void longArithmeticGivesExactlyTheSamePartsAsBigIntegers(org.junit.jupiter.api.RepetitionInfo repetition) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(repetition.getCurrentRepetition() * 1_000_003L);
+        long[] weights = random.longs(random.nextInt(1, 300), 0, random.nextBoolean() ? 4 : 100_000_000L).toArray();
+        weights[0] = Math.max(1, weights[0]);
+        long total = random.nextBoolean() ? random.nextLong(-1_000_000_000L, 1_000_000_000L) : random.nextLong(-50, 50);
+        java.math.BigInteger sum = java.util.Arrays.stream(weights).mapToObj(java.math.BigInteger::valueOf)
+                .reduce(java.math.BigInteger.ZERO, java.math.BigInteger::add);
+
+        assertThat(Allocation.inLongs(total, weights, sum.longValueExact())).as("seed %d", repetition.getCurrentRepetition())
+                .containsExactly(Allocation.inBigIntegers(total, weights, sum));
+    }
+
+    @Test
+    void whereAProductWouldOverflowALongTheExactPathIsTaken() {
+        long[] parts = Allocation.largestRemainder(Long.MAX_VALUE - 1, 3, 3, 3);
+
+        assertThat(java.util.Arrays.stream(parts).mapToObj(java.math.BigInteger::valueOf).reduce(java.math.BigInteger.ZERO, java.math.BigInteger::add))
+                .isEqualTo(java.math.BigInteger.valueOf(Long.MAX_VALUE - 1));
+    }
 }

@@ -64,6 +64,23 @@ public class FundAccess {
         return community;
     }
 
+    /**
+     * A region's funds, for the housing bureau: a regulator whose jurisdiction covers the division
+     * code prefix (2 to 6 digits), or a platform admin.
+     */
+    public String regionOf(Viewer viewer, String divisionPrefix) {
+        if (divisionPrefix == null || !divisionPrefix.matches("[0-9]{2,6}")) {
+            throw new dev.commonhold.fund.accounts.domain.FundRuleViolation("F8", "divisionPrefix",
+                    "the first 2 to 6 digits of an administrative division code, e.g. 1101 for Beijing or 110105 for Chaoyang");
+        }
+        boolean covered = viewer.has(Role.PLATFORM_ADMIN)
+                || (viewer.has(Role.REGULATOR) && viewer.jurisdiction().stream().anyMatch(divisionPrefix::startsWith));
+        if (!covered) {
+            throw new AccessDeniedException("a region's funds are shown to the regulators whose jurisdiction covers it");
+        }
+        return divisionPrefix;
+    }
+
     public CommunityCopy committeeOf(Viewer viewer, UUID communityId) {
         CommunityCopy community = readable(viewer, communityId);
         if (!viewer.sitsOnCommitteeOf(community.ref())) {

@@ -66,6 +66,15 @@ public class AccountQueries {
         return register.units(communityId, List.copyOf(accounts.keySet())).stream().map(u -> new UnitAccount(u, accounts.get(u.id()))).toList();
     }
 
+    /** Every community's fund in a region, for the housing bureau (F8). */
+    public List<SubAccounts.CommunityTotals> region(Viewer viewer, String divisionPrefix) {
+        return subAccounts.totalsOfRegion(access.regionOf(viewer, divisionPrefix));
+    }
+
+    public String communityName(UUID communityId) {
+        return register.community(communityId).map(CommunityCopy::name).orElse("");
+    }
+
     public Summary summary(Viewer viewer, UUID communityId) {
         CommunityCopy community = access.readable(viewer, communityId);
         List<SubAccount> all = subAccounts.ofCommunity(communityId);

@@ -27,5 +27,8 @@ public interface FundCharges {
 
     Optional<Charge> lock(UUID chargeId);
 
+    /** Withdraws every charge of the unit not yet paid in full (fund.charge-cancelled.v1); what was paid of one becomes the payer's credit in billing. */
+    int cancelOpen(UUID communityId, UUID unitId, String reason);
+
     void settled(UUID chargeId, long fen);
 }

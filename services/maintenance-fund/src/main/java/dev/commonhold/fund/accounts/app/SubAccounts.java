@@ -40,6 +40,11 @@ public interface SubAccounts {
 
     void depositState(UUID unitId, SubAccount.DepositState state);
 
+    /** Refunded on demolition (F9): it takes nothing more. */
+    void close(UUID unitId, Instant at);
+
+    boolean closed(UUID unitId);
+
     /** Its balance was taken over; the initial deposit the old records state, if they do, replaces the computed one. */
     void imported(UUID unitId, Long initialDepositFen);
 
@@ -58,6 +63,13 @@ public interface SubAccounts {
 
     /** From now on, unless it started already. */
     void startDemands(UUID communityId, Instant at);
+
+    /** Each community's fund whose division code starts with the prefix: its totals (F8), set-based. */
+    List<CommunityTotals> totalsOfRegion(String divisionPrefix);
+
+    record CommunityTotals(UUID communityId, String name, String divisionCode, int subAccounts, long balanceFen, long owedToOwnersFen,
+                           int belowTopUpLine, int projects, long paidToContractorsFen) {
+    }
 
     /** Sum of the community's sub-account balances, fen: always the ledger's 2101 balance. */
     long total(UUID communityId);

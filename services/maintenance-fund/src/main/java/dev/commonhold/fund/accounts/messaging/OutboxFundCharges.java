@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import java.util.UUID;
 class OutboxFundCharges implements FundCharges {
 
     static final String RAISED = "fund.charge-raised.v1";
+    static final String CANCELLED = "fund.charge-cancelled.v1";
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -63,6 +65,18 @@ class OutboxFundCharges implements FundCharges {
         return jdbc.query("SELECT id, community_id, unit_id, kind, amount_fen, settled_fen, project_id FROM fund_charge WHERE id = ? FOR UPDATE",
                 (rs, i) -> new Charge(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         Kind.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getObject(7, UUID.class)), chargeId).stream().findFirst();
+    }
+
+    @Override
+    public int cancelOpen(UUID communityId, UUID unitId, String reason) {
+        List<UUID> open = jdbc.queryForList("SELECT id FROM fund_charge WHERE unit_id = ? AND settled_fen < amount_fen AND cancelled_at IS NULL "
+                + "ORDER BY id FOR UPDATE", UUID.class, unitId);
+        for (UUID id : open) {
+            jdbc.update("UPDATE fund_charge SET cancelled_at = now() WHERE id = ?", id);
+            outbox.append(new NewEvent(CANCELLED, communityId, id, Map.of("chargeId", id.toString(), "communityId", communityId.toString(),
+                    "reason", reason.length() > 200 ? reason.substring(0, 200) : reason), NewEvent.PartitionKey.COMMUNITY));
+        }
+        return open.size();
     }
 
     @Override

@@ -76,6 +76,7 @@ class JdbcSubAccounts implements SubAccounts {
 
     @Override
     public void recordBulk(UUID communityId, UUID entryId, Bulk bulk, Instant at) {
+        long started = System.nanoTime();
         String before = "," + communityId + "," + entryId + "," + bulk.kind().name() + ",";
         String after = "," + bulk.valueDate() + "," + csv(bulk.description()) + "," + csv(bulk.reference()) + "," + at + ",";
         jdbc.execute((ConnectionCallback<Void>) connection -> {
@@ -100,8 +101,11 @@ class JdbcSubAccounts implements SubAccounts {
             }
             return null;
         });
+        long copied = System.nanoTime();
         jdbc.update("UPDATE sub_account s SET balance_fen = s.balance_fen + x.amount FROM unnest(?::uuid[], ?::bigint[]) AS x(unit, amount) "
                 + "WHERE s.unit_id = x.unit", bulk.unitIds(), bulk.amountsFen());
+        org.slf4j.LoggerFactory.getLogger(JdbcSubAccounts.class).info("{} movements copied in {} ms, balances moved in {} ms", bulk.unitIds().length,
+                (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
     }
 
     private static String csv(String text) {
@@ -121,6 +125,16 @@ class JdbcSubAccounts implements SubAccounts {
             weights.add(rs.getLong(2));
         }, Date.valueOf(from), days, Date.valueOf(to), Date.valueOf(to), communityId);
         return new Weights(units.toArray(UUID[]::new), weights.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    @Override
+    public void close(UUID unitId, Instant at) {
+        jdbc.update("UPDATE sub_account SET closed_at = ? WHERE unit_id = ?", Timestamp.from(at), unitId);
+    }
+
+    @Override
+    public boolean closed(UUID unitId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT closed_at IS NOT NULL FROM sub_account WHERE unit_id = ?", Boolean.class, unitId));
     }
 
     @Override
@@ -153,7 +167,7 @@ class JdbcSubAccounts implements SubAccounts {
 
     @Override
     public List<UUID> depositsDue(UUID communityId) {
-        return jdbc.queryForList("SELECT unit_id FROM sub_account WHERE community_id = ? AND deposit_state = 'DUE' AND initial_deposit_fen > 0 "
+        return jdbc.queryForList("SELECT unit_id FROM sub_account WHERE community_id = ? AND deposit_state = 'DUE' AND initial_deposit_fen > 0 AND closed_at IS NULL "
                 + "ORDER BY unit_id", UUID.class, communityId);
     }
 
@@ -166,6 +180,22 @@ class JdbcSubAccounts implements SubAccounts {
     @Override
     public void startDemands(UUID communityId, Instant at) {
         jdbc.update("UPDATE community SET demands_since = coalesce(demands_since, ?) WHERE id = ?", Timestamp.from(at), communityId);
+    }
+
+    @Override
+    public List<CommunityTotals> totalsOfRegion(String divisionPrefix) {
+        return jdbc.query("""
+                SELECT c.id, c.name, c.division_code, coalesce(s.n, 0), coalesce(s.balance, 0), coalesce(-a.balance_fen, 0), coalesce(s.low, 0),
+                       (SELECT count(*) FROM project p WHERE p.community_id = c.id),
+                       (SELECT coalesce(sum(pp.amount_fen), 0) FROM project_payment pp JOIN project p ON p.id = pp.project_id WHERE p.community_id = c.id)
+                FROM community c
+                LEFT JOIN (SELECT community_id, count(*) AS n, sum(balance_fen) AS balance,
+                                  count(*) FILTER (WHERE balance_fen * 10 < initial_deposit_fen * 3) AS low
+                           FROM sub_account GROUP BY community_id) s ON s.community_id = c.id
+                LEFT JOIN ledger_account a ON a.ledger_id = c.id AND a.code = '2101'
+                WHERE c.division_code LIKE ? || '%' ORDER BY c.division_code, c.name""",
+                (rs, i) -> new CommunityTotals(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rs.getLong(6),
+                        rs.getInt(7), rs.getInt(8), rs.getLong(9)), divisionPrefix);
     }
 
     @Override

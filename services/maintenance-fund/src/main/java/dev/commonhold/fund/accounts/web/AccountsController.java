@@ -1,6 +1,7 @@
 package dev.commonhold.fund.accounts.web;
 
 import dev.commonhold.fund.accounts.app.AccountQueries;
+import dev.commonhold.fund.accounts.app.Demolition;
 import dev.commonhold.fund.accounts.app.Deposits;
 import dev.commonhold.fund.accounts.app.OpeningBalances;
 import dev.commonhold.platform.web.problem.ProblemException;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +63,13 @@ class AccountsController {
     private final AccountQueries queries;
     private final Deposits deposits;
     private final OpeningBalances openingBalances;
+    private final Demolition demolition;
 
-    AccountsController(AccountQueries queries, Deposits deposits, OpeningBalances openingBalances) {
+    AccountsController(AccountQueries queries, Deposits deposits, OpeningBalances openingBalances, Demolition demolition) {
         this.queries = queries;
         this.deposits = deposits;
         this.openingBalances = openingBalances;
+        this.demolition = demolition;
     }
 
     /** The caller's own units' sub-accounts. */
@@ -82,10 +86,31 @@ class AccountsController {
     }
 
     /** One unit's statement (F8): its sub-account and every movement. */
-    @GetMapping("/units/{unitId}/statement")
+    @GetMapping(path = "/units/{unitId}/statement", produces = MediaType.APPLICATION_JSON_VALUE)
     StatementView unitStatement(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId) {
         AccountQueries.Statement s = queries.statement(viewer, communityId, unitId);
         return new StatementView(view(new AccountQueries.UnitAccount(s.unit(), s.account())), s.movements().stream().map(AccountsController::view).toList());
+    }
+
+    /** The same as a document: {@code format=csv} (UTF-8 with BOM, for Excel) or {@code format=pdf} (A4, Chinese embedded). */
+    @GetMapping(path = "/units/{unitId}/statement", params = "format")
+    ResponseEntity<byte[]> unitStatementDocument(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId,
+                                                 @RequestParam String format) {
+        AccountQueries.Statement s = queries.statement(viewer, communityId, unitId);
+        String name = "维修资金对账单-" + s.unit().reference();
+        return switch (format) {
+            case "csv" -> document(StatementDocuments.csv(s), "text/csv;charset=UTF-8", name + ".csv");
+            case "pdf" -> document(StatementDocuments.pdf(s, queries.communityName(communityId)), MediaType.APPLICATION_PDF_VALUE, name + ".pdf");
+            default -> throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION, "Unknown format",
+                    "format: csv or pdf (or leave it out for JSON)");
+        };
+    }
+
+    private static ResponseEntity<byte[]> document(byte[] body, String type, String fileName) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(body);
     }
 
     /** The community's fund at a glance, for everyone who may read the community (F8). */
@@ -111,6 +136,19 @@ class AccountsController {
                     "an opening-balance sheet is at most 10 MB: split it by building");
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(openingBalances.importSheet(viewer, communityId, file, type.getCharset(), asOf));
+    }
+
+    /** The demolition (e.g. the expropriation decision) and the bank's reference of the transfer to the owner. */
+    record Demolished(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String reason,
+                      @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String bankReference) {
+    }
+
+    /** Rule F9: the unit was demolished; its balance is refunded to the owner of record and its open charges withdrawn. */
+    @PostMapping("/units/{unitId}/demolition-refund")
+    @dev.commonhold.platform.web.idempotency.RequiresIdempotencyKey
+    Demolition.Refund refundOnDemolition(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId,
+                                         @jakarta.validation.Valid @RequestBody Demolished r) {
+        return demolition.refund(viewer, communityId, unitId, r.reason(), r.bankReference());
     }
 
     /** The operator starts collecting initial deposits (F1): every unit whose deposit is due is charged through billing. */

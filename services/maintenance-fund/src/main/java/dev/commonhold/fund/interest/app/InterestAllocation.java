@@ -32,7 +32,7 @@ import java.util.concurrent.Executors;
 /**
  * Rule F2: interest for a period credited to every sub-account of a community pro rata to its
  * balance-days, with the platform's largest-remainder split — the parts sum to the amount to the
- * fen; of equal remainders, the sub-account with the smaller unit id (the earlier registered) gets
+ * fen; of equal remainders, the sub-account whose unit id sorts first byte by byte (UUIDv7: the earlier registered) gets
  * the odd fen. A job: the operator admin asks, it runs in the background showing its progress, and
  * either every sub-account is credited in one transaction or none is. Once per period: asking
  * again for the same period answers the first allocation.
@@ -117,13 +117,16 @@ public class InterestAllocation implements SmartLifecycle {
     private long[] allocate(CommunityCopy community, Allocations.Allocation allocation) {
         InterestPeriod period = allocation.period();
         progress.put(allocation.id(), new Progress("weighing the balance of every sub-account, day by day", 0));
+        long t0 = System.nanoTime();
         SubAccounts.Weights weights = subAccounts.balanceDays(community.id(), period.from(), period.to());
+        long t1 = System.nanoTime();
         BigInteger balanceDays = Arrays.stream(weights.balanceDays()).mapToObj(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add);
         if (balanceDays.signum() <= 0) {
             throw new FundRuleViolation("F2", "from", "no sub-account held money in this period: there is nothing to allocate interest to");
         }
         long total = period.total(balanceDays);
         long[] parts = Allocation.largestRemainder(total, weights.balanceDays());
+        long t2 = System.nanoTime();
         int credited = (int) Arrays.stream(parts).filter(p -> p != 0).count();
         UUID[] units = new UUID[credited];
         long[] amounts = new long[credited];
@@ -137,6 +140,8 @@ public class InterestAllocation implements SmartLifecycle {
         String text = "利息分配 Interest %s–%s（%s）".formatted(period.from(), period.to(), allocation.bankReference());
         books.postBulk(community.id(), community.zone(), text, "interest:" + allocation.id(), FundChart.BANK,
                 new SubAccounts.Bulk(Movement.Kind.INTEREST, period.to(), text, "interest:" + allocation.id(), units, amounts));
+        log.info("interest for {} sub-accounts: weighed in {} ms, split in {} ms, posted and credited in {} ms", weights.unitIds().length,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new long[]{total, credited};
     }
 

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +108,83 @@ class SubAccountsIT {
         assertThat(fund.as(fund.regulator).get(fund.path() + "/sub-accounts").status()).as("regulators read totals, not owners").isEqualTo(403);
         assertThat(fund.as(other.staff).get(fund.path() + "/summary").status()).isEqualTo(404);
         assertThat(fund.as(other.staff).post(fund.path() + "/deposit-demands", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOwnersStatementIsAlsoASpreadsheetAndAPrintablePdfF8() throws Exception {
+        fund.as(fund.staff).post(fund.path() + "/deposit-demands", "");
+        FundFixture.Unit unit = fund.units.getFirst();
+        UUID charge = jdbc.queryForObject("SELECT id FROM fund_charge WHERE unit_id = ?", UUID.class, unit.id());
+        FundFixture.send(List.of(fund.settled(UUID.randomUUID(), charge, unit, 885_000, Instant.parse("2026-11-20T02:00:00Z"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(unit) == 885_000);
+        String statement = fund.path() + "/units/" + unit.id() + "/statement";
+
+        var csv = fund.as(unit.owner()).get(statement + "?format=csv");
+        var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + statement + "?format=pdf")).header("Authorization", "Bearer " + unit.owner().token()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFF日期").contains("2026-11-20,DEPOSIT,").contains(",8850.00,8850.00,");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(fund.as(unit.owner()).get(statement + "?format=xlsx").status()).isEqualTo(400);
+        assertThat(fund.as(fund.units.get(1).owner()).get(statement + "?format=pdf").status()).as("not a neighbour's").isEqualTo(403);
+    }
+
+    @Test
+    void theHousingBureauReadsItsRegionsFundsWithoutOwnersNamesF8() {
+        JsonNode region = fund.as(fund.regulator).get("/api/fund/regions/110105/summary").json();
+
+        assertThat(region.get("byCommunity").findValuesAsString("communityId")).contains(fund.community.toString());
+        assertThat(region.toString()).doesNotContain("业主");
+        assertThat(fund.as(Infra.tokens().user("regulator").roles("regulator").jurisdiction("3301")).get("/api/fund/regions/110105/summary").status())
+                .as("another city's bureau").isEqualTo(403);
+        assertThat(fund.as(fund.units.getFirst().owner()).get("/api/fund/regions/1101/summary").status()).isEqualTo(403);
+        assertThat(fund.as(fund.regulator).get("/api/fund/regions/1/summary").status()).isEqualTo(422);
+    }
+
+    @Test
+    void onASaleTheBalanceStaysWithTheUnitAndTheNewOwnerSeesItF9() {
+        FundFixture.Unit unit = creditedFirstUnit();
+        var buyer = Infra.tokens().user("buyer").roles("resident").communities(fund.community);
+
+        FundFixture.send(List.of(fund.unitState(unit, UUID.randomUUID(), buyer)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> fund.as(buyer).get(fund.path() + "/sub-accounts/mine").json().size() == 1);
+        assertThat(fund.as(buyer).get(fund.path() + "/sub-accounts/mine").json().get(0).get("balanceFen").asLong()).isEqualTo(885_000);
+        assertThat(fund.as(unit.owner()).get(fund.path() + "/units/" + unit.id() + "/statement").status()).as("the seller's no more").isEqualTo(403);
+    }
+
+    @Test
+    void onDemolitionTheBalanceIsRefundedOnceAndOpenChargesAreWithdrawnF9() {
+        FundFixture.Unit unit = creditedFirstUnit();
+        FundFixture.Unit other = fund.units.get(1);
+        var admin = new dev.commonhold.platform.testkit.http.Api("http://localhost:" + port).as(fund.operatorAdmin.token());
+        Map<String, Object> body = Map.of("reason", "朝阳区房屋征收决定〔2026〕12号", "bankReference", "REF-2026-001");
+
+        var refunded = admin.header("Idempotency-Key", UUID.randomUUID().toString()).post(fund.path() + "/units/" + unit.id() + "/demolition-refund", body);
+        var again = admin.header("Idempotency-Key", UUID.randomUUID().toString()).post(fund.path() + "/units/" + unit.id() + "/demolition-refund", body);
+        var withdrawn = admin.header("Idempotency-Key", UUID.randomUUID().toString()).post(fund.path() + "/units/" + other.id() + "/demolition-refund", body);
+
+        assertThat(refunded.status()).as(refunded.body()).isEqualTo(200);
+        assertThat(refunded.json().get("refundedFen").asLong()).isEqualTo(885_000);
+        assertThat(balance(unit)).isZero();
+        assertThat(again.status()).as("once").isEqualTo(422);
+        assertThat(withdrawn.json().get("chargesWithdrawn").asInt()).as("the neighbour's unpaid initial deposit").isEqualTo(1);
+        assertThat(charges(5).stream().filter(c -> !c.has("revenueClass")).map(c -> c.get("reason").asString()).toList())
+                .as("fund.charge-cancelled.v1 for billing").isNotEmpty();
+        assertThat(fund.as(fund.staff).post(fund.path() + "/units/" + unit.id() + "/demolition-refund", Map.of()).status()).isIn(400, 403);
+    }
+
+    /** The first unit's initial deposit demanded and paid: 8,850 yuan. */
+    private FundFixture.Unit creditedFirstUnit() {
+        fund.as(fund.staff).post(fund.path() + "/deposit-demands", "");
+        FundFixture.Unit unit = fund.units.getFirst();
+        UUID charge = jdbc.queryForObject("SELECT id FROM fund_charge WHERE unit_id = ?", UUID.class, unit.id());
+        FundFixture.send(List.of(fund.settled(UUID.randomUUID(), charge, unit, 885_000, Instant.parse("2026-11-20T02:00:00Z"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> balance(unit) == 885_000);
+        return unit;
     }
 
     private List<JsonNode> charges(int expected) {
