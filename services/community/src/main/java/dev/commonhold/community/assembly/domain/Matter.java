@@ -2,8 +2,9 @@ package dev.commonhold.community.assembly.domain;
 
 /**
  * What owners decide (Civil Code art. 278, items 1–9), each with the majority it needs.
- * Only the maintenance fund of one building or one lift may be decided by the owners of the
- * affected units alone (rule V7); everything else is the whole community's.
+ * Only the maintenance fund of one building or one lift (rule V7) and adding a lift to an existing
+ * building (rule V9: a rebuilding, special majority) may be decided by the owners of the affected
+ * building or units alone; everything else is the whole community's.
  */
 public enum Matter {
     RULES_OF_PROCEDURE(Threshold.ORDINARY_MAJORITY, false),          // 业主大会议事规则
@@ -15,6 +16,7 @@ public enum Matter {
     OTHER_MAJOR_MATTER(Threshold.ORDINARY_MAJORITY, false),          // 其他重大事项
     RAISE_MAINTENANCE_FUND(Threshold.SPECIAL_THREE_QUARTERS, true),  // 筹集维修资金
     REBUILD(Threshold.SPECIAL_THREE_QUARTERS, false),                // 改建、重建建筑物
+    ADD_LIFT(Threshold.SPECIAL_THREE_QUARTERS, true),                // 既有住宅加装电梯 (rule V9): a rebuilding, by that building's owners
     CHANGE_USE_OF_COMMON_PARTS(Threshold.SPECIAL_THREE_QUARTERS, false),     // 改变共有部分用途
     COMMERCIAL_USE_OF_COMMON_PARTS(Threshold.SPECIAL_THREE_QUARTERS, false); // 利用共有部分经营: leasing, advertising, paid parking
 
@@ -30,7 +32,7 @@ public enum Matter {
         return threshold;
     }
 
-    /** Rule V7: a fund matter of one building or lift may be put to the owners of the affected units only. */
+    /** Rules V7 and V9: a fund matter of one building or lift, or adding a lift, may be put to the owners of the affected units only. */
     public boolean affectedOwnersMayDecide() {
         return affectedOwnersMayDecide;
     }

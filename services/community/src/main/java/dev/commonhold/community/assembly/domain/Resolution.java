@@ -55,7 +55,7 @@ public record Resolution(UUID id, UUID communityId, String title, String descrip
             throw new ResolutionRuleViolation("matter", "is required");
         }
         if (scope.kind() != Scope.Kind.WHOLE_COMMUNITY && !matter.affectedOwnersMayDecide()) {
-            throw new ResolutionRuleViolation("electorate.scope", "rule V7: only the maintenance fund of a building or lift may be decided "
+            throw new ResolutionRuleViolation("electorate.scope", "rules V7 and V9: only the maintenance fund of a building or lift, or adding a lift, may be decided "
                     + "by the affected owners alone; " + matter + " is decided by the whole community");
         }
         documents = List.copyOf(documents == null ? List.of() : documents);

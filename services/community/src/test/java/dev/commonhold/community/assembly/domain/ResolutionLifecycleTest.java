@@ -25,12 +25,23 @@ class ResolutionLifecycleTest {
     }
 
     @Test
+    void addingALiftIsDecidedByThatBuildingsOwnersWithTheSpecialMajorityV9() {
+        Resolution.Scope building1 = new Resolution.Scope(Resolution.Scope.Kind.BUILDINGS, List.of(UUID.randomUUID()));
+
+        Resolution lift = draft(Matter.ADD_LIFT, building1);
+
+        assertThat(lift.scope()).isEqualTo(building1);
+        assertThat(lift.threshold()).isEqualTo(Threshold.SPECIAL_THREE_QUARTERS);
+        assertThatThrownBy(() -> draft(Matter.REBUILD, building1)).hasMessageContaining("V9");
+    }
+
+    @Test
     void everyOtherMatterIsTheWholeCommunitysV7() {
         Resolution.Scope building1 = new Resolution.Scope(Resolution.Scope.Kind.BUILDINGS, List.of(UUID.randomUUID()));
 
         assertThatThrownBy(() -> draft(Matter.COMMERCIAL_USE_OF_COMMON_PARTS, building1))
                 .isInstanceOfSatisfying(ResolutionRuleViolation.class, e -> assertThat(e.field()).isEqualTo("electorate.scope"))
-                .hasMessageContaining("rule V7");
+                .hasMessageContaining("V7");
     }
 
     @Test

@@ -114,12 +114,12 @@ public class Deposits implements UnitArrivals {
         Movement.Kind kind = switch (charge.kind()) {
             case INITIAL_DEPOSIT -> Movement.Kind.DEPOSIT;
             case TOP_UP -> Movement.Kind.TOP_UP;
-            case SHORTFALL -> Movement.Kind.SHORTFALL;
+            case SHORTFALL, CONTRIBUTION -> Movement.Kind.SHORTFALL;
         };
         String text = switch (kind) {
             case DEPOSIT -> "首期交存 Initial deposit ";
             case TOP_UP -> "续筹 Top-up ";
-            default -> "分摊不足部分 Owner's part of a project share ";
+            default -> charge.kind() == FundCharges.Kind.CONTRIBUTION ? "居民出资 Owner's contribution to a retrofit " : "分摊不足部分 Owner's part of a project share ";
         } + unit.reference() + " " + Money.yuan(amountFen);
         LocalDate valueDate = settledAt.atZone(community.zone()).toLocalDate();
         boolean posted = books.post(community.id(), community.zone(), text, "billing.payment-settled.v1:" + settlementId, FundChart.BANK,

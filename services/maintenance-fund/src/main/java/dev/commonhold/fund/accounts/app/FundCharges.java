@@ -8,7 +8,7 @@ import java.util.UUID;
 /** Port: what the fund asks billing to collect (fund.charge-raised.v1, revenue class fund_deposit), and what came in. */
 public interface FundCharges {
 
-    enum Kind { INITIAL_DEPOSIT, TOP_UP, SHORTFALL }
+    enum Kind { INITIAL_DEPOSIT, TOP_UP, SHORTFALL, CONTRIBUTION }
 
     /** @param projectId for a shortfall: the project whose share the sub-account could not cover */
     record Charge(UUID id, UUID communityId, UUID unitId, Kind kind, long amountFen, long settledFen, UUID projectId) {

@@ -20,7 +20,9 @@ import java.util.UUID;
 public class ProjectQueries {
 
     /** @param paidByUnit fen each unit's sub-account has paid towards the project so far */
-    public record View(UseProject project, List<Apportionment.Share> shares, List<Projects.Payment> payments, Map<UUID, Long> paidByUnit) {
+    /** @param subsidyFen a retrofit's government subsidy (F10), else null */
+    public record View(UseProject project, List<Apportionment.Share> shares, List<Projects.Payment> payments, Map<UUID, Long> paidByUnit,
+                       Long subsidyFen) {
     }
 
     private final FundAccess access;
@@ -52,6 +54,7 @@ public class ProjectQueries {
             paid.put(s.unitId(), subAccounts.movements(s.unitId()).stream().filter(m -> ("project:" + project.id()).equals(m.reference()))
                     .mapToLong(m -> -m.amountFen()).sum());
         }
-        return new View(project, shares, projects.payments(project.id()), paid);
+        return new View(project, shares, projects.payments(project.id()), paid,
+                projects.financing(project.id()).map(Projects.Financing::subsidyFen).orElse(null));
     }
 }

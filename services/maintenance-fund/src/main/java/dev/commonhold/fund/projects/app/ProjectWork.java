@@ -10,6 +10,7 @@ import dev.commonhold.fund.accounts.domain.Movement;
 import dev.commonhold.fund.accounts.domain.SubAccount;
 import dev.commonhold.fund.projects.domain.Apportionment;
 import dev.commonhold.fund.projects.domain.Category;
+import dev.commonhold.fund.projects.domain.Retrofit;
 import dev.commonhold.fund.projects.domain.UseProject;
 import dev.commonhold.fund.register.CommunityCopy;
 import dev.commonhold.fund.register.FundAccess;
@@ -43,8 +44,13 @@ import java.util.UUID;
 @Service
 public class ProjectWork {
 
+    /**
+     * @param estimateFen for a retrofit (F10) the whole cost, of which {@code subsidyFen} the government
+     *                    pays directly and {@code fundFen} comes from the sub-accounts; the owners contribute the rest
+     * @param floorCoefficients retrofit only: hundredths per floor, the city's usual table when absent
+     */
     public record Proposal(String title, String category, String path, long estimateFen, String contractor, String contractorAccount,
-                           List<UUID> unitIds, List<UUID> buildingIds) {
+                           List<UUID> unitIds, List<UUID> buildingIds, Long subsidyFen, Long fundFen, Map<Integer, Integer> floorCoefficients) {
     }
 
     private final FundAccess access;
@@ -75,11 +81,48 @@ public class ProjectWork {
         if (!viewer.manages(community.ref()) && !viewer.sitsOnCommitteeOf(community.ref())) {
             throw new AccessDeniedException("the operator's staff or the owners' committee propose a use of the fund");
         }
-        UseProject project = UseProject.propose(Ids.newId(), communityId, p.title(), category(p.category()), path(p.path()), p.estimateFen(),
+        Category category = category(p.category());
+        if (category == Category.LIFT_RETROFIT) {
+            return proposeRetrofit(viewer, communityId, p);
+        }
+        UseProject project = UseProject.propose(Ids.newId(), communityId, p.title(), category, path(p.path()), p.estimateFen(),
                 p.contractor(), p.contractorAccount());
         List<Projects.AffectedUnit> affected = apportioned(project.estimateFen(), affected(communityId, p).stream()
-                .map(u -> new Projects.AffectedUnit(u.id(), u.areaCentiM2(), 0)).toList());
+                .map(u -> new Projects.AffectedUnit(u.id(), u.areaCentiM2(), u.areaCentiM2(), 0, 0, null)).toList());
         projects.insert(project, affected, viewer.subject(), clock.instant());
+        return project;
+    }
+
+    /**
+     * Rule F10 with V9: a lift added to one building. What goes through the fund (its part and the
+     * owners' contributions, both split by floor coefficient × area) is the project's estimate; the
+     * subsidy is paid by the government and shown beside it.
+     */
+    private UseProject proposeRetrofit(Viewer viewer, UUID communityId, Proposal p) {
+        if (p.buildingIds() == null || p.buildingIds().size() != 1 || (p.unitIds() != null && !p.unitIds().isEmpty())) {
+            throw new FundRuleViolation("V9", "buildingIds", "a lift is added to one building, decided by that building's owners: name it in buildingIds");
+        }
+        Retrofit retrofit = Retrofit.of(p.estimateFen(), p.subsidyFen() == null ? 0 : p.subsidyFen(), p.fundFen() == null ? 0 : p.fundFen(),
+                p.floorCoefficients());
+        long throughFund = retrofit.fundFen() + retrofit.contributionFen();
+        if (throughFund == 0) {
+            throw new FundRuleViolation("F10", "subsidyFen", "the subsidy pays it all: nothing goes through the fund");
+        }
+        UseProject project = UseProject.propose(Ids.newId(), communityId, p.title(), Category.LIFT_RETROFIT, UseProject.Path.NORMAL, throughFund,
+                p.contractor(), p.contractorAccount());
+        List<UnitCopy> units = affected(communityId, p);
+        if (units.stream().anyMatch(u -> u.floor() == null)) {
+            throw new FundRuleViolation("F10", "floorCoefficients", "every unit of the building needs its floor in the register to split by floor");
+        }
+        List<Retrofit.Part> parts = retrofit.parts(units.stream().map(u -> new Retrofit.Unit(u.id(), u.floor(), u.areaCentiM2())).toList());
+        List<Projects.AffectedUnit> affected = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Retrofit.Part part = parts.get(i);
+            affected.add(new Projects.AffectedUnit(units.get(i).id(), units.get(i).areaCentiM2(),
+                    Math.multiplyExact((long) part.coefficient(), units.get(i).areaCentiM2()), part.totalFen(), part.contributionFen(), part.coefficient()));
+        }
+        projects.insert(project, affected, viewer.subject(), clock.instant());
+        projects.financing(project.id(), new Projects.Financing(retrofit.subsidyFen(), new java.util.TreeMap<>(retrofit.floorCoefficients()).toString()));
         return project;
     }
 
@@ -196,22 +239,39 @@ public class ProjectWork {
         return paid;
     }
 
-    /** Rule F4 by the domain's one rule ({@link Apportionment#byArea}), the units in the register's order. */
+    /**
+     * Rule F4 by the domain's one rule ({@link Apportionment#byArea}) over each unit's weight (its area; a
+     * retrofit's floor coefficient × area), the units in the register's order.
+     */
     private static List<Projects.AffectedUnit> apportioned(long costFen, List<Projects.AffectedUnit> units) {
-        return Apportionment.byArea(costFen, units.stream().map(u -> new Apportionment.Unit(u.unitId(), null, u.areaCentiM2(), 0)).toList())
-                .stream().map(s -> new Projects.AffectedUnit(s.unitId(), s.areaCentiM2(), s.shareFen())).toList();
+        List<Apportionment.Share> shares = Apportionment.byArea(costFen, units.stream()
+                .map(u -> new Apportionment.Unit(u.unitId(), null, u.weight(), 0)).toList());
+        List<Projects.AffectedUnit> again = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Projects.AffectedUnit u = units.get(i);
+            again.add(new Projects.AffectedUnit(u.unitId(), u.areaCentiM2(), u.weight(), shares.get(i).shareFen(), u.contributionFen(), u.coefficient()));
+        }
+        return again;
     }
 
-    /** Rule F4: a share the sub-account cannot cover is charged to the owner, once per project and unit. */
+    /**
+     * Rule F4: a share the sub-account cannot cover is charged to its owner, once per project and
+     * unit; a retrofit's contributions (F10) are charged to the owners too, collected by billing.
+     */
     private void chargeShortfalls(UseProject project) {
         CommunityCopy community = register.community(project.communityId()).orElseThrow();
+        LocalDate due = LocalDate.now(clock.withZone(community.zone())).plusDays(30);
         for (Apportionment.Share share : shares(project)) {
+            UnitCopy unit = register.unit(project.communityId(), share.unitId()).orElseThrow();
+            if (share.contributionFen() > 0) {
+                charges.raise(new FundCharges.Charge(Ids.newId(), project.communityId(), share.unitId(), FundCharges.Kind.CONTRIBUTION,
+                        share.contributionFen(), 0, project.id()), unit.reference(), unit.ownerName(),
+                        "居民出资 Your contribution to %s".formatted(project.title()), due, clock.instant());
+            }
             if (share.shortfallFen() > 0) {
-                UnitCopy unit = register.unit(project.communityId(), share.unitId()).orElseThrow();
                 charges.raise(new FundCharges.Charge(Ids.newId(), project.communityId(), share.unitId(), FundCharges.Kind.SHORTFALL,
                                 share.shortfallFen(), 0, project.id()), unit.reference(), unit.ownerName(),
-                        "维修资金分摊不足部分 Your share of %s beyond your sub-account".formatted(project.title()),
-                        LocalDate.now(clock.withZone(community.zone())).plusDays(30), clock.instant());
+                        "维修资金分摊不足部分 Your share of %s beyond your sub-account".formatted(project.title()), due, clock.instant());
             }
         }
     }
@@ -224,8 +284,10 @@ public class ProjectWork {
                 .forEach(u -> references.put(u.id(), u.reference()));
         return units.stream().map(u -> {
             long balance = subAccounts.find(u.unitId()).map(SubAccount::balanceFen).orElse(0L);
-            long fromFund = Math.min(balance, u.shareFen());
-            return new Apportionment.Share(u.unitId(), references.get(u.unitId()), u.areaCentiM2(), u.shareFen(), fromFund, u.shareFen() - fromFund);
+            long fundPart = u.shareFen() - u.contributionFen();
+            long fromFund = Math.min(balance, fundPart);
+            return new Apportionment.Share(u.unitId(), references.get(u.unitId()), u.areaCentiM2(), u.shareFen(), fromFund, fundPart - fromFund,
+                    u.contributionFen());
         }).toList();
     }
 

@@ -11,9 +11,23 @@ import java.util.UUID;
 /** Port: use projects, their affected units with each one's share, and the stages paid. */
 public interface Projects {
 
-    /** An affected unit, in the register's order, with its share of the cost in fen. */
-    record AffectedUnit(UUID unitId, long areaCentiM2, long shareFen) {
+    /**
+     * An affected unit, in the register's order, with its share of the cost in fen.
+     *
+     * @param weight          what the split is by: the area, or for a retrofit the floor coefficient × area
+     * @param contributionFen of the share, the owner's own contribution (retrofits, F10)
+     * @param coefficient     the floor coefficient (hundredths) of a retrofit, else null
+     */
+    record AffectedUnit(UUID unitId, long areaCentiM2, long weight, long shareFen, long contributionFen, Integer coefficient) {
     }
+
+    /** A retrofit's financing: the subsidy the government pays directly, and the floor coefficients agreed (JSON). */
+    record Financing(long subsidyFen, String floorCoefficients) {
+    }
+
+    void financing(UUID projectId, Financing financing);
+
+    Optional<Financing> financing(UUID projectId);
 
     record Payment(UUID id, UseProject.Stage stage, long amountFen, String bankReference, Instant paidAt) {
     }

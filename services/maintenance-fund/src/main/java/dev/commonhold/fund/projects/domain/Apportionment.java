@@ -14,8 +14,12 @@ import java.util.UUID;
  */
 public final class Apportionment {
 
-    /** An affected unit as apportioned: {@code areaCentiM2} in 0.01 m², the rest in fen. */
-    public record Share(UUID unitId, String unit, long areaCentiM2, long shareFen, long fromFundFen, long shortfallFen) {
+    /**
+     * An affected unit as apportioned: {@code areaCentiM2} in 0.01 m², the rest in fen. Of a
+     * retrofit's share (F10), {@code contributionFen} is the owner's own contribution, charged to
+     * them; the rest is the fund's part, met from the sub-account as far as it goes.
+     */
+    public record Share(UUID unitId, String unit, long areaCentiM2, long shareFen, long fromFundFen, long shortfallFen, long contributionFen) {
     }
 
     /** An affected unit before apportionment, in the register's order. */
@@ -33,7 +37,7 @@ public final class Apportionment {
         return java.util.stream.IntStream.range(0, units.size()).mapToObj(i -> {
             Unit u = units.get(i);
             long fromFund = Math.min(u.balanceFen(), shares[i]);
-            return new Share(u.unitId(), u.unit(), u.areaCentiM2(), shares[i], fromFund, shares[i] - fromFund);
+            return new Share(u.unitId(), u.unit(), u.areaCentiM2(), shares[i], fromFund, shares[i] - fromFund, 0);
         }).toList();
     }
 

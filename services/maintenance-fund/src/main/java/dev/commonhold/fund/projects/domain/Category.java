@@ -12,6 +12,7 @@ public enum Category {
     EXTERIOR_WALL(true, "外墙", true),
     LIFT_REPAIR(true, "电梯维修", true),
     LIFT_RENEWAL(true, "电梯更新", false),
+    LIFT_RETROFIT(true, "既有住宅加装电梯", false),
     FIRE_SYSTEM(true, "消防设施", true),
     WATER_PIPES(true, "给排水管道", true),
     DRAINS(true, "排水管道疏通", true),

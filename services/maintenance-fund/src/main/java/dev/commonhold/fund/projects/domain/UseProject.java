@@ -73,15 +73,19 @@ public record UseProject(UUID id, UUID communityId, String title, Category categ
      */
     public UseProject decided(String matter, String outcome, Set<UUID> votedUnits, Set<UUID> affectedUnits) {
         requireStatus(Status.PROPOSED, "resolutionId");
-        return refusal(matter, outcome, votedUnits, affectedUnits).map(reason -> with(Status.REFUSED, resolutionId, reason))
+        return refusal(category, matter, outcome, votedUnits, affectedUnits).map(reason -> with(Status.REFUSED, resolutionId, reason))
                 .orElseGet(() -> with(Status.APPROVED, resolutionId, "approved by the affected owners' vote"));
     }
 
-    static Optional<String> refusal(String matter, String outcome, Set<UUID> votedUnits, Set<UUID> affectedUnits) {
+    static Optional<String> refusal(Category category, String matter, String outcome, Set<UUID> votedUnits, Set<UUID> affectedUnits) {
         if (!"APPROVED".equals(outcome)) {
             return Optional.of("the owners did not approve it (" + outcome + ")");
         }
-        if (!"USE_MAINTENANCE_FUND".equals(matter)) {
+        if (category == Category.LIFT_RETROFIT && !"ADD_LIFT".equals(matter)) {
+            return Optional.of("rule V9: adding a lift is a rebuilding, decided as add_lift by the building's owners with the special majority; "
+                    + "the vote was on " + matter);
+        }
+        if (category != Category.LIFT_RETROFIT && !"USE_MAINTENANCE_FUND".equals(matter)) {
             return Optional.of("rule V3: the vote was on " + matter + ", not on using the maintenance fund");
         }
         if (!votedUnits.equals(affectedUnits)) {

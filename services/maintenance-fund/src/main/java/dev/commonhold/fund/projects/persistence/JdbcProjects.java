@@ -40,13 +40,17 @@ class JdbcProjects implements Projects {
         jdbc.update("INSERT INTO project (id, community_id, title, category, path, status, estimate_fen, contractor, contractor_account, "
                         + "proposed_by, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(), p.communityId(), p.title(), p.category().name(),
                 p.path().name(), p.status().name(), p.estimateFen(), p.contractor(), p.contractorAccount(), proposedBy, Timestamp.from(at));
-        jdbc.batchUpdate("INSERT INTO project_unit (project_id, unit_id, position, area_centi, share_fen) VALUES (?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO project_unit (project_id, unit_id, position, area_centi, share_fen, weight, contribution_fen, coefficient) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 IntStream.range(0, units.size()).boxed().toList(), 1000, (ps, i) -> {
                     ps.setObject(1, p.id());
                     ps.setObject(2, units.get(i).unitId());
                     ps.setInt(3, i);
                     ps.setLong(4, units.get(i).areaCentiM2());
                     ps.setLong(5, units.get(i).shareFen());
+                    ps.setLong(6, units.get(i).weight());
+                    ps.setLong(7, units.get(i).contributionFen());
+                    ps.setObject(8, units.get(i).coefficient());
                 });
     }
 
@@ -81,8 +85,9 @@ class JdbcProjects implements Projects {
 
     @Override
     public List<AffectedUnit> units(UUID projectId) {
-        return jdbc.query("SELECT unit_id, area_centi, share_fen FROM project_unit WHERE project_id = ? ORDER BY position",
-                (rs, i) -> new AffectedUnit(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3)), projectId);
+        return jdbc.query("SELECT unit_id, area_centi, weight, share_fen, contribution_fen, coefficient FROM project_unit WHERE project_id = ? "
+                        + "ORDER BY position", (rs, i) -> new AffectedUnit(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), (Integer) rs.getObject(6)), projectId);
     }
 
     @Override
@@ -92,6 +97,17 @@ class JdbcProjects implements Projects {
             ps.setObject(2, projectId);
             ps.setObject(3, u.unitId());
         });
+    }
+
+    @Override
+    public void financing(UUID projectId, Financing f) {
+        jdbc.update("UPDATE project SET subsidy_fen = ?, floor_coefficients = ? WHERE id = ?", f.subsidyFen(), f.floorCoefficients(), projectId);
+    }
+
+    @Override
+    public Optional<Financing> financing(UUID projectId) {
+        return jdbc.query("SELECT subsidy_fen, floor_coefficients FROM project WHERE id = ? AND subsidy_fen IS NOT NULL",
+                (rs, i) -> new Financing(rs.getLong(1), rs.getString(2)), projectId).stream().findFirst();
     }
 
     @Override

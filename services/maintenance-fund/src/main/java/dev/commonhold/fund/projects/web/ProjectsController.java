@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** Use projects (F4–F7): proposals with each unit's share shown before the vote, the vote or emergency, payments to the contractor. */
@@ -38,9 +39,14 @@ import java.util.UUID;
 class ProjectsController {
 
     /** @param estimateFen fen; name the affected units by {@code unitIds} or whole buildings by {@code buildingIds} */
+    /**
+     * For a lift retrofit (category lift_retrofit, F10/V9): {@code estimateFen} is the whole cost, {@code subsidyFen} what the
+     * government pays directly, {@code fundFen} what the sub-accounts pay; the owners contribute the rest, split with the fund's
+     * part by {@code floorCoefficients} (hundredths per floor, {"1":0,"2":40,…}; the city's usual table when absent) × area.
+     */
     record Propose(@NotBlank @Size(max = 200) String title, @NotBlank String category, String path, @Positive long estimateFen,
                    @NotBlank @Size(max = 200) String contractor, @NotBlank String contractorAccount, @Size(max = 5000) List<UUID> unitIds,
-                   @Size(max = 100) List<UUID> buildingIds) {
+                   @Size(max = 100) List<UUID> buildingIds, Long subsidyFen, Long fundFen, @Size(max = 60) Map<Integer, Integer> floorCoefficients) {
     }
 
     record AwaitVote(@NotNull UUID resolutionId) {
@@ -51,13 +57,16 @@ class ProjectsController {
     }
 
     /** fen; {@code fromFundFen} what the unit's sub-account holds towards its share now, {@code shortfallFen} the owner's to pay */
-    record ShareView(UUID unitId, String unit, BigDecimal areaM2, long shareFen, long fromFundFen, long shortfallFen, long paidFen) {
+    record ShareView(UUID unitId, String unit, BigDecimal areaM2, long shareFen, long fromFundFen, long shortfallFen, long contributionFen,
+                     long paidFen) {
     }
 
     record PaymentView(UUID id, String stage, long amountFen, String bankReference, Instant paidAt) {
     }
 
-    record ProjectView(UUID id, String title, String category, String path, String status, String statusNote, long estimateFen, Long finalCostFen,
+    /** {@code estimateFen} is what goes through the fund; a retrofit's {@code subsidyFen} is paid by the government besides. */
+    record ProjectView(UUID id, String title, String category, String path, String status, String statusNote, long estimateFen, Long subsidyFen,
+                       Long finalCostFen,
                        long paidFen, String contractor, UUID resolutionId, Instant confirmedAt, LocalDate workStartsBy, List<ShareView> shares,
                        List<PaymentView> payments) {
     }
@@ -73,7 +82,7 @@ class ProjectsController {
     @PostMapping
     ResponseEntity<ProjectView> propose(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody Propose r) {
         UseProject project = work.propose(viewer, communityId, new ProjectWork.Proposal(r.title(), r.category(), r.path(), r.estimateFen(),
-                r.contractor(), r.contractorAccount(), r.unitIds(), r.buildingIds()));
+                r.contractor(), r.contractorAccount(), r.unitIds(), r.buildingIds(), r.subsidyFen(), r.fundFen(), r.floorCoefficients()));
         return ResponseEntity.created(URI.create("/api/fund/communities/%s/projects/%s".formatted(communityId, project.id())))
                 .body(view(queries.view(viewer, communityId, project.id())));
     }
@@ -121,12 +130,13 @@ class ProjectsController {
     private static ProjectView view(ProjectQueries.View v) {
         UseProject p = v.project();
         return new ProjectView(p.id(), p.title(), p.category().name(), p.path().name(), p.status().name(), p.statusNote(), p.estimateFen(),
-                p.finalCostFen(), v.payments().stream().mapToLong(Projects.Payment::amountFen).sum(), p.contractor(), p.resolutionId(), p.confirmedAt(),
+                v.subsidyFen(), p.finalCostFen(), v.payments().stream().mapToLong(Projects.Payment::amountFen).sum(), p.contractor(), p.resolutionId(), p.confirmedAt(),
                 p.workStartsBy(), v.shares().stream().map(s -> share(s, v.paidByUnit().getOrDefault(s.unitId(), 0L))).toList(),
                 v.payments().stream().map(x -> new PaymentView(x.id(), x.stage().name(), x.amountFen(), x.bankReference(), x.paidAt())).toList());
     }
 
     private static ShareView share(Apportionment.Share s, long paid) {
-        return new ShareView(s.unitId(), s.unit(), BigDecimal.valueOf(s.areaCentiM2(), 2), s.shareFen(), s.fromFundFen(), s.shortfallFen(), paid);
+        return new ShareView(s.unitId(), s.unit(), BigDecimal.valueOf(s.areaCentiM2(), 2), s.shareFen(), s.fromFundFen(), s.shortfallFen(),
+                s.contributionFen(), paid);
     }
 }

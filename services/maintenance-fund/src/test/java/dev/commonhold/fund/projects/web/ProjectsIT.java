@@ -121,6 +121,41 @@ class ProjectsIT {
     }
 
     @Test
+    void aLiftForBuilding1IsPaidBySubsidyFundAndOwnersByFloorAndDecidedByThatBuildingsSpecialMajorityF10V9() {
+        Map<String, Object> lift = new HashMap<>(Map.of("title", "1号楼加装电梯", "category", "lift_retrofit", "estimateFen", 60_000_001,
+                "subsidyFen", 24_000_000, "fundFen", 800_000, "contractor", "北京某某电梯工程有限公司", "contractorAccount", "110060149018170012345",
+                "buildingIds", List.of(building1.toString())));
+        lift.put("floorCoefficients", Map.of("1", 0, "2", 100));
+        JsonNode proposed = propose(lift);
+        String project = fund.path() + "/projects/" + proposed.get("id").asString();
+
+        assertThat(proposed.get("subsidyFen").asLong()).isEqualTo(24_000_000);
+        assertThat(proposed.get("estimateFen").asLong()).as("through the fund: its part and the contributions").isEqualTo(36_000_001);
+        assertThat(proposed.get("shares").findValues("shareFen").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(36_000_001);
+        assertThat(proposed.get("shares").get(0).get("shareFen").asLong()).as("1号楼-101, ground floor").isZero();
+        assertThat(proposed.get("shares").get(1).get("shareFen").asLong()).as("1号楼-102, ground floor").isZero();
+        assertThat(proposed.get("shares").findValues("contributionFen").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(35_200_001);
+
+        UUID wrongMatter = UUID.randomUUID();
+        FundFixture.send(List.of(fund.decided(wrongMatter, "USE_MAINTENANCE_FUND", "BUILDINGS", List.of(building1), "APPROVED")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM decided_resolution WHERE id = ?", Long.class,
+                wrongMatter) == 1);
+        JsonNode refused = api(fund.committee.token()).post(project + "/vote", Map.of("resolutionId", wrongMatter.toString())).json();
+        assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
+        assertThat(refused.get("statusNote").asString()).contains("rule V9");
+
+        JsonNode again = propose(lift);
+        UUID addLift = UUID.randomUUID();
+        api(fund.committee.token()).post(fund.path() + "/projects/" + again.get("id").asString() + "/vote", Map.of("resolutionId", addLift.toString()));
+        FundFixture.send(List.of(fund.decided(addLift, "ADD_LIFT", "BUILDINGS", List.of(building1), "APPROVED")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api(fund.committee.token()).get(fund.path() + "/projects/" + again.get("id").asString())
+                .json().get("status").asString().equals("APPROVED"));
+        assertThat(jdbc.queryForList("SELECT amount_fen FROM fund_charge WHERE project_id = ? AND kind = 'CONTRIBUTION' ORDER BY amount_fen",
+                Long.class, UUID.fromString(again.get("id").asString())).stream().mapToLong(Long::longValue).sum())
+                .as("the contributions are billed, the ground floor not at all").isEqualTo(35_200_001);
+    }
+
+    @Test
     void whatTheFundNeverPaysForIsRefusedNamingTheRuleAndNothingIsProposedF5() {
         ApiResponse upkeep = api(fund.staff.token()).post(fund.path() + "/projects", Map.of("title", "楼道保洁", "category", "routine_upkeep",
                 "estimateFen", 100_000, "contractor", "某某保洁", "contractorAccount", "6222020200012345678", "buildingIds", List.of(building1.toString())));
