@@ -2,6 +2,7 @@ package dev.commonhold.fund.support;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.commonhold.platform.ledger.verify.LedgerInvariants;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
@@ -28,34 +29,19 @@ public class BooksBalanceAfterEachTest implements AfterEachCallback {
         }
     }
 
-    /** What no longer holds, ledger by ledger; empty when the books are sound. */
+    /** What no longer holds: the platform's ledger invariants, then each community's sub-accounts against its 2101 and their movements. */
     public static List<String> problems(JdbcTemplate jdbc) {
-        List<String> unbalanced = jdbc.queryForList("""
-                SELECT ledger_id || ': trial balance ' || sum(balance_fen) FROM ledger_account GROUP BY ledger_id HAVING sum(balance_fen) <> 0""",
-                String.class);
-        List<String> drifted = jdbc.queryForList("""
-                SELECT a.ledger_id || ' ' || a.code || ': balance ' || a.balance_fen || ' but postings sum to ' || coalesce(p.total, 0)
-                FROM ledger_account a LEFT JOIN (SELECT ledger_id, account_code, sum(amount_fen) AS total FROM journal_posting
-                                                 GROUP BY ledger_id, account_code) p ON p.ledger_id = a.ledger_id AND p.account_code = a.code
-                WHERE a.balance_fen <> coalesce(p.total, 0)""", String.class);
-        List<String> entries = jdbc.queryForList("""
-                SELECT entry_id || ': postings sum to ' || sum(amount_fen) FROM journal_posting GROUP BY entry_id HAVING sum(amount_fen) <> 0""",
-                String.class);
-        List<String> subLedger = jdbc.queryForList("""
+        List<String> problems = new java.util.ArrayList<>(LedgerInvariants.problems(jdbc));
+        problems.addAll(jdbc.queryForList("""
                 SELECT c.id || ': sub-accounts sum to ' || coalesce(s.total, 0) || ' fen but 2101 owes the owners ' || coalesce(-a.balance_fen, 0)
                 FROM community c
                 LEFT JOIN (SELECT community_id, sum(balance_fen) AS total FROM sub_account GROUP BY community_id) s ON s.community_id = c.id
                 LEFT JOIN ledger_account a ON a.ledger_id = c.id AND a.code = '2101'
-                WHERE coalesce(s.total, 0) <> coalesce(-a.balance_fen, 0)""", String.class);
-        List<String> movements = jdbc.queryForList("""
+                WHERE coalesce(s.total, 0) <> coalesce(-a.balance_fen, 0)""", String.class));
+        problems.addAll(jdbc.queryForList("""
                 SELECT s.unit_id || ': balance ' || s.balance_fen || ' but movements sum to ' || coalesce(m.total, 0)
                 FROM sub_account s LEFT JOIN (SELECT unit_id, sum(amount_fen) AS total FROM movement GROUP BY unit_id) m ON m.unit_id = s.unit_id
-                WHERE s.balance_fen <> coalesce(m.total, 0)""", String.class);
-        List<String> problems = new java.util.ArrayList<>(unbalanced);
-        problems.addAll(subLedger);
-        problems.addAll(movements);
-        problems.addAll(drifted);
-        problems.addAll(entries);
+                WHERE s.balance_fen <> coalesce(m.total, 0)""", String.class));
         return problems;
     }
 }

@@ -2,6 +2,7 @@ package dev.commonhold.trust.support;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.commonhold.platform.ledger.verify.LedgerInvariants;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
@@ -29,20 +30,6 @@ public class BooksBalanceAfterEachTest implements AfterEachCallback {
 
     /** What no longer holds, ledger by ledger; empty when the books are sound. */
     public static List<String> problems(JdbcTemplate jdbc) {
-        List<String> unbalanced = jdbc.queryForList("""
-                SELECT ledger_id || ': trial balance ' || sum(balance_fen) FROM ledger_account GROUP BY ledger_id HAVING sum(balance_fen) <> 0""",
-                String.class);
-        List<String> drifted = jdbc.queryForList("""
-                SELECT a.ledger_id || ' ' || a.code || ': balance ' || a.balance_fen || ' but postings sum to ' || coalesce(p.total, 0)
-                FROM ledger_account a LEFT JOIN (SELECT ledger_id, account_code, sum(amount_fen) AS total FROM journal_posting
-                                                 GROUP BY ledger_id, account_code) p ON p.ledger_id = a.ledger_id AND p.account_code = a.code
-                WHERE a.balance_fen <> coalesce(p.total, 0)""", String.class);
-        List<String> entries = jdbc.queryForList("""
-                SELECT entry_id || ': postings sum to ' || sum(amount_fen) FROM journal_posting GROUP BY entry_id HAVING sum(amount_fen) <> 0""",
-                String.class);
-        List<String> problems = new java.util.ArrayList<>(unbalanced);
-        problems.addAll(drifted);
-        problems.addAll(entries);
-        return problems;
+        return LedgerInvariants.problems(jdbc);
     }
 }
