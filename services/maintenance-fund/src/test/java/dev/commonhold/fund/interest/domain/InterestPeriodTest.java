@@ -46,4 +46,30 @@ class InterestPeriodTest {
         assertThatThrownBy(() -> new InterestPeriod(JULY_1, SEPT_30, 1L, 150)).hasMessageContaining("either");
         assertThatThrownBy(() -> new InterestPeriod(JULY_1, SEPT_30, 0L, null)).isInstanceOf(FundRuleViolation.class);
     }
+
+    /** On random sub-accounts: the interest credited sums to the amount to the fen, and nobody without balance-days gets any. */
+    @org.junit.jupiter.api.RepeatedTest(300)
+    void interestSumsToTheAmountWhateverTheBalances(org.junit.jupiter.api.RepetitionInfo repetition) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(repetition.getCurrentRepetition() * 2_027L);
+        InterestPeriod period = random.nextBoolean() ? new InterestPeriod(JULY_1, SEPT_30, random.nextLong(1, 1_000_000_000L), null)
+                : new InterestPeriod(JULY_1, SEPT_30, null, random.nextInt(1, 2_001));
+        long[] balanceDays = new long[random.nextInt(1, 500)];
+        for (int i = 0; i < balanceDays.length; i++) {
+            balanceDays[i] = random.nextInt(5) == 0 ? 0 : random.nextLong(1, 10_000_000L) * random.nextInt(1, period.days() + 1);
+        }
+        balanceDays[0] = Math.max(1, balanceDays[0]);
+        long total = period.total(java.util.Arrays.stream(balanceDays).mapToObj(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add));
+        if (total == 0) {
+            return;
+        }
+
+        long[] parts = dev.commonhold.platform.money.Allocation.largestRemainder(total, balanceDays);
+
+        assertThat(java.util.Arrays.stream(parts).sum()).as("seed %d", repetition.getCurrentRepetition()).isEqualTo(total);
+        for (int i = 0; i < parts.length; i++) {
+            if (balanceDays[i] == 0) {
+                assertThat(parts[i]).isZero();
+            }
+        }
+    }
 }
