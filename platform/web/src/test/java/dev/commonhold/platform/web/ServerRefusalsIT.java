@@ -67,6 +67,18 @@ class ServerRefusalsIT {
         assertThat(answer.json().get("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 
+    @Test
+    void aQueryThatIsNotPercentEncodingIsA400NotA500AndAnUnknownPathIsOurOwn404() {
+        RawHttp.Answer query = RawHttp.get(port, "/things?cursor=%ZZ");
+        RawHttp.Answer nowhere = RawHttp.get(port, "/no/such/thing");
+
+        assertThat(query.status()).isEqualTo(400);
+        assertProblem(query, "malformed-request");
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertProblem(nowhere, "not-found");
+        assertThat(nowhere.json().get("detail").asString()).doesNotContain("static resource");
+    }
+
     private static void assertProblem(RawHttp.Answer answer, String slug) {
         assertThat(answer.headers().get("content-type")).as(answer.body()).startsWith("application/problem+json");
         assertThat(answer.json().get("type").asString()).endsWith("/" + slug);

@@ -29,6 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({ViewerWebConfiguration.class, SecurityProblems.class})
 public class ServletSecurityAutoConfiguration {
 
+    /** Right after the traceparent (platform/web), before security: a path read two ways is refused whoever asks. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<AmbiguousPathFilter> ambiguousPathFilter(JsonMapper json) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new AmbiguousPathFilter(json));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, Environment environment) throws Exception {

@@ -55,6 +55,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(ProblemException.invalid(errors).toProblemDetail(), request);
     }
 
+    /** A query parameter that is not valid percent-encoding (%ZZ): Tomcat refuses it when it is first read. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> unreadableParameter(org.apache.tomcat.util.http.InvalidParameterException e, HttpServletRequest request) {
+        return respond(new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST, "Unreadable query",
+                "a query parameter is not valid percent-encoding (a '%' must be followed by two hex digits, e.g. %E5%8A%B2)").toProblemDetail(), request);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> dataIntegrity(DataIntegrityViolationException e, HttpServletRequest request) {
         log.info("refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
@@ -98,6 +105,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
         String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
         return respond(ProblemException.invalid(name, "'%s' is not a valid %s".formatted(e.getValue(), expected)).toProblemDetail(), request);
+    }
+
+    /** A required query parameter left out: a validation error naming it, like a missing field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(org.springframework.web.bind.MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(ProblemException.invalid(e.getParameterName(), "is required (a " + e.getParameterType() + ")").toProblemDetail(), request);
+    }
+
+    /** A path no endpoint answers, in our words rather than the framework's ("No static resource…"). */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(org.springframework.web.servlet.resource.NoResourceFoundException e,
+                                                                    HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return respond(new ProblemException(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "Not found",
+                "nothing is at this path; the service's OpenAPI document lists what is").toProblemDetail(), request);
     }
 
     @Override

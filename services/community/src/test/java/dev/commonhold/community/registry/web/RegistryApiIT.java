@@ -50,7 +50,8 @@ class RegistryApiIT {
         UUID b = UUID.randomUUID();
         List<String> refused = List.of("/api;x=1/community/communities", "/api/community/communities/" + b + ";x=1/owners",
                 "/api/community//communities", "/api/community/communities/" + b + "/../" + b, "/api/community/%2e%2e/communities",
-                "/api/community/communities%2F" + b, "/api/community/communities/%00");
+                "/api/community/communities%2F" + b, "/api/community/communities/%00", "/api/community/%63ommunities/" + b,
+                "/%61pi/community/communities");
         for (String path : refused) {
             for (String token : java.util.Arrays.asList(fixture.operator(), null)) {
                 RawHttp.Answer answer = token == null ? RawHttp.get(port, path) : RawHttp.get(port, path, "Authorization: Bearer " + token);
