@@ -70,7 +70,7 @@ public class FundAccess {
      */
     public String regionOf(Viewer viewer, String divisionPrefix) {
         if (divisionPrefix == null || !divisionPrefix.matches("[0-9]{2,6}")) {
-            throw new dev.commonhold.fund.accounts.domain.FundRuleViolation("F8", "divisionPrefix",
+            throw ProblemException.invalid("divisionPrefix",
                     "the first 2 to 6 digits of an administrative division code, e.g. 1101 for Beijing or 110105 for Chaoyang");
         }
         boolean covered = viewer.has(Role.PLATFORM_ADMIN)

@@ -19,6 +19,9 @@ public record Resolution(UUID id, UUID communityId, String title, String descrip
 
     public enum Status { DRAFT, OPEN, DECIDED }
 
+    /** The longest a vote runs, extensions included: owners must get their decision, and a typo of a year is not a window. */
+    public static final java.time.Duration MAX_WINDOW = java.time.Duration.ofDays(90);
+
     public record Document(String name, String sha256) {
         public Document {
             if (name == null || name.isBlank() || name.length() > 200) {
@@ -65,6 +68,9 @@ public record Resolution(UUID id, UUID communityId, String title, String descrip
                                    List<Document> documents, Instant closesAt, Instant now) {
         if (closesAt == null || !toTheSecond(closesAt).isAfter(now)) {
             throw new ResolutionRuleViolation("closesAt", "the voting window must close in the future");
+        }
+        if (closesAt.isAfter(now.plus(MAX_WINDOW))) {
+            throw new ResolutionRuleViolation("closesAt", "a vote runs at most " + MAX_WINDOW.toDays() + " days: close it by " + now.plus(MAX_WINDOW));
         }
         return new Resolution(id, communityId, title, description, matter, scope, documents, toTheSecond(closesAt), Status.DRAFT, null, false,
                 null, null);
@@ -124,6 +130,10 @@ public record Resolution(UUID id, UUID communityId, String title, String descrip
         if (newClosesAt == null || !toTheSecond(newClosesAt).isAfter(closesAt)) {
             throw new ResolutionRuleViolation("closesAt", "rule V10: a voting window may be extended, never shortened; "
                     + "give a time at least a second after the announced close " + closesAt);
+        }
+        if (newClosesAt.isAfter(openedAt.plus(MAX_WINDOW))) {
+            throw new ResolutionRuleViolation("closesAt", "a vote runs at most %d days from its opening, extensions included: close it by %s"
+                    .formatted(MAX_WINDOW.toDays(), openedAt.plus(MAX_WINDOW)));
         }
         Resolution extended = new Resolution(id, communityId, title, description, matter, scope, documents, toTheSecond(newClosesAt), status, openedAt,
                 nonVotersApprove, null, null);

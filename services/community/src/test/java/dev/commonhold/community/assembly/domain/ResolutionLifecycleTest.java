@@ -137,6 +137,18 @@ class ResolutionLifecycleTest {
     }
 
     @Test
+    void aVoteRunsAtMostNinetyDaysExtensionsIncluded() {
+        Resolution open = draft(Matter.ANNUAL_BUDGET, WHOLE).open(NOW, false);
+
+        assertThat(open.extend(NOW.plus(Duration.ofDays(90)), "最长九十天", NOW).resolution().closesAt()).isEqualTo(NOW.plus(Duration.ofDays(90)));
+        assertThatThrownBy(() -> open.extend(NOW.plus(Duration.ofDays(90)).plusSeconds(1), "一秒之差", NOW)).hasMessageContaining("at most 90 days");
+        assertThatThrownBy(() -> open.extend(java.time.Instant.parse("9999-12-31T23:59:59Z"), "永不结束", NOW))
+                .isInstanceOfSatisfying(ResolutionRuleViolation.class, e -> assertThat(e.field()).isEqualTo("closesAt"));
+        assertThatThrownBy(() -> Resolution.draft(UUID.randomUUID(), UUID.randomUUID(), "x", null, Matter.ANNUAL_BUDGET, WHOLE, List.of(),
+                NOW.plus(Duration.ofDays(91)), NOW)).hasMessageContaining("at most 90 days");
+    }
+
+    @Test
     void anExtensionNeedsAReasonAndARunningWindow() {
         Resolution open = draft(Matter.ANNUAL_BUDGET, WHOLE).open(NOW, false);
 

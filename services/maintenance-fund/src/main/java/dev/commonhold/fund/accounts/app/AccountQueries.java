@@ -31,7 +31,7 @@ public class AccountQueries {
      * @param owedToOwnersFen the ledger's 2101 balance; {@code subAccountsFen} the sum of the sub-accounts — always equal
      */
     public record Summary(CommunityCopy community, int subAccounts, long subAccountsFen, long owedToOwnersFen, long belowTopUpLine,
-                          Map<SubAccount.DepositState, Long> deposits) {
+                          Map<SubAccount.DepositState, Long> deposits, long closed) {
     }
 
     private final FundAccess access;
@@ -81,6 +81,6 @@ public class AccountQueries {
         return new Summary(community, all.size(), subAccounts.total(communityId), books.owedToOwners(communityId),
                 all.stream().filter(SubAccount::belowTopUpLine).count(),
                 all.stream().collect(Collectors.groupingBy(SubAccount::depositState, () -> new java.util.EnumMap<>(SubAccount.DepositState.class),
-                        Collectors.counting())));
+                        Collectors.counting())), all.stream().filter(SubAccount::closed).count());
     }
 }

@@ -55,6 +55,10 @@ public class Demolition {
         if (subAccounts.closed(unitId) && account.balanceFen() == 0) {
             throw new FundRuleViolation("F9", "unitId", unit.reference() + "'s sub-account was refunded and closed already");
         }
+        if (subAccounts.inUnfinishedProject(unitId)) {
+            throw new FundRuleViolation("F9", "unitId", unit.reference() + " has a share in an approved project not yet paid in full: finish or "
+                    + "re-plan that project first, so its share is not left to the others or taken from a closed sub-account");
+        }
         int withdrawn = charges.cancelOpen(communityId, unitId, "房屋拆迁，维修资金已退还 Demolished: the fund was refunded");
         if (account.balanceFen() > 0) {
             String text = "拆迁退还 Refunded on demolition: %s（%s，%s）".formatted(Money.yuan(account.balanceFen()), reason.strip(), bankReference.strip());

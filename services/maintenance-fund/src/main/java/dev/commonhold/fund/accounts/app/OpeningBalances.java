@@ -59,11 +59,11 @@ public class OpeningBalances {
         if (records.isEmpty()) {
             throw SpreadsheetRejected.of(null, null, "the file is empty");
         }
+        SpreadsheetRejected.Collector problems = new SpreadsheetRejected.Collector();
         List<OpeningBalanceSheet.Line> lines = OpeningBalanceSheet.read(records.getFirst().getFields(), records.subList(1, records.size()).stream()
-                .map(r -> Map.entry((int) r.getStartingLineNumber(), r.getFields())).toList());
+                .map(r -> Map.entry((int) r.getStartingLineNumber(), r.getFields())).toList(), problems);
         Map<String, UnitCopy> units = register.units(communityId, subAccounts.ofCommunity(communityId).stream().map(SubAccount::unitId).toList())
                 .stream().collect(Collectors.toMap(UnitCopy::reference, Function.identity(), (a, b) -> a));
-        SpreadsheetRejected.Collector problems = new SpreadsheetRejected.Collector();
         List<Movement> movements = new ArrayList<>();
         for (OpeningBalanceSheet.Line line : lines) {
             UnitCopy unit = units.get(line.reference());
@@ -73,7 +73,7 @@ public class OpeningBalances {
             } else if (account.depositState() != SubAccount.DepositState.DUE || !subAccounts.movements(unit.id()).isEmpty()) {
                 problems.add(new SpreadsheetRejected.Problem(line.row(), "unit", line.reference(),
                         "already has a balance here (" + account.depositState().name().toLowerCase() + "): an opening balance is taken once"));
-            } else if (line.balanceFen() > 0) {
+            } else if (line.balanceFen() != null && line.balanceFen() > 0) {
                 movements.add(new Movement(Ids.newId(), unit.id(), Movement.Kind.OPENING, line.balanceFen(), asOf,
                         "接管期初余额 Opening balance taken over, as of " + asOf, "opening:" + asOf));
             }

@@ -45,6 +45,9 @@ public interface SubAccounts {
 
     boolean closed(UUID unitId);
 
+    /** Whether the unit has a share in an approved project that is not paid in full yet. */
+    boolean inUnfinishedProject(UUID unitId);
+
     /** Its balance was taken over; the initial deposit the old records state, if they do, replaces the computed one. */
     void imported(UUID unitId, Long initialDepositFen);
 

@@ -18,8 +18,11 @@ import java.util.Set;
  */
 public final class OpeningBalanceSheet {
 
-    /** One unit's line. {@code initialDepositFen} is null when the sheet does not say. */
-    public record Line(int row, String building, String number, long balanceFen, Long initialDepositFen) {
+    /**
+     * One unit's line. {@code initialDepositFen} is null when the sheet does not say; {@code balanceFen} is null when its
+     * cell could not be read (a problem is collected for it), so the unit can still be looked up and every fault named at once.
+     */
+    public record Line(int row, String building, String number, Long balanceFen, Long initialDepositFen) {
         public String reference() {
             return building + "-" + number;
         }
@@ -38,9 +41,11 @@ public final class OpeningBalanceSheet {
     /**
      * @param header the header row's cells
      * @param rows   each further row's cells, with its line number in the file
-     * @throws SpreadsheetRejected naming every row and cell at fault (all of them, not the first only)
+     * @param problems collects what is wrong with a row (every row, so the caller can add its own and refuse once)
+     * @return the rows that could be read
+     * @throws SpreadsheetRejected when the header lacks a column or there are no rows
      */
-    public static List<Line> read(List<String> header, List<Map.Entry<Integer, List<String>>> rows) {
+    public static List<Line> read(List<String> header, List<Map.Entry<Integer, List<String>>> rows, SpreadsheetRejected.Collector problems) {
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = HEADERS.get(header.get(i).strip().toLowerCase(Locale.ROOT));
@@ -57,7 +62,6 @@ public final class OpeningBalanceSheet {
         if (rows.isEmpty()) {
             throw SpreadsheetRejected.of(null, null, "the file has a header but no units");
         }
-        SpreadsheetRejected.Collector problems = new SpreadsheetRejected.Collector();
         Set<String> seen = new HashSet<>();
         List<Line> lines = new java.util.ArrayList<>();
         for (Map.Entry<Integer, List<String>> row : rows) {
@@ -72,15 +76,11 @@ public final class OpeningBalanceSheet {
                 problems.add(new SpreadsheetRejected.Problem(row.getKey(), "unit", building + "-" + number, "appears twice in the file"));
                 continue;
             }
-            int before = problems.count();
             Long balance = yuan(cells.get(at.get("balance")), row.getKey(), "balance", problems);
             Long initial = at.containsKey("initial") && !cells.get(at.get("initial")).isBlank()
                     ? yuan(cells.get(at.get("initial")), row.getKey(), "initial", problems) : null;
-            if (problems.count() == before) {
-                lines.add(new Line(row.getKey(), building, number, balance, initial));
-            }
+            lines.add(new Line(row.getKey(), building, number, balance, initial));
         }
-        problems.throwIfAny();
         return lines;
     }
 

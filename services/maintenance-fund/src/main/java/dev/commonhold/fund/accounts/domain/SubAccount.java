@@ -9,7 +9,7 @@ import java.util.UUID;
  * @param initialDepositFen what rule F1 asks of this unit, the measure of the top-up line (F3)
  * @param balanceFen        never below zero
  */
-public record SubAccount(UUID unitId, UUID communityId, long initialDepositFen, long balanceFen, DepositState depositState) {
+public record SubAccount(UUID unitId, UUID communityId, long initialDepositFen, long balanceFen, DepositState depositState, boolean closed) {
 
     public enum DepositState { DUE, DEMANDED, PAID, IMPORTED }
 
@@ -18,7 +18,7 @@ public record SubAccount(UUID unitId, UUID communityId, long initialDepositFen, 
      * {@code balance × 10 < initial × 3}. A unit with no deposit yet due (initial 0) never is.
      */
     public boolean belowTopUpLine() {
-        return Math.multiplyExact(balanceFen, 10) < Math.multiplyExact(initialDepositFen, 3);
+        return !closed && Math.multiplyExact(balanceFen, 10) < Math.multiplyExact(initialDepositFen, 3);
     }
 
     /** What brings the balance back to the initial deposit: the top-up demanded when below the line. */

@@ -22,9 +22,9 @@ import java.util.UUID;
 @Repository
 class JdbcSubAccounts implements SubAccounts {
 
-    private static final String COLUMNS = "unit_id, community_id, initial_deposit_fen, balance_fen, deposit_state";
+    private static final String COLUMNS = "unit_id, community_id, initial_deposit_fen, balance_fen, deposit_state, closed_at IS NOT NULL";
     private static final RowMapper<SubAccount> ROW = (rs, i) -> new SubAccount(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-            rs.getLong(3), rs.getLong(4), SubAccount.DepositState.valueOf(rs.getString(5)));
+            rs.getLong(3), rs.getLong(4), SubAccount.DepositState.valueOf(rs.getString(5)), rs.getBoolean(6));
     private static final RowMapper<Movement> MOVEMENT = (rs, i) -> new Movement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
             Movement.Kind.valueOf(rs.getString(3)), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7));
 
@@ -138,6 +138,12 @@ class JdbcSubAccounts implements SubAccounts {
     }
 
     @Override
+    public boolean inUnfinishedProject(UUID unitId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM project_unit pu JOIN project p ON p.id = pu.project_id "
+                + "WHERE pu.unit_id = ? AND p.status = 'APPROVED' AND pu.share_fen > 0)", Boolean.class, unitId));
+    }
+
+    @Override
     public void depositState(UUID unitId, SubAccount.DepositState state) {
         jdbc.update("UPDATE sub_account SET deposit_state = ? WHERE unit_id = ?", state.name(), unitId);
     }
@@ -190,7 +196,7 @@ class JdbcSubAccounts implements SubAccounts {
                        (SELECT coalesce(sum(pp.amount_fen), 0) FROM project_payment pp JOIN project p ON p.id = pp.project_id WHERE p.community_id = c.id)
                 FROM community c
                 LEFT JOIN (SELECT community_id, count(*) AS n, sum(balance_fen) AS balance,
-                                  count(*) FILTER (WHERE balance_fen * 10 < initial_deposit_fen * 3) AS low
+                                  count(*) FILTER (WHERE balance_fen * 10 < initial_deposit_fen * 3 AND closed_at IS NULL) AS low
                            FROM sub_account GROUP BY community_id) s ON s.community_id = c.id
                 LEFT JOIN ledger_account a ON a.ledger_id = c.id AND a.code = '2101'
                 WHERE c.division_code LIKE ? || '%' ORDER BY c.division_code, c.name""",

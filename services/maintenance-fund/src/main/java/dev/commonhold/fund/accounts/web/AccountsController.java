@@ -40,8 +40,9 @@ class AccountsController {
      * @param balanceFen        fen, never below 0
      * @param topUpLineFen      30% of the initial deposit (rule F3): strictly below it, a top-up is demanded
      */
+    /** @param closed refunded on demolition (F9): it takes nothing more */
     record SubAccountView(UUID unitId, String unit, BigDecimal areaM2, String ownerName, long initialDepositFen, long balanceFen,
-                          long topUpLineFen, boolean belowTopUpLine, String depositState) {
+                          long topUpLineFen, boolean belowTopUpLine, String depositState, boolean closed) {
     }
 
     record MovementView(UUID id, String kind, long amountFen, LocalDate valueDate, String description, String reference) {
@@ -51,8 +52,9 @@ class AccountsController {
     }
 
     /** @param subAccountsFen the sum of every sub-account; {@code owedToOwnersFen} the ledger's figure for it — the two are always equal */
+    /** {@code closed}: of the sub-accounts, those refunded on demolition */
     record SummaryView(UUID communityId, String community, int subAccounts, long subAccountsFen, long owedToOwnersFen, long belowTopUpLine,
-                       Map<SubAccount.DepositState, Long> deposits) {
+                       Map<SubAccount.DepositState, Long> deposits, long closed) {
     }
 
     record Demanded(int demanded) {
@@ -118,7 +120,7 @@ class AccountsController {
     SummaryView summary(Viewer viewer, @PathVariable UUID communityId) {
         AccountQueries.Summary s = queries.summary(viewer, communityId);
         return new SummaryView(s.community().id(), s.community().name(), s.subAccounts(), s.subAccountsFen(), s.owedToOwnersFen(),
-                s.belowTopUpLine(), s.deposits());
+                s.belowTopUpLine(), s.deposits(), s.closed());
     }
 
     /**
@@ -160,7 +162,7 @@ class AccountsController {
     private static SubAccountView view(AccountQueries.UnitAccount a) {
         SubAccount s = a.account();
         return new SubAccountView(a.unit().id(), a.unit().reference(), BigDecimal.valueOf(a.unit().areaCentiM2(), 2), a.unit().ownerName(),
-                s.initialDepositFen(), s.balanceFen(), topUpLine(s.initialDepositFen()), s.belowTopUpLine(), s.depositState().name());
+                s.initialDepositFen(), s.balanceFen(), topUpLine(s.initialDepositFen()), s.belowTopUpLine(), s.depositState().name(), s.closed());
     }
 
     /** 30% of the initial deposit, rounded up to the fen: a balance below this is below the line. */

@@ -72,6 +72,10 @@ public class InterestAllocation implements SmartLifecycle {
         if (bankReference == null || bankReference.isBlank() || bankReference.length() > 64) {
             throw new FundRuleViolation("F2", "bankReference", "the bank's reference of the interest credited (at most 64 characters)");
         }
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(community.zone()));
+        if (!period.to().isBefore(today)) {
+            throw new FundRuleViolation("F2", "to", "interest is allocated for a period that has ended: its last day must be before today, " + today);
+        }
         allocations.overlapping(communityId, period).ifPresent(other -> {
             throw new FundRuleViolation("F2", "from", "overlaps the allocation of %s to %s: each day's interest is allocated once"
                     .formatted(other.period().from(), other.period().to()));

@@ -31,7 +31,8 @@ import java.util.UUID;
 class InterestController {
 
     /** Either the amount the bank credited for the period (fen) or an annual rate in basis points (150 = 1.50%). */
-    record Allocate(@NotNull LocalDate from, @NotNull LocalDate to, Long amountFen, Integer rateBasisPoints,
+    record Allocate(@NotNull LocalDate from, @NotNull LocalDate to, @jakarta.validation.constraints.Positive
+                    @jakarta.validation.constraints.Max(100_000_000_000L) Long amountFen, Integer rateBasisPoints,
                     @NotBlank @Size(max = 64) String bankReference) {
     }
 

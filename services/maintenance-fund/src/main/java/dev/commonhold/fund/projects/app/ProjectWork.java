@@ -78,7 +78,9 @@ public class ProjectWork {
     @Transactional
     public UseProject propose(Viewer viewer, UUID communityId, Proposal p) {
         CommunityCopy community = access.readable(viewer, communityId);
-        if (!viewer.manages(community.ref()) && !viewer.sitsOnCommitteeOf(community.ref())) {
+        boolean staff = viewer.manages(community.ref()) && viewer.hasAny(dev.commonhold.platform.security.Role.OPERATOR_STAFF,
+                dev.commonhold.platform.security.Role.OPERATOR_ADMIN);
+        if (!staff && !viewer.sitsOnCommitteeOf(community.ref())) {
             throw new AccessDeniedException("the operator's staff or the owners' committee propose a use of the fund");
         }
         Category category = category(p.category());
@@ -130,7 +132,18 @@ public class ProjectWork {
     @Transactional
     public UseProject awaitVote(Viewer viewer, UUID communityId, UUID projectId, UUID resolutionId) {
         access.committeeOf(viewer, communityId);
-        UseProject project = lock(communityId, projectId).awaiting(resolutionId);
+        if (resolutionId.getMostSignificantBits() == 0 && resolutionId.getLeastSignificantBits() == 0) {
+            throw ProblemException.invalid("resolutionId", "the id of the owners' vote, from /api/community/communities/{id}/resolutions");
+        }
+        projects.lockByResolution(resolutionId).filter(other -> !other.id().equals(projectId)).ifPresent(other -> {
+            throw new FundRuleViolation("V7", "resolutionId", "this vote decides another project already: " + other.title() + " (" + other.id() + ")");
+        });
+        UseProject locked = lock(communityId, projectId);
+        if (locked.resolutionId() != null && !locked.resolutionId().equals(resolutionId)) {
+            throw new FundRuleViolation("V7", "resolutionId", "this project waits for vote " + locked.resolutionId()
+                    + " already; a project is decided by one vote — propose it again to put it to another");
+        }
+        UseProject project = locked.awaiting(resolutionId);
         projects.update(project);
         return projects.decision(resolutionId).filter(d -> d.communityId().equals(communityId)).map(d -> apply(project, d)).orElse(project);
     }
@@ -306,7 +319,14 @@ public class ProjectWork {
         if (units.stream().anyMatch(u -> subAccounts.find(u.id()).isEmpty())) {
             throw new FundRuleViolation("F2", "unitIds", "every affected unit needs its sub-account; try again once the register has been copied");
         }
-        return units;
+        List<UnitCopy> open = units.stream().filter(u -> !subAccounts.closed(u.id())).toList();
+        if (byUnits && open.size() != units.size()) {
+            throw new FundRuleViolation("F9", "unitIds", "a demolished unit's sub-account is closed: leave it out");
+        }
+        if (open.isEmpty()) {
+            throw new FundRuleViolation("F9", "buildingIds", "every unit of these buildings was demolished");
+        }
+        return open;
     }
 
     private UseProject lock(UUID communityId, UUID projectId) {
@@ -317,7 +337,7 @@ public class ProjectWork {
         try {
             return Category.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new FundRuleViolation("F4", "category", "one of " + java.util.Arrays.stream(Category.values()).map(c -> c.name().toLowerCase()).toList());
+            throw ProblemException.invalid("category", "one of " + java.util.Arrays.stream(Category.values()).map(c -> c.name().toLowerCase()).toList());
         }
     }
 
@@ -325,7 +345,7 @@ public class ProjectWork {
         return value == null || value.isBlank() ? UseProject.Path.NORMAL : switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "normal" -> UseProject.Path.NORMAL;
             case "emergency" -> UseProject.Path.EMERGENCY;
-            default -> throw new FundRuleViolation("F6", "path", "normal (the affected owners vote) or emergency (F7)");
+            default -> throw ProblemException.invalid("path", "normal (the affected owners vote) or emergency (F7)");
         };
     }
 

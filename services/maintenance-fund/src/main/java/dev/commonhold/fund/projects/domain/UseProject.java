@@ -122,11 +122,17 @@ public record UseProject(UUID id, UUID communityId, String title, Category categ
         if (status != Status.APPROVED) {
             throw new FundRuleViolation("F6", "stage", "only an approved project is paid; this one is " + status.name().toLowerCase());
         }
-        if (amountFen <= 0) {
-            throw new FundRuleViolation("F6", "amountFen", "a payment is more than 0 fen");
+        if (amountFen <= 0 || amountFen > MAX_FEN) {
+            throw new FundRuleViolation("F6", "amountFen", "a payment is more than 0 fen and at most " + MAX_FEN);
         }
         if (stage == Stage.RETENTION && !completed) {
             throw new FundRuleViolation("F6", "stage", "the retention is released after the completion, at the end of the warranty");
+        }
+        if (completed && stage != Stage.RETENTION) {
+            throw new FundRuleViolation("F6", "stage", "the work was completed and settled at its final cost: only the retention is paid after it");
+        }
+        if (stage != Stage.COMPLETION && finalCost != null) {
+            throw new FundRuleViolation("F6", "finalCostFen", "the final cost is stated with the completion only");
         }
         Long cost = this.finalCostFen;
         if (stage == Stage.COMPLETION) {
@@ -136,7 +142,7 @@ public record UseProject(UUID id, UUID communityId, String title, Category categ
             cost = finalCost;
         }
         long limit = cost != null ? cost : estimateFen;
-        if (paidSoFar + amountFen > limit) {
+        if (amountFen > limit - paidSoFar) {
             throw new FundRuleViolation("F6", "amountFen", "paid so far %d fen + %d fen is more than the %s of %d fen".formatted(paidSoFar, amountFen,
                     cost != null ? "final cost" : "estimate", limit));
         }

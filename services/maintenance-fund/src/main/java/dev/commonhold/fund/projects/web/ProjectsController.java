@@ -5,14 +5,15 @@ import dev.commonhold.fund.projects.app.ProjectWork;
 import dev.commonhold.fund.projects.app.Projects;
 import dev.commonhold.fund.projects.domain.Apportionment;
 import dev.commonhold.fund.projects.domain.UseProject;
-import dev.commonhold.fund.accounts.domain.FundRuleViolation;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.idempotency.RequiresIdempotencyKey;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,16 +45,21 @@ class ProjectsController {
      * government pays directly, {@code fundFen} what the sub-accounts pay; the owners contribute the rest, split with the fund's
      * part by {@code floorCoefficients} (hundredths per floor, {"1":0,"2":40,…}; the city's usual table when absent) × area.
      */
-    record Propose(@NotBlank @Size(max = 200) String title, @NotBlank String category, String path, @Positive long estimateFen,
+    record Propose(@NotBlank @Size(max = 200) String title, @NotBlank String category, String path, @Positive @Max(MAX_FEN) long estimateFen,
                    @NotBlank @Size(max = 200) String contractor, @NotBlank String contractorAccount, @Size(max = 5000) List<UUID> unitIds,
-                   @Size(max = 100) List<UUID> buildingIds, Long subsidyFen, Long fundFen, @Size(max = 60) Map<Integer, Integer> floorCoefficients) {
+                   @Size(max = 100) List<UUID> buildingIds, @PositiveOrZero @Max(MAX_FEN) Long subsidyFen, @PositiveOrZero @Max(MAX_FEN) Long fundFen,
+                   @Size(max = 60) Map<Integer, Integer> floorCoefficients) {
     }
+
+    /** 1,000,000,000 yuan: more is a typing error, and every sum of such amounts still fits. */
+    static final long MAX_FEN = UseProject.MAX_FEN;
 
     record AwaitVote(@NotNull UUID resolutionId) {
     }
 
     /** @param finalCostFen with the completion only: the accepted final cost, re-apportioned by area */
-    record Pay(@NotBlank String stage, @Positive long amountFen, @Positive Long finalCostFen, @NotBlank @Size(max = 64) String bankReference) {
+    record Pay(@NotBlank String stage, @Positive @Max(MAX_FEN) long amountFen, @Positive @Max(MAX_FEN) Long finalCostFen,
+               @NotBlank @Size(max = 64) String bankReference) {
     }
 
     /** fen; {@code fromFundFen} what the unit's sub-account holds towards its share now, {@code shortfallFen} the owner's to pay */
@@ -64,9 +70,12 @@ class ProjectsController {
     record PaymentView(UUID id, String stage, long amountFen, String bankReference, Instant paidAt) {
     }
 
-    /** {@code estimateFen} is what goes through the fund; a retrofit's {@code subsidyFen} is paid by the government besides. */
+    /**
+     * {@code estimateFen} is what goes through the fund (the sub-accounts' part and the owners' contributions); a retrofit's
+     * {@code subsidyFen} is paid by the government besides, and {@code totalCostFen} is the two together.
+     */
     record ProjectView(UUID id, String title, String category, String path, String status, String statusNote, long estimateFen, Long subsidyFen,
-                       Long finalCostFen,
+                       long totalCostFen, Long finalCostFen,
                        long paidFen, String contractor, UUID resolutionId, Instant confirmedAt, LocalDate workStartsBy, List<ShareView> shares,
                        List<PaymentView> payments) {
     }
@@ -123,14 +132,14 @@ class ProjectsController {
         try {
             return UseProject.Stage.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new FundRuleViolation("F6", "stage", "advance, progress, completion or retention");
+            throw dev.commonhold.platform.web.problem.ProblemException.invalid("stage", "advance, progress, completion or retention");
         }
     }
 
     private static ProjectView view(ProjectQueries.View v) {
         UseProject p = v.project();
         return new ProjectView(p.id(), p.title(), p.category().name(), p.path().name(), p.status().name(), p.statusNote(), p.estimateFen(),
-                v.subsidyFen(), p.finalCostFen(), v.payments().stream().mapToLong(Projects.Payment::amountFen).sum(), p.contractor(), p.resolutionId(), p.confirmedAt(),
+                v.subsidyFen(), p.estimateFen() + (v.subsidyFen() == null ? 0 : v.subsidyFen()), p.finalCostFen(), v.payments().stream().mapToLong(Projects.Payment::amountFen).sum(), p.contractor(), p.resolutionId(), p.confirmedAt(),
                 p.workStartsBy(), v.shares().stream().map(s -> share(s, v.paidByUnit().getOrDefault(s.unitId(), 0L))).toList(),
                 v.payments().stream().map(x -> new PaymentView(x.id(), x.stage().name(), x.amountFen(), x.bankReference(), x.paidAt())).toList());
     }

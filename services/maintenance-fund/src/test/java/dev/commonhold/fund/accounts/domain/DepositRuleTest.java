@@ -48,6 +48,6 @@ class DepositRuleTest {
     }
 
     private static SubAccount account(UUID unit, long initial, long balance) {
-        return new SubAccount(unit, UUID.randomUUID(), initial, balance, SubAccount.DepositState.PAID);
+        return new SubAccount(unit, UUID.randomUUID(), initial, balance, SubAccount.DepositState.PAID, false);
     }
 }

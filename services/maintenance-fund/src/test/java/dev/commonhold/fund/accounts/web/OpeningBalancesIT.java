@@ -75,10 +75,13 @@ class OpeningBalancesIT {
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("type").asString()).endsWith("/import-rejected");
-        assertThat(refused.json().get("errors").findValues("row").stream().map(JsonNode::asInt).toList()).containsExactlyInAnyOrder(2, 4, 5);
+        assertThat(refused.json().get("errors").findValues("row").stream().map(JsonNode::asInt).toList()).as("every row at fault, the unknown unit too")
+                .containsExactlyInAnyOrder(2, 3, 4, 5);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM movement WHERE community_id = ?", Long.class, fund.community)).isZero();
-        ApiResponse unknown = importSheet("楼栋,房号,余额\n1号楼,999,100.00\n", StandardCharsets.UTF_8);
-        assertThat(unknown.json().get("errors").get(0).get("message").asString()).contains("no such unit");
+        ApiResponse both = importSheet("楼栋,房号,余额\n1号楼,999,100.00\n1号楼,998,x\n", StandardCharsets.UTF_8);
+        assertThat(both.json().get("errors").findValuesAsString("message")).as("every row at fault, in one answer")
+                .anyMatch(m -> m.contains("no such unit")).anyMatch(m -> m.contains("an amount in yuan"));
+        assertThat(both.json().get("errorCount").asInt()).isEqualTo(3);
     }
 
     @Test

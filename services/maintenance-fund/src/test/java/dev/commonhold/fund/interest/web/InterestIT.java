@@ -91,6 +91,11 @@ class InterestIT {
         assertThat(overlap.json().get("type").asString()).endsWith("/fund-rule-f2");
         assertThat(both.status()).isEqualTo(422);
         assertThat(staff.status()).isEqualTo(403);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        ApiResponse notOver = api().post(fund.path() + "/interest", Map.of("from", today.withDayOfMonth(1).toString(), "to", today.toString(),
+                "amountFen", 100, "bankReference", "INT-NOW"));
+        assertThat(notOver.status()).as("a period that has not ended").isEqualTo(422);
+        assertThat(notOver.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
         assertThat(interest(0) + interest(1) + interest(2) + interest(3)).as("credited once").isEqualTo(10_001);
     }
 

@@ -68,6 +68,15 @@ class UseProjectTest {
                 .isInstanceOfSatisfying(FundRuleViolation.class, e -> assertThat(e.field()).isEqualTo("finalCostFen"));
         assertThatThrownBy(() -> propose(Category.ROOF, UseProject.Path.NORMAL).pay(UseProject.Stage.ADVANCE, 1, 0, null, false))
                 .hasMessageContaining("only an approved project");
+        assertThatThrownBy(() -> approved.pay(UseProject.Stage.COMPLETION, 1, 1_000_000, 1_000_001L, true)).as("one completion")
+                .hasMessageContaining("only the retention");
+        assertThatThrownBy(() -> approved.pay(UseProject.Stage.PROGRESS, 1, 900_000, null, true)).hasMessageContaining("only the retention");
+        assertThatThrownBy(() -> approved.pay(UseProject.Stage.ADVANCE, 100, 0, 5L, false))
+                .isInstanceOfSatisfying(FundRuleViolation.class, e -> assertThat(e.field()).isEqualTo("finalCostFen"));
+        assertThatThrownBy(() -> approved.pay(UseProject.Stage.PROGRESS, Long.MAX_VALUE, 1, null, false)).as("no overflow")
+                .isInstanceOfSatisfying(FundRuleViolation.class, e -> assertThat(e.field()).isEqualTo("amountFen"));
+        assertThatThrownBy(() -> approved.pay(UseProject.Stage.PROGRESS, UseProject.MAX_FEN, 1, null, false))
+                .hasMessageContaining("more than the estimate");
     }
 
     @Test

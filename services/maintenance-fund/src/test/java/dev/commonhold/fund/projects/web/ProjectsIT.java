@@ -101,6 +101,13 @@ class ProjectsIT {
         JsonNode linked = api(fund.committee.token()).post(project + "/vote", Map.of("resolutionId", resolution.toString())).json();
 
         assertThat(linked.get("status").asString()).isEqualTo("REFUSED");
+        ApiResponse nil = api(fund.committee.token()).post(project + "/vote", Map.of("resolutionId", "00000000-0000-0000-0000-000000000000"));
+        assertThat(nil.status()).isEqualTo(400);
+        String second = fund.path() + "/projects/" + propose(Map.of("title", "1号楼二单元水管", "category", "water_pipes", "estimateFen", 100_000,
+                "contractor", "某某水电", "contractorAccount", "6222020200012345678", "unitIds", List.of(unit(2).toString()))).get("id").asString();
+        ApiResponse taken = api(fund.committee.token()).post(second + "/vote", Map.of("resolutionId", resolution.toString()));
+        assertThat(taken.status()).as("one vote decides one project").isEqualTo(422);
+        assertThat(taken.json().get("detail").asString()).contains("1号楼一单元水管");
         assertThat(linked.get("statusNote").asString()).contains("rule V7");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fund_charge WHERE kind = 'SHORTFALL' AND community_id = ?", Long.class, fund.community)).isZero();
     }
@@ -170,6 +177,9 @@ class ProjectsIT {
         assertThat(upkeep.json().get("type").asString()).endsWith("/fund-rule-f5");
         assertThat(upkeep.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
         assertThat(resident.status()).isEqualTo(403);
+        assertThat(api(dev.commonhold.platform.testkit.Infra.tokens().user("platform").roles("platform-admin").token()).post(fund.path() + "/projects",
+                Map.of("title", "x", "category", "roof", "estimateFen", 1, "contractor", "x", "contractorAccount", "6222020200012345678",
+                        "buildingIds", List.of(building1.toString()))).status()).as("a platform admin handles no money").isEqualTo(403);
         assertThat(elsewhere.status()).isEqualTo(404);
         assertThat(withoutKey.status()).as("moving money needs an Idempotency-Key").isEqualTo(400);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM project WHERE community_id = ?", Long.class, fund.community)).isZero();
