@@ -49,7 +49,7 @@ public class FundBooks {
             throw new IllegalArgumentException("movements that net to 0 move nothing in the books");
         }
         Instant now = clock.instant();
-        NewEntry entry = NewEntry.of(YearMonth.from(now.atZone(zone)), description, source,
+        NewEntry entry = NewEntry.of(YearMonth.from(now.atZone(zone)), fit(description), source,
                 List.of(new Posting(counterAccount, net), new Posting(FundChart.OWNERS, -net)));
         Optional<JournalEntry> posted = journal.post(communityId, List.of(entry)).stream().findFirst();
         posted.ifPresent(e -> subAccounts.record(communityId, e.id(), movements, now));
@@ -64,11 +64,16 @@ public class FundBooks {
      */
     public boolean postBulk(UUID communityId, ZoneId zone, String description, String source, String counterAccount, SubAccounts.Bulk bulk) {
         long total = java.util.Arrays.stream(bulk.amountsFen()).sum();
-        NewEntry entry = NewEntry.of(YearMonth.from(clock.instant().atZone(zone)), description, source,
+        NewEntry entry = NewEntry.of(YearMonth.from(clock.instant().atZone(zone)), fit(description), source,
                 List.of(new Posting(counterAccount, total), new Posting(FundChart.OWNERS, -total)));
         Optional<JournalEntry> posted = journal.post(communityId, List.of(entry)).stream().findFirst();
         posted.ifPresent(e -> subAccounts.recordBulk(communityId, e.id(), bulk, clock.instant()));
         return posted.isPresent();
+    }
+
+    /** A journal line says what happened in at most 500 characters; a long project title and contractor name are cut, not refused. */
+    private static String fit(String description) {
+        return description.length() <= NewEntry.MAX_DESCRIPTION ? description : description.substring(0, NewEntry.MAX_DESCRIPTION - 1) + "…";
     }
 
     /** The ledger's own figure for what the fund owes the owners, fen (2101 is a credit balance). */
