@@ -38,12 +38,14 @@ public class AccountQueries {
     private final Register register;
     private final SubAccounts subAccounts;
     private final FundBooks books;
+    private final java.time.Clock clock;
 
-    AccountQueries(FundAccess access, Register register, SubAccounts subAccounts, FundBooks books) {
+    AccountQueries(FundAccess access, Register register, SubAccounts subAccounts, FundBooks books, java.time.Clock clock) {
         this.access = access;
         this.register = register;
         this.subAccounts = subAccounts;
         this.books = books;
+        this.clock = clock;
     }
 
     public List<UnitAccount> mine(Viewer viewer, UUID communityId) {
@@ -69,6 +71,28 @@ public class AccountQueries {
     /** Every community's fund in a region, for the housing bureau (F8). */
     public List<SubAccounts.CommunityTotals> region(Viewer viewer, String divisionPrefix) {
         return subAccounts.totalsOfRegion(access.regionOf(viewer, divisionPrefix));
+    }
+
+    /**
+     * Rule F8: the community's fund over a calendar year, for everyone who may read the community.
+     *
+     * @param year from the first year a community could have a fund here (2000) to the current one
+     */
+    public YearReport yearReport(Viewer viewer, UUID communityId, int year) {
+        CommunityCopy community = access.readable(viewer, communityId);
+        int now = java.time.LocalDate.now(clock.withZone(community.zone())).getYear();
+        if (year < 2000 || year > now) {
+            throw dev.commonhold.platform.web.problem.ProblemException.invalid("year", "a year from 2000 to " + now);
+        }
+        java.time.LocalDate from = java.time.LocalDate.of(year, 1, 1);
+        java.time.LocalDate to = from.plusYears(1);
+        long opening = subAccounts.totalBefore(communityId, from);
+        List<YearReport.Amount> in = subAccounts.sumsByKind(communityId, from, to);
+        List<YearReport.Amount> uses = subAccounts.usesByReference(communityId, from, to);
+        long refunded = subAccounts.sumsByKindOf(communityId, from, to, "REFUND");
+        long closing = subAccounts.totalBefore(communityId, to);
+        List<SubAccount> all = subAccounts.ofCommunity(communityId);
+        return new YearReport(community, year, opening, in, uses, -refunded, closing, all.size(), all.stream().filter(SubAccount::belowTopUpLine).count());
     }
 
     public String communityName(UUID communityId) {

@@ -74,6 +74,17 @@ public interface SubAccounts {
                            int belowTopUpLine, int projects, long paidToContractorsFen) {
     }
 
+    /** Sum of the community's movements valued before this day, fen. */
+    long totalBefore(UUID communityId, java.time.LocalDate day);
+
+    /** The community's movements valued in [from, to), summed by kind; PROJECT movements by their reference (project:&lt;id&gt;). */
+    List<YearReport.Amount> sumsByKind(UUID communityId, java.time.LocalDate from, java.time.LocalDate to);
+
+    /** The sum of one kind of movement valued in [from, to), fen (signed). */
+    long sumsByKindOf(UUID communityId, java.time.LocalDate from, java.time.LocalDate to, String kind);
+
+    List<YearReport.Amount> usesByReference(UUID communityId, java.time.LocalDate from, java.time.LocalDate to);
+
     /** Sum of the community's sub-account balances, fen: always the ledger's 2101 balance. */
     long total(UUID communityId);
 }

@@ -205,6 +205,41 @@ class JdbcSubAccounts implements SubAccounts {
     }
 
     @Override
+    public long sumsByKindOf(UUID communityId, java.time.LocalDate from, java.time.LocalDate to, String kind) {
+        Long total = jdbc.queryForObject("SELECT coalesce(sum(m.amount_fen), 0) FROM sub_account s JOIN movement m ON m.unit_id = s.unit_id "
+                + "WHERE s.community_id = ? AND m.value_date >= ? AND m.value_date < ? AND m.kind = ?", Long.class, communityId, Date.valueOf(from), Date.valueOf(to), kind);
+        return total == null ? 0 : total;
+    }
+
+    @Override
+    public long totalBefore(UUID communityId, java.time.LocalDate day) {
+        Long total = jdbc.queryForObject("SELECT coalesce(sum(m.amount_fen), 0) FROM sub_account s JOIN movement m ON m.unit_id = s.unit_id "
+                + "WHERE s.community_id = ? AND m.value_date < ?", Long.class,
+                communityId, Date.valueOf(day));
+        return total == null ? 0 : total;
+    }
+
+    @Override
+    public List<dev.commonhold.fund.accounts.app.YearReport.Amount> sumsByKind(UUID communityId, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.query("SELECT m.kind, sum(m.amount_fen) FROM sub_account s JOIN movement m ON m.unit_id = s.unit_id WHERE s.community_id = ? "
+                        + "AND m.value_date >= ? AND m.value_date < ? AND m.kind NOT IN ('PROJECT', 'REFUND') GROUP BY m.kind ORDER BY m.kind",
+                (rs, i) -> new dev.commonhold.fund.accounts.app.YearReport.Amount(rs.getString(1), rs.getLong(2)), communityId, Date.valueOf(from),
+                Date.valueOf(to));
+    }
+
+    @Override
+    public List<dev.commonhold.fund.accounts.app.YearReport.Amount> usesByReference(UUID communityId, java.time.LocalDate from,
+                                                                                    java.time.LocalDate to) {
+        return jdbc.query("""
+                SELECT coalesce(p.title, m.reference), -sum(m.amount_fen) FROM sub_account s JOIN movement m ON m.unit_id = s.unit_id
+                LEFT JOIN project p ON m.reference = 'project:' || p.id::text
+                WHERE s.community_id = ? AND m.value_date >= ? AND m.value_date < ? AND m.kind = 'PROJECT'
+                GROUP BY coalesce(p.title, m.reference) ORDER BY 1""",
+                (rs, i) -> new dev.commonhold.fund.accounts.app.YearReport.Amount(rs.getString(1), rs.getLong(2)), communityId, Date.valueOf(from),
+                Date.valueOf(to));
+    }
+
+    @Override
     public long total(UUID communityId) {
         Long total = jdbc.queryForObject("SELECT coalesce(sum(balance_fen), 0) FROM sub_account WHERE community_id = ?", Long.class, communityId);
         return total == null ? 0 : total;

@@ -4,6 +4,7 @@ import dev.commonhold.fund.accounts.app.AccountQueries;
 import dev.commonhold.fund.accounts.app.Demolition;
 import dev.commonhold.fund.accounts.app.Deposits;
 import dev.commonhold.fund.accounts.app.OpeningBalances;
+import dev.commonhold.fund.accounts.app.YearReport;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.platform.web.problem.ProblemType;
 import org.springframework.http.HttpHeaders;
@@ -113,6 +114,30 @@ class AccountsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
                         .build().toString())
                 .body(body);
+    }
+
+    /** fen; {@code usesByProject} what each project took from the sub-accounts in the year */
+    record YearReportView(UUID communityId, int year, long openingFen, List<YearReport.Amount> inByKind, List<YearReport.Amount> usesByProject,
+                          long refundedFen, long closingFen, int subAccounts, long belowTopUpLine) {
+    }
+
+    /** Rule F8: the fund over a calendar year, for every owner — JSON, or {@code format=csv} / {@code format=pdf} for the notice board. */
+    @GetMapping(path = "/report", produces = MediaType.APPLICATION_JSON_VALUE)
+    YearReportView yearReport(Viewer viewer, @PathVariable UUID communityId, @RequestParam int year) {
+        YearReport r = queries.yearReport(viewer, communityId, year);
+        return new YearReportView(r.community().id(), r.year(), r.openingFen(), r.inByKind(), r.usesByProject(), r.refundedFen(), r.closingFen(),
+                r.subAccounts(), r.belowTopUpLine());
+    }
+
+    @GetMapping(path = "/report", params = "format")
+    ResponseEntity<byte[]> yearReportDocument(Viewer viewer, @PathVariable UUID communityId, @RequestParam int year, @RequestParam String format) {
+        YearReport r = queries.yearReport(viewer, communityId, year);
+        String name = "维修资金公布表-" + year;
+        return switch (format) {
+            case "csv" -> document(YearReportDocuments.csv(r), "text/csv;charset=UTF-8", name + ".csv");
+            case "pdf" -> document(YearReportDocuments.pdf(r), MediaType.APPLICATION_PDF_VALUE, name + ".pdf");
+            default -> throw ProblemException.invalid("format", "csv or pdf (or leave it out for JSON)");
+        };
     }
 
     /** The community's fund at a glance, for everyone who may read the community (F8). */

@@ -86,6 +86,16 @@ class ProjectsIT {
         assertThat(otherBuilding.get("movements").size()).as("building 2 pays nothing").isZero();
         JsonNode summary = api(fund.committee.token()).get(fund.path() + "/summary").json();
         assertThat(summary.get("owedToOwnersFen").asLong()).isEqualTo(summary.get("subAccountsFen").asLong());
+
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        JsonNode report = api(fund.units.get(4).owner().token()).get(fund.path() + "/report?year=" + year).json();
+        assertThat(report.get("usesByProject").get(0).get("label").asString()).isEqualTo("1号楼屋面防水维修");
+        assertThat(report.get("usesByProject").get(0).get("fen").asLong()).as("F8: every use published to all owners").isEqualTo(1_800_002);
+        assertThat(report.get("closingFen").asLong()).isEqualTo(summary.get("subAccountsFen").asLong());
+        assertThat(report.get("openingFen").asLong() + report.get("inByKind").findValues("fen").stream().mapToLong(JsonNode::asLong).sum()
+                - 1_800_002 - report.get("refundedFen").asLong()).as("opening + in - uses - refunds = closing").isEqualTo(report.get("closingFen").asLong());
+        assertThat(api(fund.committee.token()).get(fund.path() + "/report?year=" + year + "&format=csv").body()).contains("1号楼屋面防水维修");
+        assertThat(api(fund.committee.token()).get(fund.path() + "/report?year=1999").status()).isEqualTo(400);
     }
 
     @Test
