@@ -21,8 +21,9 @@ public class ProjectQueries {
 
     /** @param paidByUnit fen each unit's sub-account has paid towards the project so far */
     /** @param subsidyFen a retrofit's government subsidy (F10), else null */
+    /** @param estimateShares each unit's share of the estimate as proposed, fen */
     public record View(UseProject project, List<Apportionment.Share> shares, List<Projects.Payment> payments, Map<UUID, Long> paidByUnit,
-                       Long subsidyFen) {
+                       Long subsidyFen, Map<UUID, Long> estimateShares) {
     }
 
     private final FundAccess access;
@@ -55,6 +56,6 @@ public class ProjectQueries {
                     .mapToLong(m -> -m.amountFen()).sum());
         }
         return new View(project, shares, projects.payments(project.id()), paid,
-                projects.financing(project.id()).map(Projects.Financing::subsidyFen).orElse(null));
+                projects.financing(project.id()).map(Projects.Financing::subsidyFen).orElse(null), projects.estimateShares(project.id()));
     }
 }

@@ -52,6 +52,9 @@ public interface Projects {
 
     void shares(UUID projectId, List<AffectedUnit> units);
 
+    /** Each unit's share of the estimate, as proposed (fen): beside its share now, the difference a final cost made (F6). */
+    java.util.Map<UUID, Long> estimateShares(UUID projectId);
+
     void paid(UUID projectId, Payment payment, String by);
 
     List<Payment> payments(UUID projectId);

@@ -40,8 +40,8 @@ class JdbcProjects implements Projects {
         jdbc.update("INSERT INTO project (id, community_id, title, category, path, status, estimate_fen, contractor, contractor_account, "
                         + "proposed_by, proposed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(), p.communityId(), p.title(), p.category().name(),
                 p.path().name(), p.status().name(), p.estimateFen(), p.contractor(), p.contractorAccount(), proposedBy, Timestamp.from(at));
-        jdbc.batchUpdate("INSERT INTO project_unit (project_id, unit_id, position, area_centi, share_fen, weight, contribution_fen, coefficient) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO project_unit (project_id, unit_id, position, area_centi, share_fen, weight, contribution_fen, coefficient, "
+                        + "estimate_share_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 IntStream.range(0, units.size()).boxed().toList(), 1000, (ps, i) -> {
                     ps.setObject(1, p.id());
                     ps.setObject(2, units.get(i).unitId());
@@ -51,6 +51,7 @@ class JdbcProjects implements Projects {
                     ps.setLong(6, units.get(i).weight());
                     ps.setLong(7, units.get(i).contributionFen());
                     ps.setObject(8, units.get(i).coefficient());
+                    ps.setLong(9, units.get(i).shareFen());
                 });
     }
 
@@ -108,6 +109,16 @@ class JdbcProjects implements Projects {
     public Optional<Financing> financing(UUID projectId) {
         return jdbc.query("SELECT subsidy_fen, floor_coefficients FROM project WHERE id = ? AND subsidy_fen IS NOT NULL",
                 (rs, i) -> new Financing(rs.getLong(1), rs.getString(2)), projectId).stream().findFirst();
+    }
+
+    @Override
+    public java.util.Map<UUID, Long> estimateShares(UUID projectId) {
+        java.util.Map<UUID, Long> shares = new java.util.HashMap<>();
+        jdbc.query("SELECT unit_id, estimate_share_fen FROM project_unit WHERE project_id = ?",
+                rs -> {
+                    shares.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                }, projectId);
+        return shares;
     }
 
     @Override

@@ -63,8 +63,9 @@ class ProjectsController {
     }
 
     /** fen; {@code fromFundFen} what the unit's sub-account holds towards its share now, {@code shortfallFen} the owner's to pay */
+    /** {@code differenceFen}: the share now less the share of the estimate (a final cost re-apportioned, F6) */
     record ShareView(UUID unitId, String unit, BigDecimal areaM2, long shareFen, long fromFundFen, long shortfallFen, long contributionFen,
-                     long paidFen) {
+                     long paidFen, long estimateShareFen, long differenceFen) {
     }
 
     record PaymentView(UUID id, String stage, long amountFen, String bankReference, Instant paidAt) {
@@ -140,12 +141,13 @@ class ProjectsController {
         UseProject p = v.project();
         return new ProjectView(p.id(), p.title(), p.category().name(), p.path().name(), p.status().name(), p.statusNote(), p.estimateFen(),
                 v.subsidyFen(), p.estimateFen() + (v.subsidyFen() == null ? 0 : v.subsidyFen()), p.finalCostFen(), v.payments().stream().mapToLong(Projects.Payment::amountFen).sum(), p.contractor(), p.resolutionId(), p.confirmedAt(),
-                p.workStartsBy(), v.shares().stream().map(s -> share(s, v.paidByUnit().getOrDefault(s.unitId(), 0L))).toList(),
+                p.workStartsBy(), v.shares().stream().map(s -> share(s, v.paidByUnit().getOrDefault(s.unitId(), 0L),
+                        v.estimateShares().getOrDefault(s.unitId(), s.shareFen()))).toList(),
                 v.payments().stream().map(x -> new PaymentView(x.id(), x.stage().name(), x.amountFen(), x.bankReference(), x.paidAt())).toList());
     }
 
-    private static ShareView share(Apportionment.Share s, long paid) {
+    private static ShareView share(Apportionment.Share s, long paid, long estimateShare) {
         return new ShareView(s.unitId(), s.unit(), BigDecimal.valueOf(s.areaCentiM2(), 2), s.shareFen(), s.fromFundFen(), s.shortfallFen(),
-                s.contributionFen(), paid);
+                s.contributionFen(), paid, estimateShare, s.shareFen() - estimateShare);
     }
 }

@@ -138,6 +138,9 @@ class SubAccountsIT {
 
         assertThat(region.get("byCommunity").findValuesAsString("communityId")).contains(fund.community.toString());
         assertThat(region.toString()).doesNotContain("业主");
+        var csv = fund.as(fund.regulator).get("/api/fund/regions/110105/summary?format=csv");
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFF区划").contains("110105,\"劲松北社区\",4,");
         assertThat(fund.as(Infra.tokens().user("regulator").roles("regulator").jurisdiction("3301")).get("/api/fund/regions/110105/summary").status())
                 .as("another city's bureau").isEqualTo(403);
         assertThat(fund.as(fund.units.getFirst().owner()).get("/api/fund/regions/1101/summary").status()).isEqualTo(403);

@@ -76,6 +76,8 @@ class ProjectsIT {
         assertThat(done.get("shares").findValues("shareFen").stream().map(JsonNode::asLong).toList()).as("re-apportioned by the final cost")
                 .containsExactly(450_001L, 450_001L, 450_000L, 450_000L);
         assertThat(done.get("shares").findValues("paidFen").stream().map(JsonNode::asLong).toList()).containsExactly(450_001L, 450_001L, 450_000L, 450_000L);
+        assertThat(done.get("shares").findValues("differenceFen").stream().map(JsonNode::asLong).toList()).as("F6: the difference shown per flat")
+                .containsExactly(-49_999L, -49_999L, -50_000L, -50_000L);
         JsonNode statement = api(fund.units.getFirst().owner().token()).get(fund.path() + "/units/" + unit(0) + "/statement").json();
         assertThat(statement.get("movements").findValues("amountFen").stream().map(JsonNode::asLong).toList())
                 .containsExactly(885_000L, -150_000L, -300_001L);
