@@ -22,6 +22,8 @@ import java.util.UUID;
 @Repository
 class JdbcSubAccounts implements SubAccounts {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcSubAccounts.class);
+
     private static final String COLUMNS = "unit_id, community_id, initial_deposit_fen, balance_fen, deposit_state, closed_at IS NOT NULL";
     private static final RowMapper<SubAccount> ROW = (rs, i) -> new SubAccount(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
             rs.getLong(3), rs.getLong(4), SubAccount.DepositState.valueOf(rs.getString(5)), rs.getBoolean(6));
@@ -104,7 +106,7 @@ class JdbcSubAccounts implements SubAccounts {
         long copied = System.nanoTime();
         jdbc.update("UPDATE sub_account s SET balance_fen = s.balance_fen + x.amount FROM unnest(?::uuid[], ?::bigint[]) AS x(unit, amount) "
                 + "WHERE s.unit_id = x.unit", bulk.unitIds(), bulk.amountsFen());
-        org.slf4j.LoggerFactory.getLogger(JdbcSubAccounts.class).info("{} movements copied in {} ms, balances moved in {} ms", bulk.unitIds().length,
+        log.info("{} movements copied in {} ms, balances moved in {} ms", bulk.unitIds().length,
                 (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
     }
 
