@@ -62,6 +62,20 @@ public record Viewer(String subject, String username, Set<Role> roles, Set<UUID>
                 || (hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN) && company != null && company.equals(community.operatorCompanyId()));
     }
 
+    /** Refuses (403) unless the viewer is staff or an admin of the operator running the community (a platform admin handles no money). */
+    public void requireOperatorStaff(CommunityRef community) {
+        if (!manages(community) || !hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN)) {
+            throw new AccessDeniedException("only the staff of this community's operator may do this");
+        }
+    }
+
+    /** Refuses (403) unless the viewer is an admin of the operator running the community. */
+    public void requireOperatorAdmin(CommunityRef community) {
+        if (!manages(community) || !has(Role.OPERATOR_ADMIN)) {
+            throw new AccessDeniedException("only an operator admin of this community's operator may do this");
+        }
+    }
+
     /** Member of the owners' committee of that community. */
     public boolean sitsOnCommitteeOf(CommunityRef community) {
         return has(Role.COMMITTEE) && communities.contains(community.id());

@@ -49,18 +49,14 @@ public class FundAccess {
 
     public CommunityCopy staffOf(Viewer viewer, UUID communityId) {
         CommunityCopy community = readable(viewer, communityId);
-        if (!viewer.manages(community.ref()) || !viewer.hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN)) {
-            throw new AccessDeniedException("only the staff of this community's operator may do this");
-        }
+        viewer.requireOperatorStaff(community.ref());
         return community;
     }
 
     /** An operator admin of the company running the community: takes over balances, pays contractors. */
     public CommunityCopy adminOf(Viewer viewer, UUID communityId) {
         CommunityCopy community = readable(viewer, communityId);
-        if (!viewer.manages(community.ref()) || !viewer.has(Role.OPERATOR_ADMIN)) {
-            throw new AccessDeniedException("only an operator admin of this community's operator may do this");
-        }
+        viewer.requireOperatorAdmin(community.ref());
         return community;
     }
 

@@ -1,6 +1,5 @@
 package dev.commonhold.trust.register;
 
-import dev.commonhold.platform.security.Role;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,18 +43,14 @@ public class TrustAccess {
     /** The operator's own staff or admins: they raise, withdraw and execute payments (a platform admin handles no money). */
     public CommunityCopy staffOf(Viewer viewer, UUID communityId) {
         CommunityCopy community = readable(viewer, communityId);
-        if (!viewer.manages(community.ref()) || !viewer.hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN)) {
-            throw new AccessDeniedException("only the staff of this community's operator may do this");
-        }
+        viewer.requireOperatorStaff(community.ref());
         return community;
     }
 
     /** Operator admin of the company running the community: the operator closes its months and signs them (not a platform admin). */
     public CommunityCopy adminOf(Viewer viewer, UUID communityId) {
         CommunityCopy community = readable(viewer, communityId);
-        if (!viewer.manages(community.ref()) || !viewer.has(Role.OPERATOR_ADMIN)) {
-            throw new AccessDeniedException("only an operator admin of this community's operator may do this");
-        }
+        viewer.requireOperatorAdmin(community.ref());
         return community;
     }
 }

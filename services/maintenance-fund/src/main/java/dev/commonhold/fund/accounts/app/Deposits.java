@@ -58,7 +58,6 @@ public class Deposits implements UnitArrivals {
     /** Inside the inbox transaction of the unit's state. */
     @Override
     public void arrived(CommunityCopy community, UnitCopy unit) {
-        books.open(community.id());
         long deposit = cities.cityOf(community.divisionCode()).map(c -> c.depositRule().depositFen(unit.areaCentiM2())).orElse(0L);
         subAccounts.open(community.id(), unit.id(), deposit, clock.instant());
         if (subAccounts.demandsSince(community.id()).isPresent()) {
@@ -69,6 +68,7 @@ public class Deposits implements UnitArrivals {
     /** Units read before their community open their sub-accounts now. */
     @Override
     public void communityArrived(CommunityCopy community) {
+        books.open(community.id()); // the community's fund ledger, once its state is known (adds any account it lacks)
         for (UUID unitId : subAccounts.unitsWithoutSubAccount(community.id())) {
             register.unit(community.id(), unitId).ifPresent(unit -> arrived(community, unit));
         }

@@ -53,6 +53,9 @@ public interface SubAccounts {
 
     List<Movement> movements(UUID unitId);
 
+    /** What each of these units' sub-accounts has paid towards the project so far (movements referencing it), fen; one query. */
+    java.util.Map<UUID, Long> paidTowards(UUID projectId, List<UUID> unitIds);
+
     List<SubAccount> ofCommunity(UUID communityId);
 
     /** Units of the register copy that have no sub-account yet. */

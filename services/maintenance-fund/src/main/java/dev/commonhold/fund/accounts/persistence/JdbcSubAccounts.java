@@ -157,6 +157,15 @@ class JdbcSubAccounts implements SubAccounts {
     }
 
     @Override
+    public java.util.Map<UUID, Long> paidTowards(UUID projectId, List<UUID> unitIds) {
+        java.util.Map<UUID, Long> paid = new java.util.HashMap<>();
+        jdbc.query("SELECT unit_id, -sum(amount_fen) FROM movement WHERE unit_id = ANY(?) AND reference = ? GROUP BY unit_id", rs -> {
+            paid.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        }, unitIds.toArray(UUID[]::new), "project:" + projectId);
+        return paid;
+    }
+
+    @Override
     public List<Movement> movements(UUID unitId) {
         return jdbc.query("SELECT id, unit_id, kind, amount_fen, value_date, description, reference FROM movement WHERE unit_id = ? ORDER BY id",
                 MOVEMENT, unitId);

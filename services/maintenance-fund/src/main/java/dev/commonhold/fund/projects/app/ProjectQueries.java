@@ -9,7 +9,6 @@ import dev.commonhold.platform.web.problem.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,11 +49,7 @@ public class ProjectQueries {
 
     private View view(UseProject project) {
         List<Apportionment.Share> shares = work.shares(project);
-        Map<UUID, Long> paid = new HashMap<>();
-        for (Apportionment.Share s : shares) {
-            paid.put(s.unitId(), subAccounts.movements(s.unitId()).stream().filter(m -> ("project:" + project.id()).equals(m.reference()))
-                    .mapToLong(m -> -m.amountFen()).sum());
-        }
+        Map<UUID, Long> paid = subAccounts.paidTowards(project.id(), shares.stream().map(Apportionment.Share::unitId).toList());
         return new View(project, shares, projects.payments(project.id()), paid,
                 projects.financing(project.id()).map(Projects.Financing::subsidyFen).orElse(null), projects.estimateShares(project.id()));
     }

@@ -216,7 +216,7 @@ public class ProjectWork {
     /** Each unit's part of this payment: its share of everything paid so far, less what it has paid already. */
     private List<Movement> parts(CommunityCopy community, UseProject project, List<Projects.AffectedUnit> units, long paidAfter) {
         long[] target = Allocation.largestRemainder(paidAfter, units.stream().mapToLong(Projects.AffectedUnit::shareFen).toArray());
-        Map<UUID, Long> paidBefore = paidByUnit(project.id(), units);
+        Map<UUID, Long> paidBefore = subAccounts.paidTowards(project.id(), units.stream().map(Projects.AffectedUnit::unitId).toList());
         LocalDate today = LocalDate.now(clock.withZone(community.zone()));
         List<Movement> movements = new ArrayList<>();
         List<String> short_ = new ArrayList<>();
@@ -240,16 +240,6 @@ public class ProjectWork {
                     + "charged the shortfall; pay this stage once it is settled, or a smaller stage now");
         }
         return movements;
-    }
-
-    private Map<UUID, Long> paidByUnit(UUID projectId, List<Projects.AffectedUnit> units) {
-        Map<UUID, Long> paid = new HashMap<>();
-        for (Projects.AffectedUnit u : units) {
-            long sum = subAccounts.movements(u.unitId()).stream().filter(m -> ("project:" + projectId).equals(m.reference()))
-                    .mapToLong(m -> -m.amountFen()).sum();
-            paid.put(u.unitId(), sum);
-        }
-        return paid;
     }
 
     /**
