@@ -10,7 +10,9 @@ public enum Role {
     OPERATOR_STAFF("operator-staff"),
     OPERATOR_ADMIN("operator-admin"),
     REGULATOR("regulator"),
-    PLATFORM_ADMIN("platform-admin");
+    PLATFORM_ADMIN("platform-admin"),
+    /** A machine: a gate camera (or the gate controller in front of it) that reports entries and exits of its operator's lots. */
+    GATE_DEVICE("gate-device");
 
     private final String realmRole;
 

@@ -1,0 +1,10 @@
+package dev.commonhold.parking.charges.app;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Told, in the settlement's transaction, when a charge of parking is paid in full (a session waiting at the exit can open). */
+public interface SettledCharges {
+
+    void paidInFull(ParkingCharges.Source source, UUID sourceId, Instant at);
+}

@@ -1,0 +1,35 @@
+package dev.commonhold.parking.charges.messaging;
+
+import dev.commonhold.parking.charges.app.ParkingCharges;
+import dev.commonhold.parking.charges.app.SettledCharges;
+import dev.commonhold.platform.messaging.inbox.EventHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** billing.payment-settled.v1 for parking's classes: what a charge of ours got, once per settlement line. */
+@Configuration(proxyBeanMethods = false)
+class SettlementHandlers {
+
+    private static final List<String> PARKING_CLASSES = List.of("parking_common", "parking_operator");
+
+    @Bean
+    EventHandler parkingSettledHandler(ParkingCharges charges, List<SettledCharges> listeners) {
+        return EventHandler.of("billing.payment-settled.v1", event -> {
+            JsonNode p = event.payload();
+            if (!PARKING_CLASSES.contains(p.get("revenueClass").asString())) {
+                return;
+            }
+            ParkingCharges.Settled settled = charges.settled(UUID.fromString(p.get("settlementId").asString()),
+                    UUID.fromString(p.get("chargeId").asString()), p.get("amountFen").asLong(), Instant.parse(p.get("settledAt").asString()));
+            if (settled != null && settled.paidInFull()) {
+                Instant at = Instant.parse(p.get("settledAt").asString());
+                listeners.forEach(l -> l.paidInFull(settled.source(), settled.sourceId(), at));
+            }
+        });
+    }
+}

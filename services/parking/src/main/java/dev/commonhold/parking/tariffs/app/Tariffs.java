@@ -1,0 +1,91 @@
+package dev.commonhold.parking.tariffs.app;
+
+import dev.commonhold.parking.lots.app.Lots;
+import dev.commonhold.parking.lots.domain.Lot;
+import dev.commonhold.parking.lots.domain.ParkingRuleViolation;
+import dev.commonhold.parking.register.CommunityCopy;
+import dev.commonhold.parking.register.ParkingAccess;
+import dev.commonhold.parking.tariffs.domain.ApprovedCaps;
+import dev.commonhold.parking.tariffs.domain.Audience;
+import dev.commonhold.parking.tariffs.domain.Pricing;
+import dev.commonhold.parking.tariffs.domain.TariffPlan;
+import dev.commonhold.platform.ids.Ids;
+import dev.commonhold.platform.security.Viewer;
+import dev.commonhold.platform.web.problem.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The operator sets tariff plans (K3) within the lot's approved caps (FR2); anyone who may read
+ * the community sees them and can ask what a stay would cost. A plan takes effect from a future
+ * instant (or now); a plan already in force is never changed, so a price once shown stays true.
+ */
+@Service
+public class Tariffs {
+
+    /** How far back a new plan may start: a little clock skew, never a rewrite of stays already priced. */
+    private static final Duration SKEW = Duration.ofMinutes(5);
+    private static final Duration LONGEST_QUOTE = Duration.ofDays(366);
+
+    private final TariffStore store;
+    private final Lots lots;
+    private final ParkingAccess access;
+    private final Clock clock;
+
+    Tariffs(TariffStore store, Lots lots, ParkingAccess access, Clock clock) {
+        this.store = store;
+        this.lots = lots;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TariffPlan add(Viewer viewer, UUID communityId, UUID lotId, TariffPlan asked) {
+        access.staffOf(viewer, communityId);
+        Lot lot = lots.lot(communityId, lotId);
+        Instant from = asked.effectiveFrom() == null ? clock.instant() : asked.effectiveFrom();
+        if (from.isBefore(clock.instant().minus(SKEW))) {
+            throw new ParkingRuleViolation(null, "effectiveFrom", "a plan starts now or later; stays already priced keep the plan they had");
+        }
+        TariffPlan plan = new TariffPlan(Ids.newId(), lot.id(), asked.audience(), from, asked.freeMinutes(), asked.unitMinutes(),
+                asked.firstHourFen(), asked.nextHourFen(), asked.nightStart(), asked.nightEnd(), asked.nightHourFen(), asked.dailyCapFen());
+        ApprovedCaps.check(plan, lot);
+        if (!store.insert(plan, viewer.subject())) {
+            throw ProblemException.conflict("the lot already has a " + plan.audience() + " plan from " + from);
+        }
+        return plan;
+    }
+
+    public List<TariffPlan> list(Viewer viewer, UUID communityId, UUID lotId) {
+        access.readable(viewer, communityId);
+        return store.plans(lots.lot(communityId, lotId).id());
+    }
+
+    /** What a stay from entry to exit costs under the lot's plans for that audience. */
+    public Pricing.Price quote(Viewer viewer, UUID communityId, UUID lotId, Audience audience, Instant entry, Instant exit) {
+        CommunityCopy community = access.readable(viewer, communityId);
+        Lot lot = lots.lot(communityId, lotId);
+        if (exit.isBefore(entry)) {
+            throw new ParkingRuleViolation(null, "exit", "must not be before entry");
+        }
+        if (Duration.between(entry, exit).compareTo(LONGEST_QUOTE) > 0) {
+            throw new ParkingRuleViolation(null, "exit", "a quote covers at most 366 days");
+        }
+        return price(lot, community, audience, entry, exit);
+    }
+
+    /** @throws ParkingRuleViolation when the lot has no plan for the audience in force at entry */
+    public Pricing.Price price(Lot lot, CommunityCopy community, Audience audience, Instant entry, Instant exit) {
+        List<TariffPlan> plans = store.plans(lot.id(), audience);
+        if (plans.isEmpty() || plans.getFirst().effectiveFrom().isAfter(entry)) {
+            throw new ParkingRuleViolation("K3", "audience", "lot " + lot.name() + " has no " + audience + " tariff in force at " + entry);
+        }
+        return Pricing.of(entry, exit, plans, community.zone());
+    }
+}
