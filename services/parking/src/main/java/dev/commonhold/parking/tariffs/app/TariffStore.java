@@ -15,4 +15,7 @@ public interface TariffStore {
     List<TariffPlan> plans(UUID lotId, Audience audience);
 
     List<TariffPlan> plans(UUID lotId);
+
+    /** Whether any stay of the lot left (and was priced) at or after this instant. */
+    boolean pricedSince(UUID lotId, java.time.Instant from);
 }

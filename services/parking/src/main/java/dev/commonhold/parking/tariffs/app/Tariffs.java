@@ -23,14 +23,13 @@ import java.util.UUID;
 
 /**
  * The operator sets tariff plans (K3) within the lot's approved caps (FR2); anyone who may read
- * the community sees them and can ask what a stay would cost. A plan takes effect from a future
- * instant (or now); a plan already in force is never changed, so a price once shown stays true.
+ * the community sees them and can ask what a stay would cost. A plan takes effect from an instant
+ * (now when none is given); it may start in the past only while no stay of the lot was priced
+ * since — a price once charged is never rewritten.
  */
 @Service
 public class Tariffs {
 
-    /** How far back a new plan may start: a little clock skew, never a rewrite of stays already priced. */
-    private static final Duration SKEW = Duration.ofMinutes(5);
     private static final Duration LONGEST_QUOTE = Duration.ofDays(366);
 
     private final TariffStore store;
@@ -50,8 +49,9 @@ public class Tariffs {
         access.staffOf(viewer, communityId);
         Lot lot = lots.lot(communityId, lotId);
         Instant from = asked.effectiveFrom() == null ? clock.instant() : asked.effectiveFrom();
-        if (from.isBefore(clock.instant().minus(SKEW))) {
-            throw new ParkingRuleViolation(null, "effectiveFrom", "a plan starts now or later; stays already priced keep the plan they had");
+        if (from.isBefore(clock.instant()) && store.pricedSince(lot.id(), from)) {
+            throw new ParkingRuleViolation(null, "effectiveFrom", "stays of this lot were priced after " + from
+                    + " and keep the plan they had: a new plan starts now or later");
         }
         TariffPlan plan = new TariffPlan(Ids.newId(), lot.id(), asked.audience(), from, asked.freeMinutes(), asked.unitMinutes(),
                 asked.firstHourFen(), asked.nextHourFen(), asked.nightStart(), asked.nightEnd(), asked.nightHourFen(), asked.dailyCapFen());

@@ -46,4 +46,10 @@ class JdbcTariffs implements TariffStore {
     public List<TariffPlan> plans(UUID lotId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM tariff_plan WHERE lot_id = ? ORDER BY audience, effective_from", PLAN, lotId);
     }
+
+    @Override
+    public boolean pricedSince(UUID lotId, java.time.Instant from) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM session WHERE lot_id = ? AND exited_at >= ?)", Boolean.class,
+                lotId, Timestamp.from(from)));
+    }
 }

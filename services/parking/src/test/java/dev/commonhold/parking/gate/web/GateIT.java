@@ -1,0 +1,211 @@
+package dev.commonhold.parking.gate.web;
+
+import dev.commonhold.parking.support.ParkingFixture;
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.spring.IntegrationTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.commonhold.parking.support.ParkingFixture.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gate path end to end inside the service: cameras, sessions, prices, charges, payments, K4. */
+@IntegrationTest
+class GateIT {
+
+    @LocalServerPort
+    int port;
+
+    ParkingFixture f;
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeEach
+    void lot() {
+        f = new ParkingFixture(port).registered().lot(300, 1);
+    }
+
+    @Test
+    void aVisitorEntersLeavesPaysAndTheBarrierOpensOnTheNextPoll() {
+        JsonNode in = expect(f.read(f.entryGate(), "cam-1", "京A·12345", now.minus(Duration.ofMinutes(130))), 200);
+        assertThat(in.get("open").asBoolean()).isTrue();
+        assertThat(in.get("display").asString()).contains("欢迎光临", "京A·12345");
+        JsonNode resend = expect(f.read(f.entryGate(), "cam-1", "京A·12345", now.minus(Duration.ofMinutes(130))), 200);
+        assertThat(resend.get("duplicate").asBoolean()).isTrue();
+        assertThat(resend.get("sessionId")).isEqualTo(in.get("sessionId"));
+        assertThat(expect(f.as(f.owner1).get(f.lotPath() + "/occupancy"), 200).get("inside").asInt()).as("the same camera event twice is one car").isEqualTo(1);
+
+        JsonNode out = expect(f.read(f.exitGate(), "cam-2", "京A12345", now), 200);
+        assertThat(out.get("open").asBoolean()).isFalse();
+        assertThat(out.get("feeFen").asLong()).as("2 h 10 min: 6 + 4 + 4 yuan").isEqualTo(1400);
+        assertThat(out.get("display").asString()).contains("停车2小时10分", "请缴费14.00元");
+        assertThat(out.get("payUrl").asString()).startsWith("/api/billing/communities/" + f.community + "/charges/");
+
+        JsonNode charge = f.published("parking.charge-raised.v1", 1).getFirst();
+        assertThat(charge.get("revenueClass").asString()).as("a lot on common land: owners' income (K1)").isEqualTo("parking_common");
+        assertThat(charge.get("amountFen").asLong()).isEqualTo(1400);
+        assertThat(charge.get("payer").get("kind").asString()).isEqualTo("plate");
+        assertThat(charge.get("payer").get("reference").asString()).isEqualTo("京A12345");
+        JsonNode closed = f.published("parking.session-closed.v1", 1).getFirst();
+        assertThat(closed.get("outcome").asString()).isEqualTo("CHARGED");
+        assertThat(closed.get("chargeId")).isEqualTo(charge.get("chargeId"));
+
+        UUID settlement = UUID.randomUUID();
+        UUID chargeId = UUID.fromString(charge.get("chargeId").asString());
+        ParkingFixture.send(List.of(f.settled(settlement, chargeId, "京A12345", "parking_common", 1400, now),
+                f.settled(settlement, chargeId, "京A12345", "parking_common", 1400, now)));
+        String session = f.path() + "/sessions/" + out.get("sessionId").asString();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> expect(f.as(f.staff).get(session), 200).get("status").asString().equals("PAID"));
+
+        Map<String, Object> heartbeat = Map.of("AlarmInfoPlate", Map.of("serialno", f.exitGate(), "channel", 0));
+        JsonNode poll = expect(f.as(f.camera).post(f.path() + "/cameras/vzenith", heartbeat), 200);
+        assertThat(poll.get("Response_AlarmInfoPlate").get("info").asString()).isEqualTo("ok");
+        assertThat(expect(f.as(f.camera).post(f.path() + "/cameras/vzenith", heartbeat), 200).get("status").asString())
+                .as("the open command is delivered once").isEqualTo("ok");
+        assertThat(expect(f.read(f.exitGate(), "cam-3", "京A12345", now.plusSeconds(1)), 200).get("open").asBoolean())
+                .as("read again after paying: opens").isTrue();
+
+        JsonNode revenue = expect(f.as(f.owner1).get(f.lotPath() + "/revenue?day=" + LocalDate.now(ZoneId.of("Asia/Shanghai"))), 200);
+        assertThat(revenue.get("settledFen").asLong()).as("the duplicate settlement counted once").isEqualTo(1400);
+        assertThat(revenue.get("ownersSettledFen").asLong()).isEqualTo(1400);
+    }
+
+    @Test
+    void withinTheFreePeriodTheBarrierOpens_andNothingIsCharged() {
+        expect(f.read(f.entryGate(), "e1", "京B54321", now.minus(Duration.ofMinutes(30))), 200);
+        JsonNode out = expect(f.read(f.exitGate(), "x1", "京B54321", now), 200);
+        assertThat(out.get("open").asBoolean()).isTrue();
+        assertThat(out.has("feeFen") && !out.get("feeFen").isNull()).isFalse();
+    }
+
+    @Test
+    void k4_aConfusableReadMatchesTheCarInside_severalCandidatesWaitForStaff_noneChargesTheMinimumFee() {
+        expect(f.read(f.entryGate(), "e1", "京A12348", now.minus(Duration.ofMinutes(50))), 200);
+        JsonNode confusable = expect(f.read(f.exitGate(), "x1", "京A1234B", now), 200);
+        JsonNode matched = expect(f.as(f.staff).get(f.path() + "/sessions/" + confusable.get("sessionId").asString()), 200);
+        assertThat(matched.get("plate").asString()).isEqualTo("京A12348");
+        assertThat(matched.get("matchedBy").asString()).isEqualTo("CONFUSABLE");
+        assertThat(matched.get("exitPlateRead").asString()).isEqualTo("京A1234B");
+        assertThat(matched.get("priceFen").asLong()).isEqualTo(600);
+
+        expect(f.read(f.entryGate(), "e2", "京C11111", now.minus(Duration.ofMinutes(90))), 200);
+        String second = expect(f.read(f.entryGate(), "e3", "京C11112", now.minus(Duration.ofMinutes(80))), 200).get("sessionId").asString();
+        JsonNode ambiguous = expect(f.read(f.exitGate(), "x2", "京C11113", now), 200);
+        assertThat(ambiguous.get("open").asBoolean()).isFalse();
+        assertThat(ambiguous.get("display").asString()).contains("工作人员");
+        JsonNode pending = expect(f.as(f.staff).get(f.lotPath() + "/pending-exits"), 200);
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).get("candidates").valueStream().map(JsonNode::asString).toList()).containsExactlyInAnyOrder("京C11111", "京C11112");
+        JsonNode resolved = expect(f.as(f.staff).post(f.lotPath() + "/pending-exits/" + pending.get(0).get("eventId").asString() + "/resolution",
+                Map.of("sessionId", second)), 200);
+        assertThat(resolved.get("feeFen").asLong()).as("80 minutes: 6 + 4 yuan").isEqualTo(1000);
+        assertThat(expect(f.as(f.staff).get(f.lotPath() + "/pending-exits"), 200)).isEmpty();
+
+        JsonNode none = expect(f.read(f.exitGate(), "x3", "沪C99999", now), 200);
+        assertThat(none.get("feeFen").asLong()).as("the lot's minimum fee").isEqualTo(500);
+        JsonNode noEntry = expect(f.as(f.staff).get(f.path() + "/sessions/" + none.get("sessionId").asString()), 200);
+        assertThat(noEntry.get("matchedBy").asString()).isEqualTo("NO_ENTRY");
+        assertThat(noEntry.get("note").asString()).contains("K4");
+        assertThat(expect(f.read(f.entryGate(), "late", "沪C99999", now.minus(Duration.ofMinutes(20))), 200).get("open").asBoolean())
+                .as("its entry, pushed late by an offline camera, opens and does not make a second stay").isTrue();
+        assertThat(expect(f.as(f.staff).get(f.lotPath() + "/sessions?plate=沪C99999"), 200)).hasSize(1);
+    }
+
+    @Test
+    void aCarSeenEnteringAgainWithoutAnExitIsNotCountedTwice() {
+        expect(f.read(f.entryGate(), "e1", "京D22222", now.minus(Duration.ofHours(5))), 200);
+        expect(f.read(f.entryGate(), "e2", "京D22222", now.minus(Duration.ofHours(1))), 200);
+        assertThat(expect(f.as(f.staff).get(f.lotPath() + "/occupancy"), 200).get("inside").asInt()).isEqualTo(1);
+        assertThat(expect(f.as(f.staff).get(f.lotPath() + "/sessions?status=EXIT_MISSED"), 200)).hasSize(1);
+    }
+
+    @Test
+    void k2_ownersFirst_aTenantWaitsBehindAnOwnerWhoAppliedLater_andAPermitHolderPassesFree() {
+        for (var unit : List.of(Map.entry(f.owner1Unit, f.owner1), Map.entry(f.tenantUnit, f.tenant), Map.entry(f.owner2Unit, f.owner2))) {
+            expect(f.as(unit.getValue()).post(f.path() + "/units/" + unit.getKey() + "/vehicles",
+                    Map.of("plate", "京E0000" + (unit.getKey().equals(f.owner1Unit) ? 1 : unit.getKey().equals(f.tenantUnit) ? 2 : 3))), 201);
+        }
+        JsonNode first = expect(f.as(f.owner1).post(f.lotPath() + "/permit-applications", Map.of("unitId", f.owner1Unit, "plate", "京E00001", "months", 1)), 201);
+        assertThat(first.get("status").asString()).isEqualTo("ISSUED");
+        JsonNode tenant = expect(f.as(f.tenant).post(f.lotPath() + "/permit-applications", Map.of("unitId", f.tenantUnit, "plate", "京E00002", "months", 1)), 201);
+        assertThat(tenant.get("owner").asBoolean()).isFalse();
+        JsonNode owner2 = expect(f.as(f.owner2).post(f.lotPath() + "/permit-applications", Map.of("unitId", f.owner2Unit, "plate", "京E00003", "months", 1)), 201);
+        assertThat(owner2.get("position").asInt()).as("the owner goes ahead of the tenant who applied first").isEqualTo(1);
+        assertThat(expect(f.as(f.tenant).get(f.lotPath() + "/permit-applications/" + tenant.get("id").asString()), 200).get("position").asInt())
+                .isEqualTo(2);
+        assertThat(expect(f.as(f.staff).get(f.lotPath() + "/permit-applications"), 200).valueStream().map(a -> a.get("plate").asString()).toList())
+                .containsExactly("京E00003", "京E00002");
+
+        JsonNode permitCharge = f.published("parking.charge-raised.v1", 1).stream().filter(c -> c.get("payer").get("kind").asString().equals("unit"))
+                .findFirst().orElseThrow();
+        assertThat(permitCharge.get("amountFen").asLong()).isEqualTo(30000);
+        assertThat(permitCharge.get("payer").get("unitId").asString()).isEqualTo(f.owner1Unit.toString());
+        assertThat(f.published("parking.permit-issued.v1", 1).getFirst().get("plate").asString()).isEqualTo("京E00001");
+
+        Instant validFrom = LocalDate.now(ZoneId.of("Asia/Shanghai")).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        Instant entered = now.minus(Duration.ofHours(3)).isBefore(validFrom) ? validFrom : now.minus(Duration.ofHours(3));
+        assertThat(expect(f.read(f.entryGate(), "p1", "京E00001", entered), 200).get("display").asString()).contains("欢迎回家");
+        JsonNode out = expect(f.read(f.exitGate(), "p2", "京E00001", now), 200);
+        assertThat(out.get("open").asBoolean()).as("a permit holder passes").isTrue();
+        JsonNode stay = expect(f.as(f.staff).get(f.path() + "/sessions/" + out.get("sessionId").asString()), 200);
+        assertThat(stay.get("audience").asString()).isEqualTo("PERMIT");
+        assertThat(stay.get("status").asString()).isEqualTo("PASSED");
+    }
+
+    @Test
+    void badInputIsAClearAnswerAndChangesNothing() {
+        JsonNode unreadable = expect(f.read(f.entryGate(), "bad-1", "??", now), 200);
+        assertThat(unreadable.get("open").asBoolean()).isFalse();
+        assertThat(unreadable.get("display").asString()).contains("未识别车牌");
+        ApiResponse missing = f.as(f.camera).post(f.path() + "/gate-events", Map.of("cameraEventId", "x", "plate", "京A12345", "capturedAt", now.toString()));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("gateSerial");
+        ApiResponse future = f.read(f.entryGate(), "fut", "京A12345", now.plus(Duration.ofHours(1)));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body()).contains("capturedAt");
+        ApiResponse overCap = f.as(f.staff).post(f.lotPath() + "/tariffs", Map.of("audience", "VISITOR", "freeMinutes", 15, "unitMinutes", 60,
+                "firstHourFen", 801, "nextHourFen", 400, "dailyCapFen", 4000));
+        assertThat(overCap.status()).isEqualTo(422);
+        assertThat(overCap.json().get("rule").asString()).isEqualTo("FR2");
+        assertThat(overCap.body()).contains("firstHourFen");
+        ApiResponse badPlate = f.as(f.owner1).post(f.path() + "/units/" + f.owner1Unit + "/vehicles", Map.of("plate", "ABC"));
+        assertThat(badPlate.status()).isEqualTo(422);
+        assertThat(badPlate.json().get("rule").asString()).isEqualTo("K5");
+        assertThat(f.as(f.staff).get(f.lotPath() + "/occupancy").json().get("inside").asInt()).isZero();
+
+        var otherCamera = Infra.tokens().user("cam-other").roles("gate-device").company(UUID.randomUUID());
+        assertThat(f.as(otherCamera).post(f.path() + "/gate-events", Map.of("gateSerial", f.entryGate(), "cameraEventId", "o1", "plate", "京A12345",
+                "capturedAt", now.toString())).status()).as("another operator's camera").isEqualTo(404);
+        assertThat(f.as(f.owner1).get(f.lotPath() + "/sessions").status()).as("a resident does not see who parked").isEqualTo(403);
+        assertThat(f.as(f.owner1).post(f.path() + "/gate-events", Map.of("gateSerial", f.entryGate(), "cameraEventId", "o2", "plate", "京A12345",
+                "capturedAt", now.toString())).status()).as("a resident is no camera").isEqualTo(404);
+    }
+
+    @Test
+    void aVzenithCameraGetsItsOwnAnswerWithTheDisplayInGbk() {
+        Map<String, Object> plate = Map.of("license", "京A66666", "colorType", 1, "confidence", 96, "plateid", 777, "isoffline", 0,
+                "timeStamp", Map.of("Timeval", Map.of("sec", now.getEpochSecond(), "usec", 0)), "imageFile", Base64.getEncoder().encodeToString(new byte[]{1, 2, 3}));
+        Map<String, Object> push = Map.of("AlarmInfoPlate", Map.of("serialno", f.entryGate(), "channel", 0, "result", Map.of("PlateResult", plate)));
+        JsonNode answer = expect(f.as(f.camera).post(f.path() + "/cameras/vzenith", push), 200).get("Response_AlarmInfoPlate");
+        assertThat(answer.get("info").asString()).isEqualTo("ok");
+        byte[] display = Base64.getDecoder().decode(answer.get("serialData").get(0).get("data").asString());
+        assertThat(new String(display, Charset.forName("GBK"))).isEqualTo("欢迎光临 京A·66666");
+        assertThat(expect(f.as(f.camera).post(f.path() + "/cameras/vzenith", push), 200).get("Response_AlarmInfoPlate").get("info").asString())
+                .as("a resend").isEqualTo("ok");
+        assertThat(expect(f.as(f.staff).get(f.lotPath() + "/occupancy"), 200).get("inside").asInt()).isEqualTo(1);
+    }
+}
