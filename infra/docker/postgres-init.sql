@@ -8,3 +8,5 @@ CREATE ROLE trust_account LOGIN PASSWORD 'trust_account';
 CREATE DATABASE trust_account OWNER trust_account;
 CREATE ROLE maintenance_fund LOGIN PASSWORD 'maintenance_fund';
 CREATE DATABASE maintenance_fund OWNER maintenance_fund;
+CREATE ROLE parking LOGIN PASSWORD 'parking';
+CREATE DATABASE parking OWNER parking;

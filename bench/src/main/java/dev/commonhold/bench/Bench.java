@@ -49,7 +49,7 @@ public final class Bench {
                      Path.of("bench", "results", "keycloak.log"));
              Stack stack = Stack.start(postgres, kafka.bootstrapServers(), keycloak.issuerUri(), new Stack.Settings(
                      Path.of("").toAbsolutePath(), Path.of("bench", "results", "logs"), "bench", Ports.free(), Ports.free(),
-                     Map.of("community", Ports.free(), "billing", Ports.free(), "trust-account", Ports.free(), "maintenance-fund", Ports.free())))) {
+                     Map.of("community", Ports.free(), "billing", Ports.free(), "trust-account", Ports.free(), "maintenance-fund", Ports.free(), "parking", Ports.free())))) {
             String baseline = postgres.createDatabase("baseline");
             Latencies insert = RawBaselines.postgresSingleRowInsert(postgres, baseline, 2_000);
             Latencies kafkaTrip = RawBaselines.kafkaRoundTrip(kafka, 1_000);

@@ -30,6 +30,8 @@ class GatewaySecurity {
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/fallback/**").permitAll()
                         // Payment channels sign their notifications; billing verifies the signature (no bearer token exists).
                         .pathMatchers(HttpMethod.POST, "/api/billing/channels/*/notifications").permitAll()
+                        // A visitor pays a parking fee at the exit by scanning the barrier's QR code: no account, a plate's charge only.
+                        .pathMatchers(HttpMethod.POST, "/api/billing/communities/*/charges/*/channel-orders").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(o -> o

@@ -41,6 +41,8 @@ final class Banner {
                  (README.md, Trust accounts).
                  Maintenance fund: every flat's sub-account holds the balance taken over on 2026-06-30;
                  3号楼's ground floor is below 30%% and billed a top-up (README.md, Maintenance fund).
+                 Parking: 东区停车场 (300 spaces) with a day of gate traffic; a visitor's fee on common
+                 land is owners' income; drive a car in and out as the gate camera (README.md, Parking).
 
                  Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
                 ======================================================================

@@ -58,6 +58,8 @@ public final class DemoSeed {
         new DemoTrust(operator, gateway.as(keycloak.passwordToken("staff", "staff")), gateway.as(keycloak.passwordToken("committee", "committee")),
                 progress).seed(community, transfers);
         new DemoFund(operator, gateway.as(keycloak.passwordToken("committee", "committee")), progress).seed(community, DemoSpreadsheet.UNITS);
+        new DemoParking(gateway.as(keycloak.passwordToken("staff", "staff")), gateway.as(keycloak.clientToken("commonhold-gate", "gate-secret")),
+                operator, progress).seed(community);
         return community;
     }
 

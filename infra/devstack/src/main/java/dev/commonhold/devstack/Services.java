@@ -28,18 +28,21 @@ final class Services {
         int billing = ports.get("billing");
         int trust = ports.get("trust-account");
         int fund = ports.get("maintenance-fund");
+        int parking = ports.get("parking");
         return List.of(
                 community(repository, infra, community),
                 billing(repository, infra, billing, channels),
                 trustAccount(repository, infra, trust),
                 withDatabase("maintenance-fund", repository.resolve("services/maintenance-fund/target/maintenance-fund.jar"), fund, infra),
+                withDatabase("parking", repository.resolve("services/parking/target/parking.jar"), parking, infra),
                 new Spec("gateway", repository.resolve("gateway/target/gateway.jar"), gatewayPort, null, Map.of(
                         "PORT", String.valueOf(gatewayPort),
                         "OIDC_ISSUER_URI", infra.issuerUri(),
                         "COMMUNITY_URL", "http://localhost:" + community,
                         "BILLING_URL", "http://localhost:" + billing,
                         "TRUST_ACCOUNT_URL", "http://localhost:" + trust,
-                        "MAINTENANCE_FUND_URL", "http://localhost:" + fund)));
+                        "MAINTENANCE_FUND_URL", "http://localhost:" + fund,
+                        "PARKING_URL", "http://localhost:" + parking)));
     }
 
     /** Votes whose window has ended are decided within 2 s here, so a demo vote of a minute ends when it says. */

@@ -51,7 +51,7 @@ class StackIT {
         stack = Stack.start(Infra.postgres(), Infra.kafka().bootstrapServers(), Infra.keycloak().issuerUri(), new Stack.Settings(
                 RepoRoot.locate(), Path.of("target", "e2e-logs"), "e2e_" + UUID.randomUUID().toString().substring(0, 8), gateway, simulator,
                 Map.of("community", dev.commonhold.platform.testkit.Ports.free(), "billing", dev.commonhold.platform.testkit.Ports.free(),
-                        "trust-account", dev.commonhold.platform.testkit.Ports.free(), "maintenance-fund", dev.commonhold.platform.testkit.Ports.free())));
+                        "trust-account", dev.commonhold.platform.testkit.Ports.free(), "maintenance-fund", dev.commonhold.platform.testkit.Ports.free(), "parking", dev.commonhold.platform.testkit.Ports.free())));
         community = DemoSeed.run(stack.gatewayUrl(), keycloak);
     }
 
@@ -354,6 +354,52 @@ class StackIT {
         String lowUnit = low.get(0).get("unitId").asString();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> operator.get("/api/billing/communities/" + community + "/units/"
                 + lowUnit + "/invoices").json().get("items").valueStream().anyMatch(i -> i.toString().contains("fund_deposit")));
+    }
+
+    @Test
+    @Order(30)
+    void aVisitorLeavesTheDemoLotPaysAtTheExitAndTheFeeIsTheOwnersIncomeInTheTrustAccount() throws Exception {
+        Api camera = gateway().as(keycloak.clientToken("commonhold-gate", "gate-secret"));
+        Api staff = gateway().as(keycloak.passwordToken("staff", "staff"));
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+        String parking = "/api/parking/communities/" + community;
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Map<String, Object> entry = Map.of("gateSerial", DemoParking.ENTRY, "cameraEventId", "e2e-in", "plate", "京Q·E2E01",
+                "capturedAt", now.minus(Duration.ofMinutes(95)).toString(), "confidence", 95);
+        assertThat(camera.post(parking + "/gate-events", entry).json().get("open").asBoolean()).isTrue();
+        assertThat(camera.post(parking + "/gate-events", entry).json().get("duplicate").asBoolean()).as("a resent event").isTrue();
+        JsonNode exit = camera.post(parking + "/gate-events", Map.of("gateSerial", DemoParking.EXIT, "cameraEventId", "e2e-out", "plate", "京QE2E01",
+                "capturedAt", now.toString(), "confidence", 95)).json();
+        assertThat(exit.get("open").asBoolean()).isFalse();
+        long fee = exit.get("feeFen").asLong();
+        assertThat(fee).isPositive();
+
+        // The driver scans the QR code on the display: no login, the order is for this fee only.
+        Api driver = gateway();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> driver.post(exit.get("payUrl").asString(),
+                Map.of("channel", "WECHAT_PAY")).status() == 201);
+        JsonNode order = driver.post(exit.get("payUrl").asString(), Map.of("channel", "WECHAT_PAY")).json();
+        assertThat(order.get("amountFen").asLong()).isEqualTo(fee);
+        java.net.http.HttpResponse<String> paid = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stack.simulatorUrl() + "/wechat-pay/pay?times=2&outTradeNo=" + order.get("outTradeNo").asString()
+                        + "&amountFen=" + fee)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).isEqualTo(200);
+
+        String session = parking + "/sessions/" + exit.get("sessionId").asString();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> staff.get(session).json().get("status").asString().equals("PAID"));
+        assertThat(camera.post(parking + "/cameras/vzenith", Map.of("AlarmInfoPlate", Map.of("serialno", DemoParking.EXIT))).json()
+                .get("Response_AlarmInfoPlate").get("info").asString()).as("the exit camera's next poll opens the barrier").isEqualTo("ok");
+
+        String trust = "/api/trust/communities/" + community;
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> resident.get(trust + "/entries?limit=500").json().get("items")
+                .valueStream().anyMatch(e -> e.toString().contains("4102")));
+        List<JsonNode> parkingIncome = resident.get(trust + "/entries?limit=500").json().get("items").valueStream()
+                .filter(e -> e.toString().contains("4102")).toList();
+        assertThat(parkingIncome).as("parking_common, posted once although notified twice").hasSize(1);
+        assertThat(resident.get(trust + "/accounts").json().get("trialBalanceFen").asLong()).isZero();
+        String lot = staff.get(parking + "/lots").json().get(0).get("id").asString();
+        assertThat(resident.get(parking + "/lots/" + lot + "/occupancy").json().get("capacity").asInt()).isEqualTo(300);
     }
 
     @Test

@@ -62,6 +62,24 @@ public class ChannelOrders {
         return order;
     }
 
+    /**
+     * Pay at the exit: an order for one parking fee, opened by whoever scans the QR code at the
+     * barrier (no login: a visitor has none). Only a charge whose payer is a plate, only its open
+     * amount; paying someone else's parking fee harms no one, and nothing of a household shows.
+     */
+    @Transactional
+    public ChannelOrder openForPlateCharge(UUID communityId, UUID chargeId, String channel) {
+        if (!CHANNELS.contains(channel)) {
+            throw new BillingRuleViolation("channel", "must be WECHAT_PAY or ALIPAY", null);
+        }
+        OpenLine line = payments.lockOpenPlateLine(communityId, chargeId).orElseThrow(() -> ProblemException.notFound("Open parking charge", chargeId));
+        UUID id = Ids.newId();
+        ChannelOrder order = new ChannelOrder(id, id.toString().replace("-", ""), channel, communityId, null, line.openFen(), List.of(line.lineId()),
+                clock.instant(), clock.instant().plus(VALID_FOR), null);
+        orders.insert(order, "pay-at-exit");
+        return order;
+    }
+
     public ChannelOrder get(Viewer viewer, UUID communityId, UUID orderId) {
         ChannelOrder order = orders.find(communityId, orderId).orElseThrow(() -> ProblemException.notFound("Order", orderId));
         access.unit(viewer, communityId, order.unitId());

@@ -48,6 +48,16 @@ class ChannelOrderController {
         return OrderView.of(orders.open(viewer, communityId, unitId, body.channel(), body.invoiceIds()));
     }
 
+    record PayAtExit(@NotBlank String channel) {
+    }
+
+    /** A parking fee paid at the exit (the QR code on the barrier's display): no login, a plate's charge only. */
+    @PostMapping("/charges/{chargeId}/channel-orders")
+    @ResponseStatus(HttpStatus.CREATED)
+    OrderView payAtExit(@PathVariable UUID communityId, @PathVariable UUID chargeId, @Valid @RequestBody PayAtExit body) {
+        return OrderView.of(orders.openForPlateCharge(communityId, chargeId, body.channel()));
+    }
+
     @GetMapping("/channel-orders/{orderId}")
     OrderView get(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID orderId) {
         return OrderView.of(orders.get(viewer, communityId, orderId));

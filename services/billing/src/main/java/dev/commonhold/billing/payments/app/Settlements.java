@@ -46,7 +46,7 @@ public class Settlements {
         events.settled(payment, result.shares(), ids);
         if (result.leftOverFen() > 0) {
             payments.credit(payment.communityId(), payment.unitId(), result.leftOverFen(), payment.paymentId(), whyCredit);
-            if (!"CREDIT".equals(payment.channel())) {
+            if (!"CREDIT".equals(payment.channel()) && payment.unitId() != null) { // a plate's overpayment is refunded by staff, not household credit
                 events.credited(payment, result.leftOverFen());
             }
         }

@@ -24,7 +24,7 @@ class JdbcPayments implements PaymentStore {
             SELECT l.id, l.invoice_id, l.charge_id, l.community_id, l.payer_unit_id, i.payer_kind, i.payer_reference, i.payer_name,
                    l.revenue_class, l.base_revenue_class, l.amount_fen, l.paid_fen, l.due_on
             FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
-            WHERE l.payer_unit_id = ? AND l.paid_fen < l.amount_fen AND l.cancelled_at IS NULL %s
+            WHERE %s AND l.paid_fen < l.amount_fen AND l.cancelled_at IS NULL
             ORDER BY l.due_on, i.issued_on, i.number, l.id
             FOR UPDATE OF l""";
 
@@ -45,11 +45,21 @@ class JdbcPayments implements PaymentStore {
 
     @Override
     public List<OpenLine> lockOpenLines(UUID unitId, Collection<UUID> lineIds) {
-        String filter = lineIds == null ? "" : "AND l.id = ANY(?)";
-        Object[] args = lineIds == null ? new Object[]{unitId} : new Object[]{unitId, lineIds.toArray(UUID[]::new)};
+        // Without a unit (a plate paying at the exit) the lines are named: never "every open line of nobody".
+        String filter = unitId == null ? "l.id = ANY(?)" : lineIds == null ? "l.payer_unit_id = ?" : "l.payer_unit_id = ? AND l.id = ANY(?)";
+        Object[] args = unitId == null ? new Object[]{lineIds.toArray(UUID[]::new)}
+                : lineIds == null ? new Object[]{unitId} : new Object[]{unitId, lineIds.toArray(UUID[]::new)};
         return jdbc.query(OPEN_LINES.formatted(filter), (rs, i) -> new OpenLine(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getObject(13, LocalDate.class)), args);
+    }
+
+    @Override
+    public java.util.Optional<OpenLine> lockOpenPlateLine(UUID communityId, UUID chargeId) {
+        return jdbc.query(OPEN_LINES.formatted("l.community_id = ? AND l.charge_id = ? AND i.payer_kind = 'plate'"), (rs, i) -> new OpenLine(
+                rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
+                rs.getLong(12), rs.getObject(13, LocalDate.class)), communityId, chargeId).stream().findFirst();
     }
 
     @Override
