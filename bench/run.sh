@@ -9,6 +9,7 @@
 #   bench/run.sh ledger     platform/ledger: single and batched entries vs a raw transfer; close and verify 1,000,000 entries
 #   bench/run.sh trust      1,000,000 settlements through Kafka into the running trust service vs a raw transfer; that month as a statement
 #   bench/run.sh fund       interest for 1,000,000 maintenance-fund sub-accounts vs a raw set-based UPDATE of 1,000,000 rows
+#   bench/run.sh gate       parking camera reads: events/s and p50/p99 through the gateway vs direct, vs raw single-row inserts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/use-java.sh

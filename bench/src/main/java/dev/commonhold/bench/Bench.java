@@ -81,7 +81,33 @@ public final class Bench {
             if (which.equals("all") || which.equals("fund")) {
                 fundBenchmark(postgres, baseline, stack, identity);
             }
+            if (which.equals("all") || which.equals("gate")) {
+                gateBenchmark(stack, identity, insert);
+            }
         }
+    }
+
+    /** Issue 10's targets: ≥ 2,000 events/s, p99 ≤ 50 ms, ≥ 20% of raw inserts/s; the gateway adds p50 ≤ +1 ms, p99 ≤ +5 ms. */
+    private static void gateBenchmark(Stack stack, KeycloakClient identity, Latencies insert) throws Exception {
+        String community = DemoSeed.run(stack.gatewayUrl(), identity);
+        String camera = identity.clientToken("commonhold-gate", "gate-secret");
+        String[] gate = {dev.commonhold.devstack.DemoParking.ENTRY, dev.commonhold.devstack.DemoParking.EXIT};
+        int clients = Integer.getInteger("bench.gate.clients", 32);
+        Latencies direct = GateBenchmark.sequential(stack.serviceUrl("parking"), community, gate, camera, 2_000, 3_000);
+        Latencies edge = GateBenchmark.sequential(stack.gatewayUrl(), community, gate, camera, 2_000, 3_000);
+        GateBenchmark.Load directLoad = GateBenchmark.concurrent(stack.serviceUrl("parking"), community, gate, camera, clients, Duration.ofSeconds(20));
+        GateBenchmark.Load edgeLoad = GateBenchmark.concurrent(stack.gatewayUrl(), community, gate, camera, clients, Duration.ofSeconds(20));
+        Report.heading("Parking gate path: camera reads (each car in, then out), one HTTP call and one transaction each");
+        Report.line("direct to parking, sequential", "p50 %.2f ms   p99 %.2f ms".formatted(direct.p50Millis(), direct.p99Millis()));
+        Report.line("through the gateway, sequential", "p50 %.2f ms   p99 %.2f ms".formatted(edge.p50Millis(), edge.p99Millis()));
+        Report.line("added by the gateway (target p50 ≤ +1 ms, p99 ≤ +5 ms)", "p50 %+.2f ms   p99 %+.2f ms".formatted(
+                edge.p50Millis() - direct.p50Millis(), edge.p99Millis() - direct.p99Millis()));
+        Report.line("direct, %d callers".formatted(clients), "%,.0f events/s   p50 %.2f ms   p99 %.2f ms   failed %d".formatted(directLoad.perSecond(),
+                directLoad.latencies().p50Millis(), directLoad.latencies().p99Millis(), directLoad.failed()));
+        Report.line("through the gateway, %d callers (target ≥ 2,000/s, p99 ≤ 50 ms)".formatted(clients), "%,.0f events/s   p50 %.2f ms   p99 %.2f ms   failed %d"
+                .formatted(edgeLoad.perSecond(), edgeLoad.latencies().p50Millis(), edgeLoad.latencies().p99Millis(), edgeLoad.failed()));
+        Report.ratio("gate events/s through the gateway vs raw single-row inserts/s (target ≥ 20%)", edgeLoad.perSecond(), insert.perSecond(), "/s");
+        Report.ratio("through the gateway vs direct, %d callers".formatted(clients), edgeLoad.perSecond(), directLoad.perSecond(), "events/s");
     }
 
     private static void fundBenchmark(EmbeddedPostgresServer postgres, String baseline, Stack stack, KeycloakClient identity) throws Exception {

@@ -19,11 +19,11 @@ import java.util.Random;
  * operator built (its monthly permits) — two cameras, tariffs within the approved caps, and the
  * last 24 hours of gate traffic sent by the gate camera's own machine login, as a camera would.
  */
-final class DemoParking {
+public final class DemoParking {
 
     static final String LOT = "东区停车场";
-    static final String ENTRY = "VZ-DEMO-IN-1";
-    static final String EXIT = "VZ-DEMO-OUT-1";
+    public static final String ENTRY = "VZ-DEMO-IN-1";
+    public static final String EXIT = "VZ-DEMO-OUT-1";
     private static final int CARS = 160;
 
     private final Api staff;

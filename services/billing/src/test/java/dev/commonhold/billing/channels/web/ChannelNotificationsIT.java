@@ -196,6 +196,42 @@ class ChannelNotificationsIT {
         assertThat(badChannel.json().get("errors").get(0).get("field").asString()).isEqualTo("channel");
     }
 
+    @Test
+    void aVisitorPaysAParkingFeeAtTheExitWithNoLogin_onlyAPlatesOpenChargeCanBePaidSo_andItSettlesOnce() {
+        BillingFixture f = billed();
+        UUID chargeId = UUID.randomUUID();
+        Map<String, Object> charge = new java.util.LinkedHashMap<>(Map.of("chargeId", chargeId.toString(), "communityId", f.community.toString(),
+                "payer", Map.of("kind", "plate", "reference", "京A12345"), "revenueClass", "parking_common", "amountFen", 1400, "currency", "CNY",
+                "dueOn", "2026-12-31", "description", "临时停车费 京A·12345", "sourceReference", "parking:session:" + chargeId));
+        dev.commonhold.billing.support.RegisterOnKafka.send(List.of(dev.commonhold.billing.support.RegisterOnKafka.envelope("parking.charge-raised.v1",
+                f.community, chargeId, charge)));
+        String payAtExit = f.path("/charges/" + chargeId + "/channel-orders");
+        Api driver = new Api("http://localhost:" + port);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> driver.post(payAtExit, Map.of("channel", "WECHAT_PAY")).status() == 201);
+        JsonNode order = driver.post(payAtExit, Map.of("channel", "WECHAT_PAY")).json();
+        assertThat(order.get("amountFen").asLong()).isEqualTo(1400);
+        assertThat(order.get("unitId").isNull()).isTrue();
+
+        WechatPaySimulator.Notification paid = WECHAT.paid(order.get("outTradeNo").asString(), "4200000009" + suffix(), 1400);
+        assertThat(postWechat(paid).status()).isEqualTo(204);
+        assertThat(postWechat(paid).status()).as("the resend").isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM settlement s JOIN invoice_line l ON l.id = s.line_id WHERE l.charge_id = ?",
+                Integer.class, chargeId)).isEqualTo(1);
+        assertThat(driver.post(payAtExit, Map.of("channel", "WECHAT_PAY")).status()).as("nothing is open any more").isEqualTo(404);
+
+        UUID permitCharge = UUID.randomUUID();
+        Map<String, Object> household = new java.util.LinkedHashMap<>(charge);
+        household.put("chargeId", permitCharge.toString());
+        household.put("payer", Map.of("kind", "unit", "unitId", f.units.get(0).toString(), "reference", "1号楼-101"));
+        dev.commonhold.billing.support.RegisterOnKafka.send(List.of(dev.commonhold.billing.support.RegisterOnKafka.envelope("parking.charge-raised.v1",
+                f.community, permitCharge, household)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM invoice_line WHERE charge_id = ?", Integer.class, permitCharge) == 1);
+        assertThat(driver.post(f.path("/charges/" + permitCharge + "/channel-orders"), Map.of("channel", "WECHAT_PAY")).status())
+                .as("a household's fee is never payable, nor its amount shown, without a login").isEqualTo(404);
+        assertThat(driver.post(payAtExit, Map.of("channel", "PAYPAL")).status()).isEqualTo(400);
+    }
+
     private BillingFixture billed() {
         BillingFixture f = new BillingFixture(port, 2);
         f.putPlan();
