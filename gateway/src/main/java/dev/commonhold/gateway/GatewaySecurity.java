@@ -46,6 +46,12 @@ class GatewaySecurity {
                 .build();
     }
 
+    /** A bearer token sent again is not verified again until it expires (VerifiedTokens, platform/security). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor cachingJwtDecoder() {
+        return CachingReactiveJwtDecoder.wrapper();
+    }
+
     /** What Spring Security's firewall refuses (an unknown method, a control character in a header) is problem+json too. */
     @Bean
     ServerExchangeRejectedHandler firewallRefusals() {

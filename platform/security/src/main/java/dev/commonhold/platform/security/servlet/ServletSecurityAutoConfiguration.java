@@ -37,6 +37,12 @@ public class ServletSecurityAutoConfiguration {
         return registration;
     }
 
+    /** A bearer token sent again is not verified again until it expires (VerifiedTokens). */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor cachingJwtDecoder() {
+        return CachingJwtDecoder.wrapper();
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, Environment environment) throws Exception {

@@ -27,6 +27,12 @@ class JdbcLots implements LotStore {
             Gate.Direction.valueOf(rs.getString(4)));
 
     private final JdbcTemplate jdbc;
+    /**
+     * Gates and lots are never edited or removed, and every camera read looks both up: kept once
+     * read (a gate or lot not found is not kept, so one registered a moment later is found).
+     */
+    private final Map<String, Gate> gates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, Lot> lots = new java.util.concurrent.ConcurrentHashMap<>();
 
     JdbcLots(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -41,7 +47,13 @@ class JdbcLots implements LotStore {
 
     @Override
     public Optional<Lot> find(UUID communityId, UUID lotId) {
-        return jdbc.query("SELECT " + LOT_COLUMNS + " FROM lot WHERE id = ? AND community_id = ?", LOT, lotId, communityId).stream().findFirst();
+        Lot known = lots.get(lotId);
+        if (known != null) {
+            return Optional.of(known).filter(l -> l.communityId().equals(communityId));
+        }
+        Optional<Lot> lot = jdbc.query("SELECT " + LOT_COLUMNS + " FROM lot WHERE id = ? AND community_id = ?", LOT, lotId, communityId).stream().findFirst();
+        lot.ifPresent(l -> lots.put(l.id(), l));
+        return lot;
     }
 
     @Override
@@ -96,7 +108,13 @@ class JdbcLots implements LotStore {
 
     @Override
     public Optional<Gate> gate(String serial) {
-        return jdbc.query("SELECT serial, lot_id, name, direction FROM gate WHERE serial = ?", GATE, serial).stream().findFirst();
+        Gate known = gates.get(serial);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Gate> gate = jdbc.query("SELECT serial, lot_id, name, direction FROM gate WHERE serial = ?", GATE, serial).stream().findFirst();
+        gate.ifPresent(g -> gates.put(g.serial(), g));
+        return gate;
     }
 
     @Override
