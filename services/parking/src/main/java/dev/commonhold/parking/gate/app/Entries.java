@@ -1,10 +1,8 @@
 package dev.commonhold.parking.gate.app;
 
 import dev.commonhold.parking.gate.domain.Plate;
-import dev.commonhold.parking.lots.app.LotStore;
 import dev.commonhold.parking.lots.domain.Gate;
 import dev.commonhold.parking.lots.domain.Lot;
-import dev.commonhold.parking.permits.app.PermitStore;
 import dev.commonhold.parking.permits.domain.Permit;
 import dev.commonhold.parking.register.CommunityCopy;
 import dev.commonhold.parking.sessions.app.SessionStore;
@@ -27,13 +25,11 @@ import java.util.UUID;
 class Entries {
 
     private final SessionStore sessions;
-    private final PermitStore permits;
-    private final LotStore lots;
+    private final PlateStandings standings;
 
-    Entries(SessionStore sessions, PermitStore permits, LotStore lots) {
+    Entries(SessionStore sessions, PlateStandings standings) {
         this.sessions = sessions;
-        this.permits = permits;
-        this.lots = lots;
+        this.standings = standings;
     }
 
     GateAnswer enter(UUID eventId, CommunityCopy community, Lot lot, Gate gate, Plate plate, Instant capturedAt) {
@@ -41,24 +37,24 @@ class Entries {
         if (inside.isPresent() && !inside.get().enteredAt().isBefore(capturedAt)) {
             return new GateAnswer(eventId, true, "欢迎光临 " + plate.display(), null, inside.get().id(), null, false); // an older read, late
         }
-        if (sessions.exitedWithoutEntryAfter(lot.id(), plate.text(), capturedAt)) {
+        PlateStandings.Standing standing = standings.of(community.id(), lot.id(), plate.text(), capturedAt);
+        if (standing.exitedWithoutEntryAfter()) {
             return new GateAnswer(eventId, true, "欢迎光临 " + plate.display(), null, null, null, false); // its exit was already charged (K4)
         }
         inside.ifPresent(missed -> sessions.exitMissed(missed.id(), "entered again at " + capturedAt + " with no exit seen since " + missed.enteredAt()));
         LocalDate day = capturedAt.atZone(community.zone()).toLocalDate();
-        Optional<UUID> household = permits.householdOf(community.id(), plate.text());
-        Optional<Permit> permit = permits.latestFor(lot.id(), plate.text()).filter(p -> p.on(day, lot.permitGraceDays()) != Permit.Standing.EXPIRED);
-        boolean privateSpace = household.map(unit -> lots.hasPrivateSpace(lot.id(), unit)).orElse(false);
-        String audience = permit.isPresent() || privateSpace ? Session.PERMIT
-                : household.isPresent() ? Audience.RESIDENT_EXTRA_CAR.name() : Audience.VISITOR.name();
-        if (!Session.PERMIT.equals(audience) && sessions.insideCount(lot.id()) >= lot.capacity()) {
+        Optional<Permit> permit = Optional.ofNullable(standing.permit()).filter(p -> p.on(day, lot.permitGraceDays()) != Permit.Standing.EXPIRED);
+        String audience = permit.isPresent() || standing.privateSpace() ? Session.PERMIT
+                : standing.household() != null ? Audience.RESIDENT_EXTRA_CAR.name() : Audience.VISITOR.name();
+        int stillInside = standing.inside() - (inside.isPresent() ? 1 : 0);
+        if (!Session.PERMIT.equals(audience) && stillInside >= lot.capacity()) {
             return new GateAnswer(eventId, false, "车位已满 " + plate.display(), null, null, null, false);
         }
-        Session session = new Session(dev.commonhold.platform.ids.Ids.newId(), community.id(), lot.id(), plate.text(), household.orElse(null),
+        Session session = new Session(dev.commonhold.platform.ids.Ids.newId(), community.id(), lot.id(), plate.text(), standing.household(),
                 permit.map(Permit::id).orElse(null), audience, capturedAt, gate.serial(), null, null, Session.Status.INSIDE, null, null, null, null,
                 null, null);
         sessions.insert(session);
-        return new GateAnswer(eventId, true, greeting(plate, permit, day, lot, privateSpace), null, session.id(), null, false);
+        return new GateAnswer(eventId, true, greeting(plate, permit, day, lot, standing.privateSpace()), null, session.id(), null, false);
     }
 
     private static String greeting(Plate plate, Optional<Permit> permit, LocalDate day, Lot lot, boolean privateSpace) {

@@ -26,9 +26,6 @@ public interface SessionStore {
     /** The plate's last session closed at this lot's exit since {@code since}, locked: a second read after paying. */
     Optional<Session> lockRecentlyExited(UUID lotId, String plate, Instant since);
 
-    /** A session with no entry found whose exit came after this instant: an entry delivered late (camera offline). */
-    boolean exitedWithoutEntryAfter(UUID lotId, String plate, Instant capturedAt);
-
     int insideCount(UUID lotId);
 
     Map<String, Integer> insideByAudience(UUID lotId);

@@ -64,12 +64,6 @@ class JdbcSessions implements SessionStore {
     }
 
     @Override
-    public boolean exitedWithoutEntryAfter(UUID lotId, String plate, Instant capturedAt) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM session WHERE lot_id = ? AND plate = ? AND entered_at IS NULL "
-                + "AND exited_at > ?)", Boolean.class, lotId, plate, Timestamp.from(capturedAt)));
-    }
-
-    @Override
     public int insideCount(UUID lotId) {
         return jdbc.queryForObject("SELECT count(*) FROM session WHERE lot_id = ? AND status = 'INSIDE'", Integer.class, lotId);
     }
