@@ -96,7 +96,12 @@ public class GateIngest {
         if (departing.isPresent()) {
             return Exits.Outcome.of(exits.again(eventId, departing.get()));
         }
-        Map<String, PlateMatch.Kind> candidates = PlateMatch.candidates(plate.text(), sessions.insidePlates(lot.id()));
+        Optional<Session> missed = sessions.lockMissedBefore(lot.id(), plate.text(), read.capturedAt());
+        if (missed.isPresent()) { // the exit an offline camera pushed late, after the car came in again: it ends the stay it belongs to
+            return Exits.Outcome.of(exits.close(eventId, community, lot, gate, missed.get(), plate.text(), read.capturedAt(), "EXACT"));
+        }
+        Map<String, PlateMatch.Kind> candidates = PlateMatch.candidates(plate.text(), sessions.insidePlates(lot.id(), read.capturedAt()));
+        candidates.remove(plate.text()); // inside again since: not this departure
         if (candidates.size() == 1) {
             Map.Entry<String, PlateMatch.Kind> match = candidates.entrySet().iterator().next();
             Session session = sessions.lockInside(lot.id(), match.getKey()).orElseThrow();

@@ -20,8 +20,14 @@ public interface SessionStore {
     /** Locks and returns the plate's session inside the lot, if any. */
     Optional<Session> lockInside(UUID lotId, String plate);
 
-    /** The plates inside the lot (for K4's fuzzy step). */
-    List<String> insidePlates(UUID lotId);
+    /** The plates inside the lot that entered at or before this instant (for K4's fuzzy step: a car cannot leave before it came). */
+    List<String> insidePlates(UUID lotId, Instant enteredBy);
+
+    /**
+     * Locks the plate's latest stay marked EXIT_MISSED that began at or before this instant: its exit,
+     * recorded by an offline camera, arrives after the car was already seen entering again.
+     */
+    Optional<Session> lockMissedBefore(UUID lotId, String plate, Instant capturedAt);
 
     /** The plate's last session closed at this lot's exit since {@code since}, locked: a second read after paying. */
     Optional<Session> lockRecentlyExited(UUID lotId, String plate, Instant since);

@@ -74,7 +74,7 @@ public class Sessions {
     public List<GateEventStore.PendingExit> pendingExits(Viewer viewer, UUID communityId, UUID lotId) {
         access.staffOf(viewer, communityId);
         Lot lot = lots.lot(communityId, lotId);
-        List<String> inside = sessions.insidePlates(lot.id());
+        List<String> inside = sessions.insidePlates(lot.id(), clock.instant());
         return gateEvents.pendingExits(lot.id(), clock.instant().minus(Duration.ofHours(24))).stream()
                 .map(p -> new GateEventStore.PendingExit(p.eventId(), p.serial(), p.plateRead(), p.plate(), p.capturedAt(),
                         List.copyOf(PlateMatch.candidates(p.plate(), inside).keySet()))).toList();

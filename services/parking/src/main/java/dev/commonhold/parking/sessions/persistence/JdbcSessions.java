@@ -52,8 +52,15 @@ class JdbcSessions implements SessionStore {
     }
 
     @Override
-    public List<String> insidePlates(UUID lotId) {
-        return jdbc.queryForList("SELECT plate FROM session WHERE lot_id = ? AND status = 'INSIDE'", String.class, lotId);
+    public List<String> insidePlates(UUID lotId, Instant enteredBy) {
+        return jdbc.queryForList("SELECT plate FROM session WHERE lot_id = ? AND status = 'INSIDE' AND entered_at <= ?", String.class, lotId,
+                Timestamp.from(enteredBy));
+    }
+
+    @Override
+    public Optional<Session> lockMissedBefore(UUID lotId, String plate, Instant capturedAt) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM session WHERE lot_id = ? AND plate = ? AND status = 'EXIT_MISSED' AND entered_at <= ? "
+                + "ORDER BY entered_at DESC LIMIT 1 FOR UPDATE", SESSION, lotId, plate, Timestamp.from(capturedAt)).stream().findFirst();
     }
 
     @Override

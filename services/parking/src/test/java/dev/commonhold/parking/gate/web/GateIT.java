@@ -134,6 +134,18 @@ class GateIT {
     }
 
     @Test
+    void anExitPushedLateByAnOfflineCameraEndsTheStayItBelongsTo_evenAfterTheCarCameBackIn() {
+        expect(f.read(f.entryGate(), "o1", "京F33333", now.minus(Duration.ofHours(3))), 200);
+        String again = expect(f.read(f.entryGate(), "o2", "京F33333", now.minus(Duration.ofMinutes(60))), 200).get("sessionId").asString();
+        JsonNode late = expect(f.read(f.exitGate(), "o3", "京F33333", now.minus(Duration.ofMinutes(120))), 200);
+        assertThat(late.get("feeFen").asLong()).as("10:00 to 11:00: the first hour").isEqualTo(600);
+        assertThat(late.get("sessionId").asString()).isNotEqualTo(again);
+        assertThat(expect(f.as(f.staff).get(f.lotPath() + "/occupancy"), 200).get("inside").asInt()).as("the car that came back is inside").isEqualTo(1);
+        JsonNode unknownTime = expect(f.read(f.exitGate(), "o4", "京F33334", now.minus(Duration.ofMinutes(200))), 200);
+        assertThat(unknownTime.get("feeFen").asLong()).as("one character off from a car that entered after this exit: not that car").isEqualTo(500);
+    }
+
+    @Test
     void k2_ownersFirst_aTenantWaitsBehindAnOwnerWhoAppliedLater_andAPermitHolderPassesFree() {
         for (var unit : List.of(Map.entry(f.owner1Unit, f.owner1), Map.entry(f.tenantUnit, f.tenant), Map.entry(f.owner2Unit, f.owner2))) {
             expect(f.as(unit.getValue()).post(f.path() + "/units/" + unit.getKey() + "/vehicles",
