@@ -44,10 +44,17 @@ public class ParkingAccess {
         return unit;
     }
 
-    /** A gate camera (or the operator's staff keying in a read) of the operator that runs the community; any other: 404. */
+    /**
+     * A gate camera (or the operator's staff keying in a read) of the operator that runs the
+     * community; someone else who may read the community: 403; anyone else (another operator's camera): 404.
+     */
     public CommunityCopy cameraOf(Viewer viewer, UUID communityId) {
-        return register.community(communityId).filter(c -> camera(viewer, c) || viewer.manages(c.ref()))
+        CommunityCopy community = register.community(communityId).filter(c -> camera(viewer, c) || viewer.mayRead(c.ref()))
                 .orElseThrow(() -> ProblemException.notFound("Community", communityId));
+        if (!camera(viewer, community) && !viewer.manages(community.ref())) {
+            throw new AccessDeniedException("gate reads come from the gate cameras of the operator that runs the lot, or its staff");
+        }
+        return community;
     }
 
     private static boolean camera(Viewer viewer, CommunityCopy community) {

@@ -13,6 +13,9 @@ public interface ChannelOrderStore {
 
     Optional<ChannelOrder> find(UUID communityId, UUID orderId);
 
+    /** An unpaid order for exactly this one line that has not expired at {@code at}, if any. */
+    Optional<ChannelOrder> openForLine(UUID lineId, java.time.Instant at);
+
     void markPaid(UUID orderId, UUID paymentId);
 
     /** Orders opened between {@code from} and {@code to} that no payment settled yet, oldest first. */

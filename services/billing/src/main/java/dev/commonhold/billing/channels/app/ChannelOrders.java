@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +28,8 @@ public class ChannelOrders {
     private static final Set<String> CHANNELS = Set.of("WECHAT_PAY", "ALIPAY");
     /** WeChat Pay's default order validity is 2 hours; Alipay's timeout_express is set to match. */
     private static final Duration VALID_FOR = Duration.ofHours(2);
+    /** A driver pays at the barrier within minutes: an abandoned order frees the fee for another channel soon. */
+    private static final Duration AT_THE_EXIT = Duration.ofMinutes(10);
 
     private final BillingAccess access;
     private final PaymentStore payments;
@@ -65,7 +68,9 @@ public class ChannelOrders {
     /**
      * Pay at the exit: an order for one parking fee, opened by whoever scans the QR code at the
      * barrier (no login: a visitor has none). Only a charge whose payer is a plate, only its open
-     * amount; paying someone else's parking fee harms no one, and nothing of a household shows.
+     * amount; paying someone else's parking fee harms no one, and nothing of a household shows. The
+     * same order is answered again while it is open (one fee, one payable order): 409 for another
+     * channel until it expires.
      */
     @Transactional
     public ChannelOrder openForPlateCharge(UUID communityId, UUID chargeId, String channel) {
@@ -73,16 +78,29 @@ public class ChannelOrders {
             throw new BillingRuleViolation("channel", "must be WECHAT_PAY or ALIPAY", null);
         }
         OpenLine line = payments.lockOpenPlateLine(communityId, chargeId).orElseThrow(() -> ProblemException.notFound("Open parking charge", chargeId));
+        Optional<ChannelOrder> open = orders.openForLine(line.lineId(), clock.instant());
+        if (open.isPresent()) { // a second order for the same fee could be paid twice, and a plate has no credit to keep the difference
+            if (open.get().channel().equals(channel)) {
+                return open.get();
+            }
+            throw ProblemException.conflict("an order for this fee through %s is open until %s: pay it there, or choose %s again after then"
+                    .formatted(open.get().channel(), open.get().expiresAt(), channel));
+        }
         UUID id = Ids.newId();
         ChannelOrder order = new ChannelOrder(id, id.toString().replace("-", ""), channel, communityId, null, line.openFen(), List.of(line.lineId()),
-                clock.instant(), clock.instant().plus(VALID_FOR), null);
+                clock.instant(), clock.instant().plus(AT_THE_EXIT), null);
         orders.insert(order, "pay-at-exit");
         return order;
     }
 
+    /** A household's order: its household and the operator's staff; a plate's order paid at the exit: the operator's staff. */
     public ChannelOrder get(Viewer viewer, UUID communityId, UUID orderId) {
         ChannelOrder order = orders.find(communityId, orderId).orElseThrow(() -> ProblemException.notFound("Order", orderId));
-        access.unit(viewer, communityId, order.unitId());
+        if (order.unitId() == null) {
+            access.staffOf(viewer, communityId);
+        } else {
+            access.unit(viewer, communityId, order.unitId());
+        }
         return order;
     }
 }

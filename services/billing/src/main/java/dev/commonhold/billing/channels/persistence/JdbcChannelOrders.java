@@ -47,6 +47,12 @@ class JdbcChannelOrders implements ChannelOrderStore {
     }
 
     @Override
+    public Optional<ChannelOrder> openForLine(UUID lineId, java.time.Instant at) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM channel_order WHERE line_ids = ARRAY[?::uuid] AND paid_payment_id IS NULL AND expires_at > ? "
+                + "ORDER BY created_at DESC LIMIT 1", ORDER, lineId, Timestamp.from(at)).stream().findFirst();
+    }
+
+    @Override
     public void markPaid(UUID orderId, UUID paymentId) {
         jdbc.update("UPDATE channel_order SET paid_payment_id = ? WHERE id = ? AND paid_payment_id IS NULL", paymentId, orderId);
     }

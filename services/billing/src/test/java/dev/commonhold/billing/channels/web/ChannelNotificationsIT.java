@@ -211,6 +211,13 @@ class ChannelNotificationsIT {
         JsonNode order = driver.post(payAtExit, Map.of("channel", "WECHAT_PAY")).json();
         assertThat(order.get("amountFen").asLong()).isEqualTo(1400);
         assertThat(order.get("unitId").isNull()).isTrue();
+        assertThat(driver.post(payAtExit, Map.of("channel", "WECHAT_PAY")).json().get("outTradeNo").asString())
+                .as("scanned again: the same order, so the fee cannot be paid twice").isEqualTo(order.get("outTradeNo").asString());
+        ApiResponse otherChannel = driver.post(payAtExit, Map.of("channel", "ALIPAY"));
+        assertThat(otherChannel.status()).isEqualTo(409);
+        assertThat(otherChannel.json().get("detail").asString()).contains("WECHAT_PAY");
+        assertThat(f.as(f.staff()).get(f.path("/channel-orders/" + order.get("id").asString())).json().get("amountFen").asLong())
+                .as("the operator's staff see a plate's order").isEqualTo(1400);
 
         WechatPaySimulator.Notification paid = WECHAT.paid(order.get("outTradeNo").asString(), "4200000009" + suffix(), 1400);
         assertThat(postWechat(paid).status()).isEqualTo(204);

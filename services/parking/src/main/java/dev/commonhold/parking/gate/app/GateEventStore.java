@@ -11,7 +11,15 @@ public interface GateEventStore {
     /** Serialises the handling of one camera event (resends arrive in parallel). */
     void lock(String serial, String cameraEventId);
 
-    Optional<GateAnswer> answered(String serial, String cameraEventId);
+    /** The answer given to a camera event before, with what was read then. */
+    record Answered(GateAnswer answer, String plateRead, java.time.Instant capturedAt) {
+        /** A resend carries the same plate as read and the same capture time (kept to the microsecond). */
+        public boolean sameRead(GateRead read) {
+            return plateRead.equals(read.plateRead()) && capturedAt.equals(read.capturedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        }
+    }
+
+    Optional<Answered> answered(String serial, String cameraEventId);
 
     /** @param pendingLookup an exit read that matched several cars inside: listed for the staff */
     void insert(UUID id, GateRead read, String plate, Instant receivedAt, GateAnswer answer, boolean pendingLookup);

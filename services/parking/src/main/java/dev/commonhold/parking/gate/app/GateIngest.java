@@ -36,6 +36,8 @@ public class GateIngest {
     /** A car seen again at the exit this soon after being priced is the same departure (it paid, or it waits to). */
     private static final Duration SAME_DEPARTURE = Duration.ofHours(2);
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
+    /** An offline camera pushes its backlog when the network is back: days, never months. */
+    private static final Duration OLDEST_BACKLOG = Duration.ofDays(30);
 
     private final GateEventStore events;
     private final LotStore lots;
@@ -63,10 +65,17 @@ public class GateIngest {
         if (read.capturedAt().isAfter(clock.instant().plus(FUTURE_SKEW))) {
             throw ProblemException.invalid("capturedAt", "is in the future: set the camera's clock (NTP)");
         }
+        if (read.capturedAt().isBefore(clock.instant().minus(OLDEST_BACKLOG))) {
+            throw ProblemException.invalid("capturedAt", "is more than 30 days ago: set the camera's clock (NTP); a stay that old is not priced from a camera");
+        }
         events.lock(read.serial(), read.cameraEventId());
-        Optional<GateAnswer> earlier = events.answered(read.serial(), read.cameraEventId());
+        Optional<GateEventStore.Answered> earlier = events.answered(read.serial(), read.cameraEventId());
         if (earlier.isPresent()) {
-            GateAnswer a = earlier.get();
+            if (!earlier.get().sameRead(read)) {
+                throw ProblemException.conflict("camera event " + read.cameraEventId() + " of " + read.serial()
+                        + " was recorded with another plate or time: a camera's event id names one recognition");
+            }
+            GateAnswer a = earlier.get().answer();
             return new GateAnswer(a.eventId(), a.open(), a.display(), a.feeFen(), a.sessionId(), a.payUrl(), true);
         }
         UUID eventId = Ids.newId();

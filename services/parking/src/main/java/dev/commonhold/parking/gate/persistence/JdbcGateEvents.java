@@ -32,10 +32,11 @@ class JdbcGateEvents implements GateEventStore {
     }
 
     @Override
-    public Optional<GateAnswer> answered(String serial, String cameraEventId) {
-        return jdbc.query("SELECT id, open_gate, display, fee_fen, session_id FROM gate_event WHERE gate_serial = ? AND camera_event_id = ?",
-                (rs, i) -> new GateAnswer(rs.getObject(1, UUID.class), rs.getBoolean(2), rs.getString(3), (Long) rs.getObject(4),
-                        rs.getObject(5, UUID.class), null, false), serial, cameraEventId).stream().findFirst();
+    public Optional<Answered> answered(String serial, String cameraEventId) {
+        return jdbc.query("SELECT id, open_gate, display, fee_fen, session_id, plate_read, captured_at FROM gate_event "
+                + "WHERE gate_serial = ? AND camera_event_id = ?", (rs, i) -> new Answered(new GateAnswer(rs.getObject(1, UUID.class), rs.getBoolean(2),
+                rs.getString(3), (Long) rs.getObject(4), rs.getObject(5, UUID.class), null, false), rs.getString(6), rs.getTimestamp(7).toInstant()),
+                serial, cameraEventId).stream().findFirst();
     }
 
     @Override

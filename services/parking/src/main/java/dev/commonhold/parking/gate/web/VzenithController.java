@@ -42,6 +42,8 @@ import java.util.UUID;
 class VzenithController {
 
     private static final Charset GBK = Charset.forName("GBK");
+    /** 9999-12-31: no capture time after this is a time. */
+    private static final long MAX_SECONDS = 253_402_300_799L;
 
     private final GateIngest ingest;
     private final Sessions sessions;
@@ -55,8 +57,8 @@ class VzenithController {
     Map<String, Object> push(Viewer viewer, @PathVariable UUID communityId, @RequestBody JsonNode body) {
         JsonNode alarm = body.path("AlarmInfoPlate");
         String serial = text(alarm, "serialno");
-        if (serial == null) {
-            throw ProblemException.invalid("AlarmInfoPlate.serialno", "the camera's serial number is required");
+        if (serial == null || serial.length() > 64) {
+            throw ProblemException.invalid("AlarmInfoPlate.serialno", "the camera's serial number (at most 64 characters) is required");
         }
         JsonNode plate = alarm.path("result").path("PlateResult");
         if (plate.isMissingNode()) {
@@ -64,17 +66,23 @@ class VzenithController {
             return open ? response(true, "已缴费 一路顺风", alarm) : Map.of("status", "ok");
         }
         JsonNode timeval = plate.path("timeStamp").path("Timeval");
-        if (!timeval.path("sec").isNumber()) {
-            throw ProblemException.invalid("AlarmInfoPlate.result.PlateResult.timeStamp.Timeval.sec", "the capture time (Unix seconds) is required");
+        long sec = whole(timeval.path("sec"), 0, MAX_SECONDS, "AlarmInfoPlate.result.PlateResult.timeStamp.Timeval.sec",
+                "the capture time in Unix seconds is required");
+        long usec = timeval.path("usec").isMissingNode() ? 0 : whole(timeval.path("usec"), 0, 999_999,
+                "AlarmInfoPlate.result.PlateResult.timeStamp.Timeval.usec", "microseconds, 0 to 999,999");
+        Instant captured = Instant.ofEpochSecond(sec, usec * 1000);
+        String plateId = plate.path("plateid").isMissingNode() || plate.path("plateid").isNull() ? null : plate.path("plateid").asString();
+        if (plateId == null || plateId.isBlank() || plateId.length() > 40) {
+            throw ProblemException.invalid("AlarmInfoPlate.result.PlateResult.plateid", "the camera's id of the recognition, 1 to 40 characters, is required");
         }
-        Instant captured = Instant.ofEpochSecond(timeval.path("sec").asLong(), timeval.path("usec").asLong(0) * 1000);
-        String plateId = plate.path("plateid").isMissingNode() ? null : plate.path("plateid").asString();
-        if (plateId == null || plateId.isBlank()) {
-            throw ProblemException.invalid("AlarmInfoPlate.result.PlateResult.plateid", "the camera's id of the recognition is required");
+        Integer confidence = plate.path("confidence").isMissingNode() ? null
+                : (int) whole(plate.path("confidence"), 0, 100, "AlarmInfoPlate.result.PlateResult.confidence", "0 to 100");
+        String license = text(plate, "license");
+        if (license == null || license.length() > 32) {
+            throw ProblemException.invalid("AlarmInfoPlate.result.PlateResult.license", "the plate as read, at most 32 characters, is required");
         }
-        GateAnswer answer = ingest.record(viewer, communityId, new GateRead(serial, plateId + "@" + captured.getEpochSecond(),
-                String.valueOf(text(plate, "license")), captured, plate.path("confidence").isNumber() ? plate.path("confidence").asInt() : null,
-                sha256(text(plate, "imageFile")), plate.path("isoffline").asInt(0) == 1));
+        GateAnswer answer = ingest.record(viewer, communityId, new GateRead(serial, plateId + "@" + captured.getEpochSecond(), license, captured,
+                confidence, sha256(text(plate, "imageFile")), plate.path("isoffline").asInt(0) == 1));
         return response(answer.open(), answer.display(), alarm);
     }
 
@@ -114,6 +122,14 @@ class VzenithController {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A whole number within bounds, or 400 naming the field (a camera's 1e30 or -1 never reaches a clock or the database). */
+    private static long whole(JsonNode value, long min, long max, String field, String message) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+            throw ProblemException.invalid(field, message);
+        }
+        return value.asLong();
     }
 
     private static String text(JsonNode node, String field) {

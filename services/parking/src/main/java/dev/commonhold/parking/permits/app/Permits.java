@@ -133,6 +133,7 @@ public class Permits {
     @Transactional
     public Permit renew(Viewer viewer, UUID communityId, UUID lotId, UUID permitId, int months) {
         Lot lot = lots.lot(communityId, lotId);
+        store.lockLot(lot.id()); // renewals of one permit at once: each extends what the one before it left, each charges once
         Permit permit = store.permit(lot.id(), permitId).orElseThrow(() -> ProblemException.notFound("Permit", permitId));
         UnitCopy unit = access.householdOrStaff(viewer, communityId, permit.unitId());
         if (months < 1 || months > 12) {

@@ -51,9 +51,9 @@ class SessionsController {
     record Resolution(@NotNull UUID sessionId) {
     }
 
-    record AnswerView(boolean open, String display, Long feeFen, UUID sessionId, String payUrl) {
-        static AnswerView of(GateAnswer a) {
-            return new AnswerView(a.open(), a.display(), a.feeFen(), a.sessionId(), a.payUrl());
+    record ResolutionView(boolean open, String display, Long feeFen, UUID sessionId, String payUrl) {
+        static ResolutionView of(GateAnswer a) {
+            return new ResolutionView(a.open(), a.display(), a.feeFen(), a.sessionId(), a.payUrl());
         }
     }
 
@@ -97,9 +97,9 @@ class SessionsController {
     }
 
     @PostMapping("/lots/{lotId}/pending-exits/{eventId}/resolution")
-    AnswerView resolve(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID lotId, @PathVariable UUID eventId,
+    ResolutionView resolve(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID lotId, @PathVariable UUID eventId,
                        @Valid @RequestBody Resolution body) {
-        return AnswerView.of(sessions.resolveExit(viewer, communityId, lotId, eventId, body.sessionId()));
+        return ResolutionView.of(sessions.resolveExit(viewer, communityId, lotId, eventId, body.sessionId()));
     }
 
     @GetMapping("/lots/{lotId}/occupancy")

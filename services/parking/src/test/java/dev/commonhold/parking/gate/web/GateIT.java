@@ -179,6 +179,52 @@ class GateIT {
     }
 
     @Test
+    void aResidentsExtraCarPaysTheResidentTariff_andLetOutUnpaidItsFeeIsTheHouseholdsArrears() {
+        expect(f.as(f.staff).post(f.lotPath() + "/tariffs", Map.of("audience", "RESIDENT_EXTRA_CAR", "effectiveFrom", "2026-01-01T00:00:00Z",
+                "freeMinutes", 60, "unitMinutes", 60, "firstHourFen", 300, "nextHourFen", 200, "dailyCapFen", 2000)), 201);
+        expect(f.as(f.owner2).post(f.path() + "/units/" + f.owner2Unit + "/vehicles", Map.of("plate", "京G44444")), 201);
+        expect(f.read(f.entryGate(), "r1", "京G44444", now.minus(Duration.ofMinutes(150))), 200);
+        JsonNode out = expect(f.read(f.exitGate(), "r2", "京G44444", now), 200);
+        assertThat(out.get("feeFen").asLong()).as("2 h 30 min at the resident rate: 3 + 2 + 2 yuan").isEqualTo(700);
+        JsonNode charge = f.published("parking.charge-raised.v1", 1).stream()
+                .filter(c -> c.get("payer").get("reference").asString().equals("京G44444")).findFirst().orElseThrow();
+        assertThat(charge.get("payer").get("unitId").asString()).as("the household the car is registered to").isEqualTo(f.owner2Unit.toString());
+        assertThat(charge.get("description").asString()).contains("住户车辆");
+
+        JsonNode released = expect(f.as(f.staff).post(f.path() + "/sessions/" + out.get("sessionId").asString() + "/release",
+                Map.of("reason", "业主称忘带手机，次日补缴")), 200);
+        assertThat(released.get("status").asString()).isEqualTo("RELEASED_UNPAID");
+        assertThat(f.as(f.staff).post(f.path() + "/sessions/" + out.get("sessionId").asString() + "/release", Map.of("reason", "again")).status())
+                .as("released once").isEqualTo(409);
+        Map<String, Object> heartbeat = Map.of("AlarmInfoPlate", Map.of("serialno", f.exitGate()));
+        assertThat(expect(f.as(f.camera).post(f.path() + "/cameras/vzenith", heartbeat), 200).get("Response_AlarmInfoPlate").get("info").asString())
+                .as("the barrier opens for the released car").isEqualTo("ok");
+    }
+
+    @Test
+    void fourRenewalsAtOnceAddFourMonths_eachChargedOnce() throws Exception {
+        expect(f.as(f.owner1).post(f.path() + "/units/" + f.owner1Unit + "/vehicles", Map.of("plate", "京H17885")), 201);
+        JsonNode issued = expect(f.as(f.owner1).post(f.lotPath() + "/permit-applications", Map.of("unitId", f.owner1Unit, "plate", "京H17885",
+                "months", 1)), 201);
+        String permit = issued.get("permit").get("id").asString();
+        LocalDate firstEnd = LocalDate.parse(issued.get("permit").get("validTo").asString());
+        List<java.util.concurrent.CompletableFuture<ApiResponse>> renewals = java.util.stream.IntStream.range(0, 4).mapToObj(i ->
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> f.as(f.owner1).post(f.lotPath() + "/permits/" + permit + "/renewal",
+                        Map.of("months", 1)))).toList();
+        assertThat(renewals.stream().map(r -> r.join().status()).toList()).containsOnly(200);
+        JsonNode permits = expect(f.as(f.staff).get(f.lotPath() + "/permits"), 200);
+        LocalDate expected = firstEnd;
+        for (int i = 0; i < 4; i++) {
+            expected = expected.plusDays(1).plusMonths(1).minusDays(1); // each renewal continues from the day after the last
+        }
+        assertThat(LocalDate.parse(permits.get(0).get("validTo").asString())).isEqualTo(expected);
+        List<JsonNode> charges = f.published("parking.charge-raised.v1", 5).stream()
+                .filter(c -> c.get("description").asString().contains("京H·17885")).toList();
+        assertThat(charges).hasSize(5);
+        assertThat(charges.stream().map(c -> c.get("periodStart").asString()).distinct().count()).as("five different months").isEqualTo(5);
+    }
+
+    @Test
     void badInputIsAClearAnswerAndChangesNothing() {
         JsonNode unreadable = expect(f.read(f.entryGate(), "bad-1", "??", now), 200);
         assertThat(unreadable.get("open").asBoolean()).isFalse();
@@ -204,7 +250,22 @@ class GateIT {
                 "capturedAt", now.toString())).status()).as("another operator's camera").isEqualTo(404);
         assertThat(f.as(f.owner1).get(f.lotPath() + "/sessions").status()).as("a resident does not see who parked").isEqualTo(403);
         assertThat(f.as(f.owner1).post(f.path() + "/gate-events", Map.of("gateSerial", f.entryGate(), "cameraEventId", "o2", "plate", "京A12345",
-                "capturedAt", now.toString())).status()).as("a resident is no camera").isEqualTo(404);
+                "capturedAt", now.toString())).status()).as("a resident is no camera").isEqualTo(403);
+        ApiResponse ancient = f.read(f.entryGate(), "old", "京A12345", Instant.parse("1970-01-01T00:00:00Z"));
+        assertThat(ancient.status()).as("a camera clock at 1970 prices no stay").isEqualTo(400);
+        assertThat(ancient.body()).contains("capturedAt");
+        assertThat(f.read(f.entryGate(), "thirty", "京A12345", now.minus(Duration.ofDays(31))).status()).isEqualTo(400);
+        expect(f.read(f.entryGate(), "same-id", "京A11111", now), 200);
+        assertThat(f.read(f.entryGate(), "same-id", "京A22222", now).status()).as("one camera event id, another plate").isEqualTo(409);
+        Map<String, Object> huge = Map.of("AlarmInfoPlate", Map.of("serialno", f.entryGate(), "result", Map.of("PlateResult", Map.of("license", "京E12345",
+                "plateid", 1, "confidence", 50, "timeStamp", Map.of("Timeval", Map.of("sec", 1e30))))));
+        ApiResponse hugeTime = f.as(f.camera).post(f.path() + "/cameras/vzenith", huge);
+        assertThat(hugeTime.status()).isEqualTo(400);
+        assertThat(hugeTime.body()).contains("Timeval.sec");
+        Map<String, Object> sure = Map.of("AlarmInfoPlate", Map.of("serialno", f.entryGate(), "result", Map.of("PlateResult", Map.of("license", "京E12345",
+                "plateid", 2, "confidence", 500, "timeStamp", Map.of("Timeval", Map.of("sec", now.getEpochSecond()))))));
+        assertThat(f.as(f.camera).post(f.path() + "/cameras/vzenith", sure).body()).contains("confidence");
+        assertThat(f.as(f.staff).get(f.lotPath() + "/occupancy").json().get("inside").asInt()).as("only the one good read").isEqualTo(1);
     }
 
     @Test
