@@ -55,6 +55,15 @@ class ProblemsIT {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldIsNamed() {
+        ApiResponse response = api.post("/things", "{\"name\":\"lift\",\"amountFen\":99999999999999999999}");
+
+        assertProblem(response, 400, "validation");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("amountFen");
+        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("out of range");
+    }
+
+    @Test
     void aNulCharacterInTextIsRefusedNamingTheFieldNotAConflict() {
         ApiResponse response = api.post("/things", "{\"name\":\"劲松\\u0000测试\",\"amountFen\":5}");
 

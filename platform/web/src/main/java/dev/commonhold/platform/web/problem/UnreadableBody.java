@@ -2,6 +2,7 @@ package dev.commonhold.platform.web.problem;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -25,6 +26,11 @@ final class UnreadableBody {
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return ProblemException.invalid(field(mismatched), "has the wrong type or shape: " + mismatched.getOriginalMessage());
+        }
+        if (cause instanceof InputCoercionException range && !range.getPath().isEmpty()) { // 1e20 for a long: well-formed JSON, not a syntax error
+            Class<?> type = range.getTargetType();
+            boolean small = type == int.class || type == Integer.class;
+            return ProblemException.invalid(field(range), "is out of range: at most " + (small ? "2,147,483,647" : "9,223,372,036,854,775,807"));
         }
         if (cause instanceof StreamReadException syntax && syntax.getLocation() != null) {
             return ProblemException.invalid("body", "not valid JSON at line %d, column %d: %s".formatted(
