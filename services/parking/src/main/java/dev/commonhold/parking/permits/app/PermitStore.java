@@ -17,6 +17,9 @@ public interface PermitStore {
 
     Optional<UUID> householdOf(UUID communityId, String plate);
 
+    /** @return false when the plate was not registered to this unit */
+    boolean unregisterVehicle(UUID communityId, String plate, UUID unitId);
+
     List<String> platesOf(UUID unitId);
 
     /** Serialises allocation in a lot: two applications never take the last place together. */

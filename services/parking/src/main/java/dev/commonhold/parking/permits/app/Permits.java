@@ -60,10 +60,20 @@ public class Permits {
         UnitCopy unit = access.householdOrStaff(viewer, communityId, unitId);
         Plate plate = plate(plateText);
         if (!store.registerVehicle(communityId, plate.text(), unit.id())) {
-            throw ProblemException.conflict(plate.display() + " is registered to another household of this community; "
-                    + "the operator's staff can move it when the car changed hands");
+            throw ProblemException.conflict(plate.display() + " is registered to another household of this community: "
+                    + "that household (or the operator's staff) removes it first when the car changed hands");
         }
         return plate.text();
+    }
+
+    /** The car is no longer the household's (sold, or it was registered by mistake); its permit, if any, stays until it ends. */
+    @Transactional
+    public void unregisterVehicle(Viewer viewer, UUID communityId, UUID unitId, String plateText) {
+        UnitCopy unit = access.householdOrStaff(viewer, communityId, unitId);
+        Plate plate = plate(plateText);
+        if (!store.unregisterVehicle(communityId, plate.text(), unit.id())) {
+            throw ProblemException.notFound("Vehicle", plate.text());
+        }
     }
 
     public List<String> vehicles(Viewer viewer, UUID communityId, UUID unitId) {

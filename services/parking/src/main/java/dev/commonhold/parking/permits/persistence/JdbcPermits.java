@@ -37,6 +37,11 @@ class JdbcPermits implements PermitStore {
     }
 
     @Override
+    public boolean unregisterVehicle(UUID communityId, String plate, UUID unitId) {
+        return jdbc.update("DELETE FROM vehicle WHERE community_id = ? AND plate = ? AND unit_id = ?", communityId, plate, unitId) == 1;
+    }
+
+    @Override
     public Optional<UUID> householdOf(UUID communityId, String plate) {
         return jdbc.queryForList("SELECT unit_id FROM vehicle WHERE community_id = ? AND plate = ?", UUID.class, communityId, plate).stream().findFirst();
     }

@@ -70,6 +70,12 @@ class PermitsController {
         return new VehicleView(permits.registerVehicle(viewer, communityId, unitId, body.plate()));
     }
 
+    @DeleteMapping("/units/{unitId}/vehicles/{plate}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unregister(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId, @PathVariable String plate) {
+        permits.unregisterVehicle(viewer, communityId, unitId, plate);
+    }
+
     @GetMapping("/units/{unitId}/vehicles")
     List<VehicleView> vehicles(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId) {
         return permits.vehicles(viewer, communityId, unitId).stream().map(VehicleView::new).toList();

@@ -240,6 +240,12 @@ class GateIT {
         assertThat(overCap.status()).isEqualTo(422);
         assertThat(overCap.json().get("rule").asString()).isEqualTo("FR2");
         assertThat(overCap.body()).contains("firstHourFen");
+        expect(f.as(f.owner1).post(f.path() + "/units/" + f.owner1Unit + "/vehicles", Map.of("plate", "京J88888")), 201);
+        assertThat(f.as(f.owner2).post(f.path() + "/units/" + f.owner2Unit + "/vehicles", Map.of("plate", "京J88888")).status())
+                .as("another household's car").isEqualTo(409);
+        assertThat(f.as(f.owner2).delete(f.path() + "/units/" + f.owner1Unit + "/vehicles/京J88888").status()).as("not theirs to remove").isEqualTo(403);
+        assertThat(f.as(f.owner1).delete(f.path() + "/units/" + f.owner1Unit + "/vehicles/京J88888").status()).as("sold").isEqualTo(204);
+        expect(f.as(f.owner2).post(f.path() + "/units/" + f.owner2Unit + "/vehicles", Map.of("plate", "京J88888")), 201);
         ApiResponse badPlate = f.as(f.owner1).post(f.path() + "/units/" + f.owner1Unit + "/vehicles", Map.of("plate", "ABC"));
         assertThat(badPlate.status()).isEqualTo(422);
         assertThat(badPlate.json().get("rule").asString()).isEqualTo("K5");
