@@ -33,8 +33,11 @@ import java.util.UUID;
 @Service
 public class GateIngest {
 
-    /** A car seen again at the exit this soon after being priced is the same departure (it paid, or it waits to). */
-    private static final Duration SAME_DEPARTURE = Duration.ofHours(2);
+    /**
+     * A car seen again at the exit this soon after being priced is the same departure (it paid at the
+     * barrier, or it waits to); later, it is a new departure whose entry was missed (K4).
+     */
+    private static final Duration SAME_DEPARTURE = Duration.ofMinutes(30);
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
     /** An offline camera pushes its backlog when the network is back: days, never months. */
     private static final Duration OLDEST_BACKLOG = Duration.ofDays(30);

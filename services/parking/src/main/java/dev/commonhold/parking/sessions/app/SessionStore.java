@@ -24,7 +24,7 @@ public interface SessionStore {
     List<String> insidePlates(UUID lotId, Instant enteredBy);
 
     /**
-     * Locks the plate's latest stay marked EXIT_MISSED that began at or before this instant: its exit,
+     * Locks the plate's last stay begun at or before this instant if it is marked EXIT_MISSED: its exit,
      * recorded by an offline camera, arrives after the car was already seen entering again.
      */
     Optional<Session> lockMissedBefore(UUID lotId, String plate, Instant capturedAt);

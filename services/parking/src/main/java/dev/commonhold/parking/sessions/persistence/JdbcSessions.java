@@ -59,8 +59,10 @@ class JdbcSessions implements SessionStore {
 
     @Override
     public Optional<Session> lockMissedBefore(UUID lotId, String plate, Instant capturedAt) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM session WHERE lot_id = ? AND plate = ? AND status = 'EXIT_MISSED' AND entered_at <= ? "
-                + "ORDER BY entered_at DESC LIMIT 1 FOR UPDATE", SESSION, lotId, plate, Timestamp.from(capturedAt)).stream().findFirst();
+        // Only when it is the plate's last stay begun before the read: an older one was followed by other stays, not by this exit.
+        return jdbc.query("SELECT " + COLUMNS + " FROM session WHERE status = 'EXIT_MISSED' AND id = (SELECT id FROM session WHERE lot_id = ? "
+                + "AND plate = ? AND entered_at <= ? ORDER BY entered_at DESC LIMIT 1) FOR UPDATE", SESSION, lotId, plate, Timestamp.from(capturedAt))
+                .stream().findFirst();
     }
 
     @Override

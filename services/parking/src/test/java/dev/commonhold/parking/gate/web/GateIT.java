@@ -141,6 +141,11 @@ class GateIT {
         assertThat(late.get("feeFen").asLong()).as("10:00 to 11:00: the first hour").isEqualTo(600);
         assertThat(late.get("sessionId").asString()).isNotEqualTo(again);
         assertThat(expect(f.as(f.staff).get(f.lotPath() + "/occupancy"), 200).get("inside").asInt()).as("the car that came back is inside").isEqualTo(1);
+        expect(f.read(f.entryGate(), "m1", "京M55555", now.minus(Duration.ofHours(5))), 200);
+        expect(f.read(f.entryGate(), "m2", "京M55555", now.minus(Duration.ofHours(4))), 200); // the first stay's exit was missed
+        assertThat(expect(f.read(f.exitGate(), "m3", "京M55555", now.minus(Duration.ofHours(3))), 200).get("feeFen").asLong()).isEqualTo(600);
+        assertThat(expect(f.read(f.exitGate(), "m4", "京M55555", now), 200).get("feeFen").asLong())
+                .as("a later exit with no entry seen is K4's minimum fee, never the old missed stay of 5 hours").isEqualTo(500);
         JsonNode unknownTime = expect(f.read(f.exitGate(), "o4", "京F33334", now.minus(Duration.ofMinutes(200))), 200);
         assertThat(unknownTime.get("feeFen").asLong()).as("one character off from a car that entered after this exit: not that car").isEqualTo(500);
     }
