@@ -137,6 +137,20 @@ public final class ParkingFixture {
         return envelope("billing.payment-settled.v1", community, settlementId, p);
     }
 
+    /** billing.payment-reversed.v1 of a settlement published before. */
+    public EventEnvelope reversed(UUID reversalId, UUID settlementId, String revenueClass, long fen, Instant at) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("reversalId", reversalId.toString());
+        p.put("settlementId", settlementId.toString());
+        p.put("communityId", community.toString());
+        p.put("revenueClass", revenueClass);
+        p.put("amountFen", fen);
+        p.put("currency", "CNY");
+        p.put("reason", "渠道退单");
+        p.put("reversedAt", at.toString());
+        return envelope("billing.payment-reversed.v1", community, reversalId, p);
+    }
+
     /** What parking published for this community on parking.events, of a type, waiting until at least {@code atLeast} arrived. */
     public List<JsonNode> published(String type, int atLeast) {
         List<EventEnvelope> found = new ArrayList<>();

@@ -32,7 +32,10 @@ public interface ParkingCharges {
     /** A settled line billing reported; @return the charge's source when this settlement was new and completes the charge, else null */
     Settled settled(UUID settlementId, UUID chargeId, long amountFen, Instant settledAt);
 
-    /** What a settlement did to its charge. */
+    /** A settlement of ours billing reversed; @return its charge's source when this reversal was new, else null */
+    Settled reversed(UUID settlementId, UUID reversalId, String reason, Instant at);
+
+    /** What a settlement (or its reversal) did to its charge. */
     record Settled(Source source, UUID sourceId, boolean paidInFull) {
     }
 }

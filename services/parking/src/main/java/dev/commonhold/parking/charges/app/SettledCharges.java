@@ -7,4 +7,7 @@ import java.util.UUID;
 public interface SettledCharges {
 
     void paidInFull(ParkingCharges.Source source, UUID sourceId, Instant at);
+
+    /** A payment of the charge was reversed by billing: what it paid for is owed again. */
+    void reversed(ParkingCharges.Source source, UUID sourceId, String reason);
 }

@@ -68,4 +68,19 @@ class OutboxParkingCharges implements ParkingCharges {
         }, chargeId);
         return charge.isEmpty() ? null : charge.getFirst();
     }
+
+    @Override
+    public Settled reversed(UUID settlementId, UUID reversalId, String reason, Instant at) {
+        List<Settled> found = jdbc.query("SELECT c.id, c.source, c.source_id, s.amount_fen FROM parking_settlement s JOIN parking_charge c ON c.id = s.charge_id "
+                + "WHERE s.settlement_id = ? FOR UPDATE OF c", (rs, i) -> {
+            int inserted = jdbc.update("INSERT INTO parking_settlement_reversal (settlement_id, reversal_id, amount_fen, reason, reversed_at) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", settlementId, reversalId, rs.getLong(4), reason, Timestamp.from(at));
+            if (inserted == 0) {
+                return null;
+            }
+            jdbc.update("UPDATE parking_charge SET settled_fen = settled_fen - ? WHERE id = ?", rs.getLong(4), rs.getObject(1, UUID.class));
+            return new Settled(Source.valueOf(rs.getString(2)), rs.getObject(3, UUID.class), false);
+        }, settlementId);
+        return found.isEmpty() ? null : found.getFirst();
+    }
 }

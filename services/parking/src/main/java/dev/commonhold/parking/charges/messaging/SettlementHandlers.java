@@ -32,4 +32,21 @@ class SettlementHandlers {
             }
         });
     }
+
+    /** billing.payment-reversed.v1 of a settlement of ours: taken back once, the fee owed again. */
+    @Bean
+    EventHandler parkingReversedHandler(ParkingCharges charges, List<SettledCharges> listeners) {
+        return EventHandler.of("billing.payment-reversed.v1", event -> {
+            JsonNode p = event.payload();
+            if (!PARKING_CLASSES.contains(p.get("revenueClass").asString())) {
+                return;
+            }
+            String reason = p.get("reason").asString();
+            ParkingCharges.Settled reversed = charges.reversed(UUID.fromString(p.get("settlementId").asString()),
+                    UUID.fromString(p.get("reversalId").asString()), reason, Instant.parse(p.get("reversedAt").asString()));
+            if (reversed != null) {
+                listeners.forEach(l -> l.reversed(reversed.source(), reversed.sourceId(), reason));
+            }
+        });
+    }
 }

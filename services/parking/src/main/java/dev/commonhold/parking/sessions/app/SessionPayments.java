@@ -13,6 +13,7 @@ import java.util.UUID;
 /**
  * A session's charge paid in full: it is PAID; a car still waiting at the barrier gets it opened
  * on the camera's next poll (or its next read of the plate), and one let out unpaid is no longer in arrears.
+ * A payment reversed makes the fee owed again.
  */
 @Component
 class SessionPayments implements SettledCharges {
@@ -34,6 +35,14 @@ class SessionPayments implements SettledCharges {
             sessions.exitGate(sourceId).ifPresent(serial -> gates.queueOpen(serial, sourceId, at));
         } else {
             sessions.transition(sourceId, List.of(Session.Status.RELEASED_UNPAID), Session.Status.PAID, "paid after being let out");
+        }
+    }
+
+    /** The car has left: its fee is open again, as if let out unpaid (arrears of its household when known). */
+    @Override
+    public void reversed(ParkingCharges.Source source, UUID sourceId, String reason) {
+        if (source == ParkingCharges.Source.SESSION) {
+            sessions.transition(sourceId, List.of(Session.Status.PAID), Session.Status.RELEASED_UNPAID, "payment reversed by billing: " + reason);
         }
     }
 }

@@ -131,11 +131,16 @@ class JdbcSessions implements SessionStore {
         return jdbc.query("""
                 WITH charged AS (SELECT revenue_class, sum(price_fen) AS fen, count(*) AS sessions FROM session
                                  WHERE lot_id = ? AND exited_at >= ? AND exited_at < ? AND price_fen > 0 GROUP BY revenue_class),
-                     settled AS (SELECT revenue_class, sum(amount_fen) AS fen FROM parking_settlement
-                                 WHERE lot_id = ? AND settled_at >= ? AND settled_at < ? GROUP BY revenue_class)
+                     settled AS (SELECT revenue_class, sum(fen) AS fen FROM (
+                                     SELECT revenue_class, amount_fen AS fen FROM parking_settlement
+                                     WHERE lot_id = ? AND settled_at >= ? AND settled_at < ?
+                                     UNION ALL
+                                     SELECT s.revenue_class, -r.amount_fen FROM parking_settlement_reversal r
+                                     JOIN parking_settlement s ON s.settlement_id = r.settlement_id
+                                     WHERE s.lot_id = ? AND r.reversed_at >= ? AND r.reversed_at < ?) moves GROUP BY revenue_class)
                 SELECT coalesce(c.revenue_class, s.revenue_class), coalesce(c.fen, 0), coalesce(s.fen, 0), coalesce(c.sessions, 0)
                 FROM charged c FULL JOIN settled s ON s.revenue_class = c.revenue_class ORDER BY 1""",
-                (rs, i) -> new DayRevenue(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)), lotId, from, to, lotId, from, to);
+                (rs, i) -> new DayRevenue(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)), lotId, from, to, lotId, from, to, lotId, from, to);
     }
 
     private static Instant instant(Timestamp t) {

@@ -62,7 +62,8 @@ class SessionsController {
     }
 
     /**
-     * @param chargedFen fen charged at exits that day; {@code settledFen} fen billing settled that day (stays and permits);
+     * @param chargedFen fen charged at exits that day; {@code settledFen} fen billing settled that day (stays and
+     *                   permits), less what billing reversed that day;
      *                   {@code ownersSettledFen} the part that is owners' common income (parking_common, K1)
      */
     record RevenueView(UUID lotId, String lot, LocalDate day, List<SessionStore.DayRevenue> byRevenueClass, long chargedFen, long settledFen,

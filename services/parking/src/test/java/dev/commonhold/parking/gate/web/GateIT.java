@@ -79,9 +79,17 @@ class GateIT {
         assertThat(expect(f.read(f.exitGate(), "cam-3", "京A12345", now.plusSeconds(1)), 200).get("open").asBoolean())
                 .as("read again after paying: opens").isTrue();
 
-        JsonNode revenue = expect(f.as(f.owner1).get(f.lotPath() + "/revenue?day=" + LocalDate.now(ZoneId.of("Asia/Shanghai"))), 200);
+        String today = f.lotPath() + "/revenue?day=" + LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode revenue = expect(f.as(f.owner1).get(today), 200);
         assertThat(revenue.get("settledFen").asLong()).as("the duplicate settlement counted once").isEqualTo(1400);
         assertThat(revenue.get("ownersSettledFen").asLong()).isEqualTo(1400);
+
+        UUID reversal = UUID.randomUUID();
+        ParkingFixture.send(List.of(f.reversed(reversal, settlement, "parking_common", 1400, now), f.reversed(reversal, settlement, "parking_common", 1400, now)));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> expect(f.as(f.staff).get(session), 200).get("status").asString()
+                .equals("RELEASED_UNPAID"));
+        assertThat(expect(f.as(f.staff).get(session), 200).get("note").asString()).contains("reversed");
+        assertThat(expect(f.as(f.owner1).get(today), 200).get("settledFen").asLong()).as("reversed once, though told twice").isZero();
     }
 
     @Test
