@@ -21,8 +21,8 @@ class ParkingProblems {
 
     @ExceptionHandler(ParkingRuleViolation.class)
     ProblemDetail parkingRule(ParkingRuleViolation e) {
-        String type = e.rule() == null ? "validation" : "parking-rule-" + e.rule().toLowerCase(Locale.ROOT);
-        ProblemException problem = new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemType.of(type),
+        java.net.URI type = e.rule() == null ? ProblemType.VALIDATION : ProblemType.of("parking-rule-" + e.rule().toLowerCase(Locale.ROOT));
+        ProblemException problem = new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, type,
                 e.rule() == null ? "Invalid request" : "Refused by rule " + e.rule(), e.field() + ": " + e.getMessage())
                 .with("errors", List.of(new FieldError(e.field(), e.getMessage())));
         return (e.rule() == null ? problem : problem.with("rule", e.rule())).toProblemDetail();
