@@ -15,6 +15,7 @@ import dev.commonhold.parking.tariffs.app.Tariffs;
 import dev.commonhold.parking.tariffs.domain.Audience;
 import dev.commonhold.parking.tariffs.domain.Pricing;
 import dev.commonhold.platform.ids.Ids;
+import dev.commonhold.platform.money.Money;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -95,7 +96,7 @@ public class Exits {
     public GateAnswer again(UUID eventId, Session departing) {
         Plate plate = new Plate(departing.plate());
         return switch (departing.status()) {
-            case AWAITING_PAYMENT -> new GateAnswer(eventId, false, "请缴费" + Session.yuan(departing.priceFen()) + " " + plate.display(),
+            case AWAITING_PAYMENT -> new GateAnswer(eventId, false, "请缴费" + Money.yuan(departing.priceFen()) + "元" + " " + plate.display(),
                     departing.priceFen(), departing.id(), payUrl(departing), false);
             default -> new GateAnswer(eventId, true, "一路顺风 " + plate.display(), null, departing.id(), null, false);
         };
@@ -122,7 +123,7 @@ public class Exits {
             return new GateAnswer(eventId, true, "一路顺风 " + plate.display(), null, closed.id(), null, false);
         }
         String stay = session.enteredAt() == null ? "无入场记录" : "停车" + Session.stayText(session.enteredAt(), exitAt);
-        return new GateAnswer(eventId, false, stay + " 请缴费" + Session.yuan(price) + " " + plate.display(), price, closed.id(), payUrl(closed), false);
+        return new GateAnswer(eventId, false, stay + " 请缴费" + Money.yuan(price) + "元" + " " + plate.display(), price, closed.id(), payUrl(closed), false);
     }
 
     /** A permit valid (or in grace) on the day, or a private space of the plate's household in this lot. */

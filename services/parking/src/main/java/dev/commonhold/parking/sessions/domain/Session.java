@@ -39,9 +39,4 @@ public record Session(UUID id, UUID communityId, UUID lotId, String plate, UUID 
         long hours = minutes % (24 * 60) / 60;
         return (days > 0 ? days + "天" : "") + (days > 0 || hours > 0 ? hours + "小时" : "") + minutes % 60 + "分";
     }
-
-    /** 12.50元 — fen as the gate display shows them. */
-    public static String yuan(long fen) {
-        return fen / 100 + "." + String.format("%02d", fen % 100) + "元";
-    }
 }
