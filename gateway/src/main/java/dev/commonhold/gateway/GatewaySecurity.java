@@ -10,6 +10,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Every /api/** request needs a valid Keycloak token for the commonhold-api audience; the token
@@ -18,21 +20,30 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
 
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, org.springframework.core.env.Environment environment) {
+        ServerWebExchangeMatcher actuatorOnThePublicPort = publicActuator(environment);
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(new KeycloakAuthorities());
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // Answers are data, never pages: nothing in them may load, run or be framed (issue 18).
+                // HSTS is written on HTTPS answers (Spring Security's default when the request came over TLS).
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CONTENT_SECURITY_POLICY)))
                 .authorizeExchange(e -> e
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/fallback/**").permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // Metrics and the route table only on a management port of their own, never on the public one.
+                        .matchers(actuatorOnThePublicPort).denyAll()
                         // Payment channels sign their notifications; billing verifies the signature (no bearer token exists).
                         .pathMatchers(HttpMethod.POST, "/api/billing/channels/*/notifications").permitAll()
                         // A visitor pays a parking fee at the exit by scanning the barrier's QR code: no account, a plate's charge only.
                         .pathMatchers(HttpMethod.POST, "/api/billing/communities/*/charges/*/channel-orders").permitAll()
                         .pathMatchers("/api/**").authenticated()
+                        // Anything else is served only if a route or the health probe exists: otherwise 404 problem+json.
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(tokens)))
@@ -44,6 +55,23 @@ class GatewaySecurity {
                         .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                                 "Your account may not do this here; ask an administrator if you need it.")))
                 .build();
+    }
+
+    /**
+     * /actuator/** other than health and info, when asked on the port the API is served on. With
+     * {@code management.server.port} set apart (as docker-compose.yml does), that port is not published.
+     */
+    private static ServerWebExchangeMatcher publicActuator(org.springframework.core.env.Environment environment) {
+        String serverPort = environment.getProperty("server.port", "8080");
+        String configured = environment.getProperty("management.server.port", "");
+        String managementPort = configured.isBlank() ? serverPort : configured;
+        ServerWebExchangeMatcher actuator = ServerWebExchangeMatchers.pathMatchers("/actuator/**");
+        return exchange -> actuator.matches(exchange).flatMap(match -> {
+            var local = exchange.getRequest().getLocalAddress();
+            boolean onManagementPort = !managementPort.equals(serverPort) && local != null
+                    && managementPort.equals(String.valueOf(local.getPort()));
+            return match.isMatch() && !onManagementPort ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        });
     }
 
     /** A bearer token sent again is not verified again until it expires (VerifiedTokens, platform/security). */

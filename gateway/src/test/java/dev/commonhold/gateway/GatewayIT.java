@@ -222,6 +222,64 @@ class GatewayIT {
         assertThat(gateway.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
+    @Test
+    void aGibibyteUploadIsRefusedFromItsDeclaredLengthBeforeAnythingIsSentOn() {
+        String path = "/api/billing/communities/" + MINE + "/payments";
+
+        RawHttp.Upload upload = RawHttp.upload(port, path, 1L << 30, false,
+                "Authorization: Bearer " + resident(), "Content-Type: application/json", "Idempotency-Key: " + UUID.randomUUID());
+
+        assertThat(upload.answer().status()).isEqualTo(413);
+        assertThat(upload.answer().json().get("type").asString()).endsWith("payload-too-large");
+        assertThat(upload.answer().json().get("detail").asString()).contains("at most 1048576 bytes");
+        assertThat(upload.elapsed()).isLessThan(Duration.ofSeconds(5));
+        assertThat(upload.bytesSent()).isLessThan(1L << 28);
+        assertThat(billing.saw(path)).isFalse();
+    }
+
+    @Test
+    void aBodyStreamedWithoutALengthIsCutOffAtItsRoutesLimitAndDoesNotOpenTheBreaker() {
+        String path = "/api/billing/communities/" + MINE + "/streamed";
+
+        for (int i = 0; i < 5; i++) {
+            RawHttp.Upload upload = RawHttp.upload(port, path, 3L << 20, true,
+                    "Authorization: Bearer " + resident(), "Content-Type: application/json");
+            assertThat(upload.answer().status()).isEqualTo(413);
+            assertThat(upload.answer().json().get("type").asString()).endsWith("payload-too-large");
+        }
+
+        assertThat(gateway.as(resident()).get("/api/billing/communities/" + MINE + "/invoices").status())
+                .as("five refused bodies are not five failures of billing").isEqualTo(200);
+    }
+
+    @Test
+    void aRouteWithALargerLimitTakesItsFileWhole() {
+        RawHttp.Upload file = RawHttp.upload(port, "/api/community/communities/" + MINE + "/imports", 3L << 20, true,
+                "Authorization: Bearer " + resident(), "Content-Type: text/csv");
+
+        assertThat(file.answer().status()).isEqualTo(200);
+        assertThat(file.answer().json().get("bodyBytes").asLong()).isEqualTo(3L << 20);
+    }
+
+    @Test
+    void actuatorBeyondHealthIsNotServedOnThePublicPortAndTheFallbackIsNoPage() {
+        assertProblem(gateway.get("/actuator/metrics"), 401, "unauthenticated");
+        assertThat(gateway.as(resident()).get("/actuator/metrics").status()).isEqualTo(403);
+        assertThat(gateway.get("/actuator/gateway/routes").status()).isEqualTo(401);
+        assertProblem(gateway.get("/fallback/billing"), 404, "not-found");
+    }
+
+    @Test
+    void apiAnswersForbidAnyContentAndFraming() {
+        ApiResponse answer = gateway.as(resident()).get("/api/community/communities/" + MINE + "/units");
+        ApiResponse problem = gateway.get("/no/such/page");
+
+        assertThat(answer.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(problem.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.header("Strict-Transport-Security")).as("written only on HTTPS answers").isNull();
+    }
+
     private static String resident() {
         return Infra.tokens().user("resident").roles("resident").communities(MINE).token();
     }

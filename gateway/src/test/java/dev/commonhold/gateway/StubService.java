@@ -60,11 +60,12 @@ final class StubService {
     private void answer(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
         paths.add(exchange.getRequestURI().getPath());
+        long received = exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
         boolean problem = exchange.getRequestURI().getPath().endsWith("/refuse");
         String body = problem
                 ? "{\"type\":\"tag:commonhold.dev,2026:problem/import-rejected\",\"status\":422,\"title\":\"Spreadsheet refused\"}"
-                : "{\"path\":\"%s\",\"authorization\":\"%s\",\"traceparent\":\"%s\"}".formatted(exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("traceparent"));
+                : "{\"path\":\"%s\",\"authorization\":\"%s\",\"traceparent\":\"%s\",\"bodyBytes\":%d}".formatted(exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("traceparent"), received);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", problem ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(problem ? 422 : 200, bytes.length);

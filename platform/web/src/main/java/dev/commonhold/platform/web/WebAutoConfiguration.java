@@ -3,6 +3,7 @@ package dev.commonhold.platform.web;
 import dev.commonhold.platform.web.idempotency.IdempotencyFilter;
 import dev.commonhold.platform.web.idempotency.IdempotencyStore;
 import dev.commonhold.platform.web.idempotency.IdempotencyWebConfiguration;
+import dev.commonhold.platform.web.limits.BodySizeLimitFilter;
 import dev.commonhold.platform.web.problem.ProblemErrorController;
 import dev.commonhold.platform.web.problem.ProblemHandler;
 import dev.commonhold.platform.web.problem.ProblemReportValve;
@@ -13,6 +14,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -29,6 +32,8 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.util.List;
+import org.springframework.util.unit.DataSize;
 
 /** The shared HTTP edge of every servlet service. */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
@@ -41,6 +46,22 @@ public class WebAutoConfiguration {
     FilterRegistrationBean<TraceparentFilter> traceparentFilter() {
         FilterRegistrationBean<TraceparentFilter> registration = new FilterRegistrationBean<>(new TraceparentFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Before security and anything else that reads a body: no path takes more than its limit
+     * (1 MB unless a service says otherwise; its file uploads up to 32 MB), so one huge upload
+     * cannot fill a service's heap (problem type payload-too-large).
+     */
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(org.springframework.core.env.Environment environment, JsonMapper json) {
+        Binder binder = Binder.get(environment);
+        DataSize body = binder.bind("commonhold.web.max-body-size", DataSize.class).orElse(DataSize.ofMegabytes(1));
+        DataSize upload = binder.bind("commonhold.web.max-upload-size", DataSize.class).orElse(DataSize.ofMegabytes(32));
+        List<String> uploads = binder.bind("commonhold.web.upload-paths", Bindable.listOf(String.class)).orElse(List.of());
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(body, upload, uploads, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -120,4 +120,13 @@ class WebTestApplication {
             return ResponseEntity.created(URI.create("/payments/" + id)).body(new Thing(id, request.payer(), request.amountFen()));
         }
     }
+
+    /** A file upload listed in commonhold.web.upload-paths: larger than the default limit, still bounded. */
+    @RestController
+    static class Uploads {
+        @PostMapping(path = "/uploads", consumes = "*/*")
+        java.util.Map<String, Integer> upload(@RequestBody byte[] file) {
+            return java.util.Map.of("bytes", file.length);
+        }
+    }
 }

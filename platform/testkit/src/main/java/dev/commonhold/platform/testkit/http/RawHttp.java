@@ -53,6 +53,96 @@ public final class RawHttp {
         }
     }
 
+    /** What a large upload got: the answer, how much of the body went out before it, and how long that took. */
+    public record Upload(Answer answer, long bytesSent, java.time.Duration elapsed) {
+    }
+
+    /**
+     * POSTs a body of {@code bytes} spaces (valid JSON whitespace, so a parser keeps reading) in
+     * 64 KiB blocks, declared with Content-Length or sent chunked, while reading the answer: a
+     * server may answer before the body is sent, as it should for one it refuses. Nothing is held
+     * in memory on this side either.
+     */
+    public static Upload upload(int port, String target, long bytes, boolean chunked, String... headerLines) {
+        StringBuilder head = new StringBuilder("POST ").append(target).append(" HTTP/1.1\r\nHost: localhost:").append(port).append("\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bytes + "\r\n").append("\r\n");
+        long started = System.nanoTime();
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            Thread writer = Thread.ofVirtual().start(() -> writeBody(socket, head.toString(), bytes, chunked, sent));
+            Answer answer = readAnswer(socket.getInputStream());
+            java.time.Duration elapsed = java.time.Duration.ofNanos(System.nanoTime() - started);
+            socket.close();
+            writer.join(10_000);
+            return new Upload(answer, sent.get(), elapsed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void writeBody(Socket socket, String head, long bytes, boolean chunked, java.util.concurrent.atomic.AtomicLong sent) {
+        byte[] block = new byte[64 * 1024];
+        java.util.Arrays.fill(block, (byte) ' ');
+        try {
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            while (sent.get() < bytes) {
+                int n = (int) Math.min(block.length, bytes - sent.get());
+                if (chunked) {
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                }
+                out.write(block, 0, n);
+                if (chunked) {
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                sent.addAndGet(n);
+            }
+            if (chunked) {
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.flush();
+        } catch (IOException refusedOrClosed) {
+            // the server answered and stopped reading: what the caller measures
+        }
+    }
+
+    /** Reads until one whole answer (its Content-Length, or the last chunk) has arrived or the server closes. */
+    private static Answer readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        try {
+            while ((n = in.read(buffer)) >= 0) {
+                raw.write(buffer, 0, n);
+                if (complete(raw.toString(StandardCharsets.ISO_8859_1))) {
+                    break;
+                }
+            }
+        } catch (java.net.SocketException resetAfterTheAnswer) {
+            // a server that answered early may reset the connection it stopped reading; the answer came before
+        }
+        return parse(raw.toByteArray());
+    }
+
+    private static boolean complete(String text) {
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(text.substring(0, end));
+        if (length.find()) {
+            return text.length() - end - 4 >= Integer.parseInt(length.group(1));
+        }
+        return text.endsWith("0\r\n\r\n");
+    }
+
     private static Answer parse(byte[] raw) throws IOException {
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");

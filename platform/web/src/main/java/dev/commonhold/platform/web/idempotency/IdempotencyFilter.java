@@ -62,7 +62,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             writeProblem(response, request, ProblemException.invalid(HEADER, "must be 1 to 255 visible ASCII characters, e.g. a UUID"));
             return;
         }
-        BufferedRequest buffered = new BufferedRequest(request);
+        BufferedRequest buffered;
+        try {
+            buffered = new BufferedRequest(request); // at most the path's limit (BodySizeLimitFilter, platform/web)
+        } catch (ProblemException tooLarge) {
+            writeProblem(response, request, tooLarge);
+            return;
+        }
         String scope = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
         String fingerprint = fingerprint(request, canonical(buffered.body()));
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
