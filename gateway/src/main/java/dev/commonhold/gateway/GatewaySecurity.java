@@ -74,6 +74,20 @@ class GatewaySecurity {
         });
     }
 
+    /**
+     * On a server Keycloak answers plain HTTP on the internal network only when a trusted proxy says
+     * the request came over HTTPS; the gateway's key fetches say so ({@code commonhold.security.jwk-set-forwarded-proto},
+     * docker-compose.yml), as the services' do (platform/security KeyFetches).
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("commonhold.security.jwk-set-forwarded-proto")
+    org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer keyFetches(
+            org.springframework.core.env.Environment environment) {
+        String proto = environment.getRequiredProperty("commonhold.security.jwk-set-forwarded-proto");
+        return builder -> builder.webClient(org.springframework.web.reactive.function.client.WebClient.builder()
+                .defaultHeader("X-Forwarded-Proto", proto).build());
+    }
+
     /** A bearer token sent again is not verified again until it expires (VerifiedTokens, platform/security). */
     @Bean
     static org.springframework.beans.factory.config.BeanPostProcessor cachingJwtDecoder() {

@@ -29,6 +29,7 @@ class GatewayIT {
 
     private static final StubService community = new StubService(Ports.free());
     private static final StubService billing = new StubService(Ports.free());
+    private static final StubService keycloak = new StubService(Ports.free());
     private static final UUID MINE = UUID.randomUUID();
 
     @LocalServerPort
@@ -39,6 +40,7 @@ class GatewayIT {
     static void infrastructure(DynamicPropertyRegistry properties) {
         properties.add("COMMUNITY_URL", community::url);
         properties.add("BILLING_URL", billing::url);
+        properties.add("KEYCLOAK_URL", keycloak::url);
         properties.add("OIDC_ISSUER_URI", () -> Infra.tokens().issuerUri());
     }
 
@@ -278,6 +280,21 @@ class GatewayIT {
         assertThat(problem.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
         assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(answer.header("Strict-Transport-Security")).as("written only on HTTPS answers").isNull();
+    }
+
+    @Test
+    void keycloaksSignInPagesOfTheCommonholdRealmPassAndItsAdminAndOtherRealmsDoNot() {
+        ApiResponse signIn = gateway.get("/realms/commonhold/protocol/openid-connect/auth?client_id=commonhold-gateway");
+        ApiResponse assets = gateway.get("/resources/x1/login/keycloak.v2/css/styles.css");
+
+        assertThat(signIn.status()).isEqualTo(200);
+        assertThat(keycloak.saw("/realms/commonhold/protocol/openid-connect/auth")).isTrue();
+        assertThat(assets.status()).isEqualTo(200);
+        for (String hidden : List.of("/admin/master/console/", "/admin/realms/commonhold/users", "/realms/master/protocol/openid-connect/token",
+                "/realms/commonhold-other/account")) {
+            assertProblem(gateway.get(hidden), 404, "not-found");
+            assertThat(keycloak.saw(hidden)).as(hidden).isFalse();
+        }
     }
 
     private static String resident() {

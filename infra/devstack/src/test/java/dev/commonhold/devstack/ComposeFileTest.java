@@ -27,6 +27,18 @@ class ComposeFileTest {
     private final Path repository = RepoRoot.locate();
     private final Map<String, Map<String, Object>> compose = services();
 
+    /** The Compose Specification's own schema (compose-spec/compose-spec, Apache-2.0, vendored in test resources). */
+    @Test
+    void theFileIsValidComposeAsTheSpecificationDefinesIt() throws IOException {
+        var registry = com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_7);
+        var schema = registry.getSchema(com.networknt.schema.SchemaLocation.of("classpath:compose-spec/compose-spec.json"));
+        Object file = new Yaml().load(Files.readString(repository.resolve("docker-compose.yml")));
+
+        var errors = schema.validate(tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(file));
+
+        assertThat(errors).as("docker-compose.yml against the Compose Specification").isEmpty();
+    }
+
     @Test
     void everyServiceModuleAndTheGatewayHaveAnEntryBuiltFromTheirJar() throws IOException {
         for (String module : modules()) {
@@ -58,7 +70,11 @@ class ComposeFileTest {
 
     @Test
     void servicesWithADatabaseGetTheirOwnDatabaseAndRole() throws IOException {
-        String init = Files.readString(repository.resolve("infra/docker/postgres-init.sql"));
+        String init = Files.readString(repository.resolve("infra/docker/postgres-init.sh"));
+        Matcher databases = Pattern.compile("(?m)^for database in (.+); do$").matcher(init);
+        assertThat(databases.find()).as("postgres-init.sh lists the databases").isTrue();
+        List<String> listed = List.of(databases.group(1).trim().split("\\s+"));
+        Map<String, Object> postgres = map(compose.get("postgres").get("environment"));
         for (String module : modules()) {
             String name = Path.of(module).getFileName().toString();
             Map<String, Object> environment = map(compose.get(name).get("environment"));
@@ -66,7 +82,10 @@ class ComposeFileTest {
                 String database = name.replace('-', '_'); // as the local stack names its schema: no quoting needed anywhere
                 assertThat(environment.get("DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
                 assertThat(environment.get("DB_USER")).isEqualTo(database);
-                assertThat(init).contains("CREATE ROLE " + database + " LOGIN").contains("CREATE DATABASE " + database + " OWNER " + database);
+                assertThat(listed).contains(database);
+                String password = database.toUpperCase() + "_DB_PASSWORD";
+                assertThat(postgres).as("the init script gets " + password).containsKey(password);
+                assertThat(environment.get("DB_PASSWORD")).isEqualTo(postgres.get(password));
                 assertThat(dependencies(name)).contains("postgres", "kafka");
             }
         }
@@ -79,7 +98,8 @@ class ComposeFileTest {
             Object dependsOn = service.get("depends_on");
             if (dependsOn != null) {
                 map(dependsOn).forEach((dependency, condition) ->
-                        assertThat(map(condition).get("condition")).as("%s waits for %s", name, dependency).isEqualTo("service_healthy"));
+                        assertThat(map(condition).get("condition")).as("%s waits for %s", name, dependency)
+                                .isEqualTo(oneShot(dependency) ? "service_completed_successfully" : "service_healthy"));
             }
         });
         for (String module : modules()) {
@@ -88,14 +108,25 @@ class ComposeFileTest {
     }
 
     @Test
-    void tokensNameTheIssuerServicesExpectAndTheRealmIsImported() {
+    void tokensNameTheIssuerServicesExpectAndTheProductionRealmIsImported() throws IOException {
         Map<String, Object> keycloak = compose.get("keycloak");
-        String issuer = map(keycloak.get("environment")).get("KC_HOSTNAME") + "/realms/commonhold";
+        String hostname = map(keycloak.get("environment")).get("KC_HOSTNAME").toString();
+        String publicUrl = hostname.substring(0, hostname.indexOf(':')); // ${COMMONHOLD_PUBLIC_URL, whatever the message
         for (String module : modules()) {
-            assertThat(map(compose.get(Path.of(module).getFileName().toString()).get("environment")).get("OIDC_ISSUER_URI")).isEqualTo(issuer);
+            assertThat(map(compose.get(Path.of(module).getFileName().toString()).get("environment")).get("OIDC_ISSUER_URI").toString())
+                    .startsWith(publicUrl + ":?").endsWith("}/realms/commonhold");
         }
-        String realm = ((List<?>) keycloak.get("volumes")).getFirst().toString().split(":")[0];
-        assertThat(repository.resolve(realm)).isRegularFile();
+        String dockerfile = map(keycloak.get("build")).get("dockerfile").toString();
+        Matcher realm = Pattern.compile("COPY (\\S+commonhold-realm\\.json) /opt/keycloak/data/import/").matcher(Files.readString(repository.resolve(dockerfile)));
+        assertThat(realm.find()).isTrue();
+        assertThat(repository.resolve(realm.group(1))).isRegularFile();
+        assertThat(realm.group(1)).isEqualTo("infra/keycloak/production/commonhold-realm.json");
+    }
+
+    /** A job that runs to completion before what depends on it (kafka-setup), not a server to wait on. */
+    private boolean oneShot(String service) {
+        Map<String, Object> definition = compose.get(service);
+        return "no".equals(String.valueOf(definition.get("restart"))) && Boolean.TRUE.equals(map(definition.get("healthcheck")).get("disable"));
     }
 
     @Test

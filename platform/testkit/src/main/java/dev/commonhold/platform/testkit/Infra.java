@@ -65,6 +65,19 @@ public final class Infra {
         return keycloak;
     }
 
+    /**
+     * A Keycloak of its own with the production realm and the given test-only secrets, HTTPS only;
+     * the caller closes it. Embedded from a copy of the shared Keycloak home, or a container.
+     */
+    public static KeycloakServer productionKeycloak(dev.commonhold.platform.testkit.keycloak.ProductionRealm realm) {
+        if (containers) {
+            return dev.commonhold.platform.testkit.keycloak.ContainerKeycloakServer.withProductionRealm(realm);
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        return EmbeddedKeycloakServer.forProductionRealm(tmp.resolve("commonhold-keycloak-" + KeycloakDistribution.VERSION),
+                tmp.resolve("commonhold-keycloak-" + KeycloakDistribution.VERSION + "-production"), realm, Path.of("target", "keycloak-production.log"));
+    }
+
     /** A real OIDC server minting Keycloak-shaped tokens, for one service's own tests. */
     public static synchronized TestTokens tokens() {
         if (tokens == null) {

@@ -43,6 +43,13 @@ public class ServletSecurityAutoConfiguration {
         return CachingJwtDecoder.wrapper();
     }
 
+    /** Key fetches that tell Keycloak's trusted-proxy check they stand for HTTPS (KeyFetches); only on a server. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("commonhold.security.jwk-set-forwarded-proto")
+    org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer keyFetches(Environment environment) {
+        return KeyFetches.forwardedProto(environment.getRequiredProperty("commonhold.security.jwk-set-forwarded-proto"));
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, Environment environment) throws Exception {

@@ -27,11 +27,15 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
 
     private final Process process;
-    private final int port;
+    private final String baseUrl;
+    private final String internalUrl;
+    private final HttpClient http;
 
-    private EmbeddedKeycloakServer(Process process, int port) {
+    private EmbeddedKeycloakServer(Process process, String baseUrl, String internalUrl, HttpClient http) {
         this.process = process;
-        this.port = port;
+        this.baseUrl = baseUrl;
+        this.internalUrl = internalUrl;
+        this.http = http;
     }
 
     /** Throwaway Keycloak for tests: in-memory database, realm imported fresh every start. */
@@ -44,14 +48,46 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
         return start(home, port, "dev-file", log);
     }
 
+    /**
+     * Throwaway Keycloak with the production realm (infra/keycloak/production) and its test-only
+     * secrets in the environment, as docker-compose.yml passes them; HTTPS only. Runs from its own
+     * home, copied from {@code demoHome} (so Quarkus' build is reused when that one has run).
+     */
+    public static EmbeddedKeycloakServer forProductionRealm(Path demoHome, Path home, ProductionRealm realm, Path log) {
+        copyHome(KeycloakDistribution.unpackTo(demoHome), home);
+        try {
+            Path denylists = Files.createDirectories(home.resolve("data/password-blacklists"));
+            Files.copy(realm.denylist(), denylists.resolve(ProductionRealm.denylistName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int port = Ports.free();
+        int internal = Ports.free();
+        // As docker-compose.yml runs it: HTTP on the internal network, where only the trusted proxies' word makes a request HTTPS.
+        List<String> arguments = List.of("--http-enabled=true", "--http-port=" + internal, "--https-port=" + port,
+                "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1,::1",
+                "--https-key-store-file=" + realm.tls().keyStore(), "--https-key-store-password=" + dev.commonhold.platform.testkit.tls.SelfSigned.PASSWORD);
+        HttpClient trusting = HttpClient.newBuilder().sslContext(realm.tls().trustingContext()).connectTimeout(Duration.ofSeconds(2)).build();
+        return start(home, "https://localhost:" + port, "http://localhost:" + internal, trusting, arguments, realm.realmFile(),
+                realm.environment(), "dev-mem", log);
+    }
+
     private static EmbeddedKeycloakServer start(Path home, int port, String database, Path log) {
         KeycloakDistribution.unpackTo(home);
+        return start(home, "http://localhost:" + port, "http://localhost:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                List.of("--http-port=" + port), RealmFile.locate(), Map.of(), database, log);
+    }
+
+    private static EmbeddedKeycloakServer start(Path home, String baseUrl, String internalUrl, HttpClient http, List<String> listeners, Path realm,
+                                                Map<String, String> environment, String database, Path log) {
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(RealmFile.locate(), imports.resolve("commonhold-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(realm, imports.resolve("commonhold-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(log.toAbsolutePath().getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + port, "--http-management-port=" + Ports.free(), "--import-realm"))
+            List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev"));
+            command.addAll(listeners);
+            command.addAll(List.of("--http-management-port=" + Ports.free(), "--import-realm"));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
@@ -60,11 +96,35 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-            EmbeddedKeycloakServer server = new EmbeddedKeycloakServer(builder.start(), port);
+            env.putAll(environment);
+            EmbeddedKeycloakServer server = new EmbeddedKeycloakServer(builder.start(), baseUrl, internalUrl, http);
             server.awaitRealm(log);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start; see " + log, e);
+        }
+    }
+
+    /** A second home beside the first, without its data: {@code cp -a} keeps Quarkus' build, so the copy starts as fast. */
+    private static void copyHome(Path from, Path to) {
+        if (Files.isExecutable(to.resolve("bin/kc.sh"))) {
+            return;
+        }
+        try {
+            Path staging = Files.createTempDirectory(to.toAbsolutePath().getParent(), "keycloak-copy");
+            Process copy = new ProcessBuilder("cp", "-a", from + "/.", staging.toString()).inheritIO().start();
+            if (!copy.waitFor(5, TimeUnit.MINUTES) || copy.exitValue() != 0) {
+                throw new IOException("could not copy " + from + " to " + staging);
+            }
+            try (var data = Files.walk(staging.resolve("data"))) {
+                data.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+            Files.move(staging, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -75,7 +135,12 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
 
     @Override
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return baseUrl;
+    }
+
+    @Override
+    public String internalUrl() {
+        return internalUrl;
     }
 
     @Override
@@ -95,7 +160,6 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
     }
 
     private void awaitRealm(Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);

@@ -27,13 +27,19 @@ public final class KeycloakClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String baseUrl;
     private final String realm;
 
     public KeycloakClient(String baseUrl, String realm) {
+        this(baseUrl, realm, HttpClient.newHttpClient());
+    }
+
+    /** Over a client of the caller's, e.g. one trusting a test certificate. */
+    public KeycloakClient(String baseUrl, String realm, HttpClient http) {
         this.baseUrl = baseUrl;
         this.realm = realm;
+        this.http = http;
     }
 
     public String passwordToken(String username, String password) {
@@ -82,7 +88,8 @@ public final class KeycloakClient {
         return out;
     }
 
-    private String adminToken() {
+    /** A token of the master realm's bootstrap administrator, for the admin API. */
+    public String adminToken() {
         return tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",
                 "username", KeycloakServer.ADMIN_USERNAME, "password", KeycloakServer.ADMIN_PASSWORD));
     }

@@ -10,6 +10,14 @@ public interface KeycloakServer extends AutoCloseable {
     /** e.g. http://localhost:8180 */
     String baseUrl();
 
+    /**
+     * Where the services on the same network reach it; for the production realm, its plain-HTTP
+     * port (kept off the public side), otherwise the same as {@link #baseUrl()}.
+     */
+    default String internalUrl() {
+        return baseUrl();
+    }
+
     default String issuerUri() {
         return baseUrl() + "/realms/" + REALM;
     }
