@@ -5,6 +5,7 @@ import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.http.Api;
 import dev.commonhold.platform.testkit.http.ApiResponse;
+import dev.commonhold.platform.testkit.http.RawHttp;
 import dev.commonhold.platform.testkit.kafka.TopicReader;
 import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -403,6 +404,48 @@ class StackIT {
         assertThat(resident.get(trust + "/accounts").json().get("trialBalanceFen").asLong()).isZero();
         String lot = staff.get(parking + "/lots").json().get(0).get("id").asString();
         assertThat(resident.get(parking + "/lots/" + lot + "/occupancy").json().get("capacity").asInt()).isEqualTo(300);
+    }
+
+    /**
+     * Issue 18 on the running stack: a body of a gibibyte through the real gateway to a real service,
+     * declared and streamed, is refused quickly and the service's peak memory does not move; nothing
+     * but the APIs is served.
+     */
+    @Test
+    @Order(40)
+    void aGibibyteUploadThroughTheGatewayIsRefusedQuicklyAndTheServicesPeakMemoryStaysFlat() throws Exception {
+        String token = keycloak.passwordToken("staff", "staff");
+        int port = java.net.URI.create(stack.gatewayUrl()).getPort();
+        String unit = gateway().as(token).get(COMMUNITIES + "/" + community + "/units?limit=1").json().get("items").get(0).get("id").asString();
+        String payments = "/api/billing/communities/" + community + "/units/" + unit + "/payments";
+        long peakBefore = peakResidentBytes(stack.pid("billing"));
+
+        RawHttp.Upload declared = RawHttp.upload(port, payments, 1L << 30, false,
+                "Authorization: Bearer " + token, "Content-Type: application/json", "Idempotency-Key: " + java.util.UUID.randomUUID());
+        RawHttp.Upload streamed = RawHttp.upload(port, payments, 1L << 30, true,
+                "Authorization: Bearer " + token, "Content-Type: application/json", "Idempotency-Key: " + java.util.UUID.randomUUID());
+
+        for (RawHttp.Upload upload : List.of(declared, streamed)) {
+            assertThat(upload.answer().status()).isEqualTo(413);
+            assertThat(upload.answer().json().get("type").asString()).endsWith("payload-too-large");
+            assertThat(upload.elapsed()).isLessThan(Duration.ofSeconds(15));
+        }
+        assertThat(declared.bytesSent()).as("refused from its declared length").isLessThan(64L << 20);
+        assertThat(peakResidentBytes(stack.pid("billing")) - peakBefore).as("billing's peak resident memory grew by").isLessThan(64L << 20);
+        assertThat(new Api(stack.serviceUrl("billing")).get("/actuator/health/readiness").status()).isEqualTo(200);
+
+        ApiResponse unknown = gateway().get("/wp-login.php");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(gateway().get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(gateway().as(token).get(COMMUNITIES).header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    /** The most memory the process ever held (Linux VmHWM): what a buffered upload would have raised. */
+    private static long peakResidentBytes(long pid) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status")).stream()
+                .filter(line -> line.startsWith("VmHWM:")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).orElseThrow();
     }
 
     @Test
