@@ -284,11 +284,14 @@ class GatewayIT {
 
     @Test
     void keycloaksSignInPagesOfTheCommonholdRealmPassAndItsAdminAndOtherRealmsDoNot() {
-        ApiResponse signIn = gateway.get("/realms/commonhold/protocol/openid-connect/auth?client_id=commonhold-gateway");
+        ApiResponse signIn = gateway.header("X-Forwarded-For", "203.0.113.66").header("X-Forwarded-Proto", "https")
+                .get("/realms/commonhold/protocol/openid-connect/auth?client_id=commonhold-gateway");
         ApiResponse assets = gateway.get("/resources/x1/login/keycloak.v2/css/styles.css");
 
         assertThat(signIn.status()).isEqualTo(200);
         assertThat(keycloak.saw("/realms/commonhold/protocol/openid-connect/auth")).isTrue();
+        assertThat(signIn.json().get("forwardedFor").asString()).as("what the gateway saw, not what the caller claims").isEqualTo("127.0.0.1");
+        assertThat(signIn.json().get("forwardedProto").asString()).as("this gateway listens on plain HTTP").isEqualTo("http");
         assertThat(assets.status()).isEqualTo(200);
         for (String hidden : List.of("/admin/master/console/", "/admin/realms/commonhold/users", "/realms/master/protocol/openid-connect/token",
                 "/realms/commonhold-other/account")) {

@@ -1,23 +1,18 @@
 package dev.commonhold.gateway;
 
 import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.tls.SelfSigned;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,18 +25,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayTlsIT {
 
-    private static final String PASSWORD = "test-only-keystore";
-    private static final Path KEYSTORE = selfSigned();
+    private static final SelfSigned TLS = SelfSigned.create("gateway");
+    private static final StubService keycloak = new StubService(dev.commonhold.platform.testkit.Ports.free());
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void tls(DynamicPropertyRegistry properties) {
-        properties.add("server.ssl.key-store", KEYSTORE::toString);
-        properties.add("server.ssl.key-store-password", () -> PASSWORD);
-        properties.add("server.ssl.key-store-type", () -> "PKCS12");
+        // PEM files, as docker-compose.yml gives them (SERVER_SSL_CERTIFICATE, SERVER_SSL_CERTIFICATE_PRIVATE_KEY).
+        properties.add("server.ssl.certificate", () -> TLS.certificatePem().toString());
+        properties.add("server.ssl.certificate-private-key", () -> TLS.privateKeyPem().toString());
         properties.add("OIDC_ISSUER_URI", () -> Infra.tokens().issuerUri());
+        properties.add("KEYCLOAK_URL", keycloak::url);
     }
 
     @Test
@@ -57,6 +53,16 @@ class GatewayTlsIT {
         assertThat(unauthenticated.headers().firstValue("Strict-Transport-Security")).isPresent();
     }
 
+    /** Keycloak (sslRequired: all) serves its sign-in pages through the gateway because the gateway says the caller came over HTTPS. */
+    @Test
+    void keycloakLearnsThatTheSignInPageWasAskedForOverHttps() throws Exception {
+        HttpResponse<String> signIn = trusting().send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/realms/commonhold/account"))
+                .header("X-Forwarded-For", "203.0.113.66").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body()).contains("\"forwardedProto\":\"https\"").contains("\"forwardedFor\":\"127.0.0.1\"");
+    }
+
     @Test
     void plainHttpToTheTlsPortIsRefused() {
         HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -66,37 +72,7 @@ class GatewayTlsIT {
         assertThatThrownBy(() -> plain.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
     }
 
-    private static HttpClient trusting() throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(KEYSTORE)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(3)).build();
-    }
-
-    /** A throwaway certificate for localhost, made with the JDK's own keytool. */
-    private static Path selfSigned() {
-        try {
-            Path file = Files.createTempDirectory("gateway-tls").resolve("localhost.p12");
-            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                    "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-                    .redirectErrorStream(true).start();
-            String output = new String(keytool.getInputStream().readAllBytes());
-            if (keytool.waitFor() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static HttpClient trusting() {
+        return HttpClient.newBuilder().sslContext(TLS.trustingContext()).connectTimeout(Duration.ofSeconds(3)).build();
     }
 }

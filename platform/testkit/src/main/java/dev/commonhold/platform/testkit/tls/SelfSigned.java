@@ -57,6 +57,29 @@ public final class SelfSigned {
         }
     }
 
+    /** The certificate as a PEM file beside the key store (what a server is given: fullchain.pem). */
+    public Path certificatePem() {
+        try {
+            return pem("certificate.pem", "CERTIFICATE", load().getCertificate(alias).getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The private key as a PKCS#8 PEM file beside the key store (privkey.pem). */
+    public Path privateKeyPem() {
+        return pem("private-key.pem", "PRIVATE KEY", privateKey().getEncoded());
+    }
+
+    private Path pem(String name, String type, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der);
+        try {
+            return Files.writeString(keyStore.resolveSibling(alias + "-" + name), "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public PrivateKey privateKey() {
         try {
             return (PrivateKey) load().getKey(alias, PASSWORD.toCharArray());
