@@ -5,6 +5,9 @@
 # ComposeFileTest checks these grants against each service's commonhold.messaging settings.
 set -euo pipefail
 : "${KAFKA_ADMIN_PASSWORD:?KAFKA_ADMIN_PASSWORD is required}"
+# Passwords go into JAAS and SCRAM configuration strings unquoted: only characters that need no quoting.
+safe() { [[ "$2" =~ ^[A-Za-z0-9._~-]{16,}$ ]] || { echo "$1 must be at least 16 letters, digits or -._~" >&2; exit 1; }; }
+safe KAFKA_ADMIN_PASSWORD "$KAFKA_ADMIN_PASSWORD"
 umask 077
 admin=/tmp/admin.properties
 cat > "$admin" <<PROPERTIES
@@ -17,6 +20,7 @@ server=kafka:9092
 
 user() { # user <service>: its SCRAM credential, from KAFKA_PASSWORD_<SERVICE>
   local variable="KAFKA_PASSWORD_$(echo "$1" | tr 'a-z-' 'A-Z_')"
+  safe "$variable" "${!variable:?$variable is required}"
   "$bin/kafka-configs.sh" --bootstrap-server "$server" --command-config "$admin" --alter --entity-type users --entity-name "$1" \
     --add-config "SCRAM-SHA-512=[password=${!variable:?$variable is required}]"
 }

@@ -4,6 +4,9 @@
 # formats the storage with the administrator's credential; the services' users are made by setup.sh.
 set -euo pipefail
 : "${KAFKA_ADMIN_PASSWORD:?KAFKA_ADMIN_PASSWORD is required}"
+# Passwords go into JAAS and SCRAM configuration strings unquoted: only characters that need no quoting.
+safe() { [[ "$2" =~ ^[A-Za-z0-9._~-]{16,}$ ]] || { echo "$1 must be at least 16 letters, digits or -._~" >&2; exit 1; }; }
+safe KAFKA_ADMIN_PASSWORD "$KAFKA_ADMIN_PASSWORD"
 : "${KAFKA_CLUSTER_ID:?KAFKA_CLUSTER_ID is required (kafka-storage.sh random-uuid)}"
 config=/tmp/server.properties
 umask 077

@@ -49,6 +49,8 @@ final class BareErrorBodies extends ChannelOutboundHandlerAdapter {
             FullHttpResponse withBody = response.replace(Unpooled.wrappedBuffer(body));
             withBody.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
             withBody.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            withBody.headers().set("Content-Security-Policy", GatewaySecurity.API_CONTENT_SECURITY_POLICY);
+            withBody.headers().set("X-Content-Type-Options", "nosniff");
             super.write(ctx, withBody, promise);
             return;
         }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Each route takes a body of at most its {@code max-body-size} (route metadata; 1 MB when not set):
  * one declared larger is answered 413 before a byte of it is read or anything is sent on, and one
- * streamed without a length is cut off at the limit while it passes through. The services check
+ * streamed without a length stops being passed on at the limit and is answered 413 once sent. The services check
  * again (platform/web), so neither side ever holds more than its limit.
  */
 @Component
@@ -29,6 +29,8 @@ class BodySizeLimit implements GlobalFilter, Ordered {
 
     static final String METADATA = "max-body-size";
     private static final DataSize DEFAULT = DataSize.ofMegabytes(1);
+    /** How much of a body past its limit is read and dropped so the caller gets the 413 (see {@link #limited}). */
+    static final DataSize DRAIN = DataSize.ofMegabytes(64);
 
     /** Before each route's circuit breaker, so a refused body neither reaches the service nor counts as its failure. */
     @Override
@@ -40,22 +42,39 @@ class BodySizeLimit implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         DataSize limit = limitOf(exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR));
         if (exchange.getRequest().getHeaders().getContentLength() > limit.toBytes()) {
+            // Nothing of it is read: the connection closes after this answer.
+            exchange.getResponse().getHeaders().set("Connection", "close");
             return refuse(exchange, limit);
         }
         ServerHttpRequest counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
-                AtomicLong seen = new AtomicLong();
-                return super.getBody().doOnNext(buffer -> {
-                    if (seen.addAndGet(buffer.readableByteCount()) > limit.toBytes()) {
-                        DataBufferUtils.release(buffer);
-                        throw new BodyTooLarge(limit);
-                    }
-                });
+                return limited(super.getBody(), limit.toBytes(), () -> new BodyTooLarge(limit));
             }
         };
         return chain.filter(exchange.mutate().request(counted).build())
                 .onErrorResume(BodyTooLarge.class, tooLarge -> refuse(exchange, tooLarge.limit()));
+    }
+
+    /**
+     * The body up to {@code limit} bytes, then nothing more is passed on. What follows is read and
+     * dropped (never held) up to {@link #DRAIN} bytes, and the error comes when the caller has finished
+     * sending: closing on a caller still sending makes its system discard our 413 along with the
+     * connection (a reset). A caller that goes on past the drain is cut off at once.
+     */
+    static Flux<DataBuffer> limited(Flux<DataBuffer> body, long limit, java.util.function.Supplier<RuntimeException> tooLarge) {
+        AtomicLong seen = new AtomicLong();
+        return body.<DataBuffer>handle((buffer, sink) -> {
+            long total = seen.addAndGet(buffer.readableByteCount());
+            if (total <= limit) {
+                sink.next(buffer);
+                return;
+            }
+            DataBufferUtils.release(buffer);
+            if (total > limit + DRAIN.toBytes()) {
+                sink.error(tooLarge.get());
+            }
+        }).concatWith(Mono.defer(() -> seen.get() > limit ? Mono.error(tooLarge.get()) : Mono.empty()));
     }
 
     private static DataSize limitOf(Route route) {
@@ -64,8 +83,6 @@ class BodySizeLimit implements GlobalFilter, Ordered {
     }
 
     static Mono<Void> refuse(ServerWebExchange exchange, DataSize limit) {
-        // The rest of the body is not read: the connection closes after this answer.
-        exchange.getResponse().getHeaders().set("Connection", "close");
         return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
                 "This API takes a body of at most %d bytes (%d MB); send less, or split the file and send the parts one after another."
                         .formatted(limit.toBytes(), limit.toMegabytes()));

@@ -38,6 +38,9 @@ final class Problems {
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // Also on answers decided before security writes its headers (an ambiguous path, a body too large).
+        response.getHeaders().set("Content-Security-Policy", GatewaySecurity.API_CONTENT_SECURITY_POLICY);
+        response.getHeaders().set("X-Content-Type-Options", "nosniff");
         return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
     }
 }

@@ -119,6 +119,7 @@ class GatewayIT {
                 assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
                 assertThat(response.json().get("type").asString()).as(path).endsWith("malformed-request");
                 assertThat(response.json().get("traceId")).as(path).isNotNull();
+                assertThat(response.header("Content-Security-Policy")).as(path + " refused before security still says what it is").isNotNull();
             }
         }
         sleep(500);

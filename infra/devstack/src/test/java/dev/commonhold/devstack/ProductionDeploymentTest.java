@@ -163,6 +163,12 @@ class ProductionDeploymentTest {
                     .as("%s publishes %s", name, port).isTrue());
         });
         assertThat(compose.get("gateway").get("ports")).isEqualTo(List.of("443:8443"));
+        compose.forEach((name, service) -> {
+            if (service.containsKey("ports")) { // Docker publishes no port of a container that is on internal networks only
+                assertThat(networksOf(name).stream().anyMatch(n -> !Boolean.TRUE.equals(map(networks.get(n)).get("internal"))))
+                        .as(name + " publishes a port, so it needs a network that is not internal").isTrue();
+            }
+        });
         assertThat(environment("gateway")).containsKeys("SERVER_SSL_CERTIFICATE", "SERVER_SSL_CERTIFICATE_PRIVATE_KEY");
     }
 
@@ -241,7 +247,8 @@ class ProductionDeploymentTest {
             String name = required.group(1);
             assertThat(first.get(name)).as(name).isNotBlank();
             if (name.matches(".*(PASSWORD|SECRET).*")) {
-                assertThat(first.get(name)).as(name + " is random").hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(second.get(name));
+                assertThat(first.get(name)).as(name + " is random").hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(second.get(name))
+                        .as(name + " needs no quoting in JAAS, SCRAM, JSON or .env").matches("[A-Za-z0-9._~-]{16,}");
             }
         }
         assertThat(first.get("KAFKA_CLUSTER_ID")).hasSize(22);

@@ -41,6 +41,15 @@ import org.springframework.util.unit.DataSize;
 @Import(IdempotencyWebConfiguration.class)
 public class WebAutoConfiguration {
 
+    /** First of all, so every answer carries them, however early it is decided (ApiHeaders). */
+    @Bean
+    FilterRegistrationBean<dev.commonhold.platform.web.headers.ApiHeaders> apiHeaders() {
+        FilterRegistrationBean<dev.commonhold.platform.web.headers.ApiHeaders> registration =
+                new FilterRegistrationBean<>(new dev.commonhold.platform.web.headers.ApiHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Before security, so even a 401 carries the trace id. */
     @Bean
     FilterRegistrationBean<TraceparentFilter> traceparentFilter() {

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,30 @@ class BodyLimitsIT {
         assertThat(file.answer().json().get("bytes").asLong()).isEqualTo(3 * MIB);
         assertThat(tooBig.answer().status()).isEqualTo(413);
         assertThat(tooBig.answer().json().get("detail").asString()).contains("(4 MB)");
+    }
+
+    @Test
+    void aMultipartOrFormBodyIsNotParsedPastTheLimitEvenOnAPathThatDoesNotExist() {
+        long heapBefore = heapUsed();
+        for (String path : List.of("/things", "/no-such-path")) {
+            for (String type : List.of("multipart/form-data; boundary=XBOUNDARYX", "application/x-www-form-urlencoded")) {
+                RawHttp.Upload upload = RawHttp.upload(port, path, 64 * MIB, true, "Content-Type: " + type);
+
+                assertThat(upload.answer().status()).as(path + " " + type).isBetween(400, 499);
+                assertThat(upload.answer().headers().get("content-security-policy")).as(path).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+                assertThat(upload.bytesSent()).as("%s %s: the server stopped reading", path, type).isLessThan(32 * MIB);
+            }
+        }
+        assertThat(heapUsed() - heapBefore).as("heap growth in bytes").isLessThan(64 * MIB);
+    }
+
+    @Test
+    void theEarliestRefusalCarriesTheSecurityHeaders() {
+        RawHttp.Upload refused = RawHttp.upload(port, "/things", 2 * MIB, false, "Content-Type: application/json");
+
+        assertThat(refused.answer().status()).isEqualTo(413);
+        assertThat(refused.answer().headers()).containsEntry("content-security-policy", "default-src 'none'; frame-ancestors 'none'")
+                .containsEntry("x-content-type-options", "nosniff");
     }
 
     private int payments() {

@@ -64,6 +64,7 @@ public class ProblemReportValve extends ErrorReportValve {
         log.warn("refused a request the server could not read: {} (traceId {})", status, problem.getProperties().get("traceId"));
         try {
             response.setContentType("application/problem+json");
+            dev.commonhold.platform.web.headers.ApiHeaders.apply(response::setHeader);
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
             if (writer != null) {

@@ -106,14 +106,16 @@ class PaymentRequestController {
     }
 
     @GetMapping("/{requestId}/vouchers/{voucherId}")
-    ResponseEntity<byte[]> voucher(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId, @PathVariable UUID voucherId) {
+    ResponseEntity<byte[]> voucher(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId, @PathVariable UUID voucherId,
+                                   jakarta.servlet.http.HttpServletResponse servlet) {
         PaymentRequestStore.Voucher v = requests.vouchers(viewer, communityId, requestId).stream().filter(x -> x.id().equals(voucherId)).findFirst()
                 .orElseThrow(() -> dev.commonhold.platform.web.problem.ProblemException.notFound("Voucher", voucherId));
-        // Always a download, never a page of ours: whatever a file holds, a browser neither runs nor sniffs it.
+        // Always a download, never a page of ours: whatever a file holds, a browser neither runs nor sniffs it (nosniff
+        // comes with every answer, platform/web ApiHeaders); the sandbox replaces, not adds to, the usual policy.
+        servlet.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(v.contentType())).header("X-Content-SHA256", v.sha256())
                 .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
                         .filename(v.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff").header("Content-Security-Policy", "sandbox; default-src 'none'")
                 .body(requests.voucherContent(viewer, communityId, requestId, voucherId));
     }
 

@@ -161,7 +161,8 @@ class TrustPaymentsIT {
         assertThat(back.body()).isEqualTo(pdf);
         assertThat(back.headers().firstValue("X-Content-SHA256")).contains(sha);
         assertThat(back.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
-        assertThat(back.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(back.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(back.headers().allValues("Content-Security-Policy")).as("the sandbox, once").containsExactly("sandbox; default-src 'none'");
 
         f.as(f.chair).post(requests + "/" + id + "/decisions", Map.of("decision", "APPROVE"));
         assertThat(upload(f, id, "application/pdf", "换了的合同.pdf", new byte[]{2}).statusCode()).as("what the committee saw is fixed").isEqualTo(422);
