@@ -56,6 +56,12 @@ public class Register {
                 .stream().findFirst();
     }
 
+    /** The communities whose division code begins with this prefix (a city, a district), by id. */
+    public List<CommunityCopy> inRegion(String divisionPrefix) {
+        return jdbc.query("SELECT id, name, division_code, time_zone, operator_company_id FROM community WHERE starts_with(division_code, ?) ORDER BY id",
+                COMMUNITY, divisionPrefix);
+    }
+
     public Optional<UnitCopy> unit(UUID communityId, UUID unitId) {
         return jdbc.query("SELECT " + UNIT_COLUMNS + " FROM unit WHERE id = ? AND community_id = ?", UNIT, unitId, communityId)
                 .stream().findFirst();

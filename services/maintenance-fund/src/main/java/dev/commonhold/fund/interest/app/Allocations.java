@@ -30,6 +30,13 @@ public interface Allocations {
 
     void finished(UUID id, Status status, Long allocatedFen, Integer subAccounts, String detail, Instant at);
 
+    /**
+     * A community's share of a region's allocation, written done in the transaction that credits it:
+     * the community's period is then taken, as if it had been asked for the community alone.
+     */
+    void share(UUID regionAllocationId, UUID communityId, InterestPeriod period, String bankReference, long allocatedFen, int subAccounts,
+               String requestedBy, Instant at);
+
     /** Those a restart interrupted: failed, to be requested again. */
     int failInterrupted(Instant at);
 }

@@ -1,10 +1,7 @@
 package dev.commonhold.fund.interest.app;
 
-import dev.commonhold.fund.accounts.app.FundBooks;
 import dev.commonhold.fund.accounts.app.SubAccounts;
-import dev.commonhold.fund.accounts.domain.FundChart;
 import dev.commonhold.fund.accounts.domain.FundRuleViolation;
-import dev.commonhold.fund.accounts.domain.Movement;
 import dev.commonhold.fund.interest.domain.InterestPeriod;
 import dev.commonhold.fund.register.CommunityCopy;
 import dev.commonhold.fund.register.FundAccess;
@@ -48,20 +45,22 @@ public class InterestAllocation implements SmartLifecycle {
 
     private final FundAccess access;
     private final Allocations allocations;
+    private final RegionAllocations regionAllocations;
     private final SubAccounts subAccounts;
-    private final FundBooks books;
+    private final InterestPosting posting;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Map<UUID, Progress> progress = new ConcurrentHashMap<>();
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("interest-allocation").daemon().factory());
     private volatile boolean running;
 
-    InterestAllocation(FundAccess access, Allocations allocations, SubAccounts subAccounts, FundBooks books, TransactionTemplate transaction,
-                       Clock clock) {
+    InterestAllocation(FundAccess access, Allocations allocations, RegionAllocations regionAllocations, SubAccounts subAccounts,
+                       InterestPosting posting, TransactionTemplate transaction, Clock clock) {
         this.access = access;
         this.allocations = allocations;
+        this.regionAllocations = regionAllocations;
         this.subAccounts = subAccounts;
-        this.books = books;
+        this.posting = posting;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -76,6 +75,10 @@ public class InterestAllocation implements SmartLifecycle {
         if (!period.to().isBefore(today)) {
             throw new FundRuleViolation("F2", "to", "interest is allocated for a period that has ended: its last day must be before today, " + today);
         }
+        regionAllocations.covering(community.divisionCode(), period).ifPresent(region -> {
+            throw new FundRuleViolation("F2", "from", "the region %s's interest for %s to %s covers this community: each day's interest is allocated once"
+                    .formatted(region.divisionPrefix(), region.period().from(), region.period().to()));
+        });
         allocations.overlapping(communityId, period).ifPresent(other -> {
             throw new FundRuleViolation("F2", "from", "overlaps the allocation of %s to %s: each day's interest is allocated once"
                     .formatted(other.period().from(), other.period().to()));
@@ -131,19 +134,8 @@ public class InterestAllocation implements SmartLifecycle {
         long total = period.total(balanceDays);
         long[] parts = Allocation.largestRemainder(total, weights.balanceDays());
         long t2 = System.nanoTime();
-        int credited = (int) Arrays.stream(parts).filter(p -> p != 0).count();
-        UUID[] units = new UUID[credited];
-        long[] amounts = new long[credited];
-        for (int i = 0, k = 0; i < parts.length; i++) {
-            if (parts[i] != 0) {
-                units[k] = weights.unitIds()[i];
-                amounts[k++] = parts[i];
-            }
-        }
-        progress.put(allocation.id(), new Progress("crediting the sub-accounts", credited));
-        String text = "利息分配 Interest %s–%s（%s）".formatted(period.from(), period.to(), allocation.bankReference());
-        books.postBulk(community.id(), community.zone(), text, "interest:" + allocation.id(), FundChart.BANK,
-                new SubAccounts.Bulk(Movement.Kind.INTEREST, period.to(), text, "interest:" + allocation.id(), units, amounts));
+        progress.put(allocation.id(), new Progress("crediting the sub-accounts", (int) Arrays.stream(parts).filter(p -> p != 0).count()));
+        int credited = posting.credit(community, "interest:" + allocation.id(), period, allocation.bankReference(), weights.unitIds(), parts);
         log.info("interest for {} sub-accounts: weighed in {} ms, split in {} ms, posted and credited in {} ms", weights.unitIds().length,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         return new long[]{total, credited};

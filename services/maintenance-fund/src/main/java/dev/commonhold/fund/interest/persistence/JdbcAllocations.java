@@ -71,6 +71,17 @@ class JdbcAllocations implements Allocations {
     }
 
     @Override
+    public void share(UUID regionAllocationId, UUID communityId, InterestPeriod period, String bankReference, long allocatedFen, int subAccounts,
+                      String requestedBy, Instant at) {
+        jdbc.update("""
+                INSERT INTO interest_allocation (id, community_id, period_from, period_to, amount_fen, rate_bp, bank_reference, status,
+                                                 allocated_fen, sub_accounts, requested_by, requested_at, finished_at, region_allocation_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'DONE', ?, ?, ?, ?, ?, ?)""", dev.commonhold.platform.ids.Ids.newId(), communityId,
+                Date.valueOf(period.from()), Date.valueOf(period.to()), period.amountFen() == null ? null : allocatedFen, period.rateBasisPoints(),
+                bankReference, allocatedFen, subAccounts, requestedBy, Timestamp.from(at), Timestamp.from(at), regionAllocationId);
+    }
+
+    @Override
     public int failInterrupted(Instant at) {
         return jdbc.update("UPDATE interest_allocation SET status = 'FAILED', detail = 'interrupted by a restart: nothing was credited; request it again', "
                 + "finished_at = ? WHERE status = 'RUNNING'", Timestamp.from(at));
