@@ -68,13 +68,8 @@ public class InterestAllocation implements SmartLifecycle {
     /** Starts the allocation of this period, or answers the one already made or running for it. */
     public Allocations.Allocation request(Viewer viewer, UUID communityId, InterestPeriod period, String bankReference) {
         CommunityCopy community = access.adminOf(viewer, communityId);
-        if (bankReference == null || bankReference.isBlank() || bankReference.length() > 64) {
-            throw new FundRuleViolation("F2", "bankReference", "the bank's reference of the interest credited (at most 64 characters)");
-        }
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(community.zone()));
-        if (!period.to().isBefore(today)) {
-            throw new FundRuleViolation("F2", "to", "interest is allocated for a period that has ended: its last day must be before today, " + today);
-        }
+        String reference = InterestPeriod.bankReference(bankReference);
+        period.requireEndedBefore(java.time.LocalDate.now(clock.withZone(community.zone())));
         regionAllocations.covering(community.divisionCode(), period).ifPresent(region -> {
             throw new FundRuleViolation("F2", "from", "the region %s's interest for %s to %s covers this community: each day's interest is allocated once"
                     .formatted(region.divisionPrefix(), region.period().from(), region.period().to()));
@@ -83,7 +78,7 @@ public class InterestAllocation implements SmartLifecycle {
             throw new FundRuleViolation("F2", "from", "overlaps the allocation of %s to %s: each day's interest is allocated once"
                     .formatted(other.period().from(), other.period().to()));
         });
-        Allocations.Allocation started = new Allocations.Allocation(Ids.newId(), communityId, period, bankReference.strip(),
+        Allocations.Allocation started = new Allocations.Allocation(Ids.newId(), communityId, period, reference,
                 Allocations.Status.RUNNING, null, null, null, clock.instant(), null);
         if (!allocations.start(started, viewer.subject())) {
             return allocations.ofPeriod(communityId, period).orElseThrow();

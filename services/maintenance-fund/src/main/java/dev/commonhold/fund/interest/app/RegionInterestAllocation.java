@@ -87,9 +87,7 @@ public class RegionInterestAllocation implements SmartLifecycle {
         if (!viewer.has(Role.PLATFORM_ADMIN)) {
             throw new AccessDeniedException("a region's interest is allocated by the platform administrator for the fund centre; regulators read it");
         }
-        if (bankReference == null || bankReference.isBlank() || bankReference.length() > 64) {
-            throw new FundRuleViolation("F2", "bankReference", "the bank's reference of the interest credited (at most 64 characters)");
-        }
+        String reference = InterestPeriod.bankReference(bankReference);
         java.util.Optional<RegionAllocations.RegionAllocation> asked = regions.ofPeriod(region, period);
         if (asked.isPresent()) {
             return asked.get(); // asked again: the first allocation of this region and period stands
@@ -98,10 +96,7 @@ public class RegionInterestAllocation implements SmartLifecycle {
         if (communities.isEmpty()) {
             throw new FundRuleViolation("F2", "divisionPrefix", "no community's division code begins with " + region);
         }
-        LocalDate today = LocalDate.now(clock.withZone(communities.getFirst().zone()));
-        if (!period.to().isBefore(today)) {
-            throw new FundRuleViolation("F2", "to", "interest is allocated for a period that has ended: its last day must be before today, " + today);
-        }
+        period.requireEndedBefore(LocalDate.now(clock.withZone(communities.getFirst().zone())));
         regions.overlapping(region, period).ifPresent(other -> {
             throw new FundRuleViolation("F2", "from", "overlaps the allocation of region %s from %s to %s: each day's interest is allocated once"
                     .formatted(other.divisionPrefix(), other.period().from(), other.period().to()));
@@ -112,7 +107,7 @@ public class RegionInterestAllocation implements SmartLifecycle {
                         .formatted(community.name(), own.period().from(), own.period().to()));
             });
         }
-        RegionAllocations.RegionAllocation started = new RegionAllocations.RegionAllocation(Ids.newId(), region, period, bankReference.strip(),
+        RegionAllocations.RegionAllocation started = new RegionAllocations.RegionAllocation(Ids.newId(), region, period, reference,
                 Allocations.Status.RUNNING, null, null, null, null, clock.instant(), null);
         if (!regions.start(started, viewer.subject())) {
             return regions.ofPeriod(region, period).orElseThrow();

@@ -37,6 +37,21 @@ public record InterestPeriod(LocalDate from, LocalDate to, Long amountFen, Integ
         }
     }
 
+    /** Interest is allocated for a period that has ended: its last day before {@code today} (the community's day). */
+    public void requireEndedBefore(LocalDate today) {
+        if (!to.isBefore(today)) {
+            throw new FundRuleViolation("F2", "to", "interest is allocated for a period that has ended: its last day must be before today, " + today);
+        }
+    }
+
+    /** The bank's reference of the interest credited, stripped; at most 64 characters. */
+    public static String bankReference(String reference) {
+        if (reference == null || reference.isBlank() || reference.length() > 64) {
+            throw new FundRuleViolation("F2", "bankReference", "the bank's reference of the interest credited (at most 64 characters)");
+        }
+        return reference.strip();
+    }
+
     public int days() {
         return days(from, to);
     }
