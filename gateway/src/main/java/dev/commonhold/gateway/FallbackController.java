@@ -19,8 +19,7 @@ class FallbackController {
     Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Object cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (cause == null) { // asked for directly, not forwarded by a breaker: nothing is served here
-            return Problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not found",
-                    "No API at " + exchange.getRequest().getPath().value() + "; APIs live under /api/<service>/…");
+            return Problems.notFound(exchange);
         }
         if (cause instanceof BodySizeLimit.BodyTooLarge tooLarge) {
             return BodySizeLimit.refuse(exchange, tooLarge.limit());

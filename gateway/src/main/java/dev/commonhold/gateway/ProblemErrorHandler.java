@@ -20,8 +20,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         if (error instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
-            return Problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not found",
-                    "No API at " + exchange.getRequest().getPath().value() + "; APIs live under /api/<service>/…");
+            return Problems.notFound(exchange);
         }
         if (error instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
             HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());

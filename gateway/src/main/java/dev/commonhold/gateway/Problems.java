@@ -21,6 +21,12 @@ final class Problems {
     private Problems() {
     }
 
+    /** Nothing is served at this path: the gateway serves the APIs under /api/<service>/ (and sign-in), nothing else. */
+    static Mono<Void> notFound(ServerWebExchange exchange) {
+        return write(exchange, HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "No API at " + exchange.getRequest().getPath().value() + "; APIs live under /api/<service>/…");
+    }
+
     static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {

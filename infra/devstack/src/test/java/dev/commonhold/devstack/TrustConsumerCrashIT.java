@@ -4,7 +4,6 @@ import dev.commonhold.platform.ledger.JournalEntry;
 import dev.commonhold.platform.ledger.Posting;
 import dev.commonhold.platform.ledger.verify.JournalVerifier;
 import dev.commonhold.platform.messaging.EventEnvelope;
-import dev.commonhold.platform.messaging.EventJson;
 import dev.commonhold.platform.messaging.EventRecords;
 import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.testkit.Infra;
@@ -100,9 +99,7 @@ class TrustConsumerCrashIT {
     }
 
     private static EventEnvelope envelope(EventSchemas schemas, String type, UUID community, UUID aggregate, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, Instant.now(), community, aggregate, null, EventJson.toTree(payload));
-        schemas.requireValid(envelope);
-        return envelope;
+        return schemas.envelope(type, community, aggregate, payload);
     }
 
     private static long awaitEntries(PostgresServer postgres, String database, java.util.function.LongPredicate done) throws InterruptedException {

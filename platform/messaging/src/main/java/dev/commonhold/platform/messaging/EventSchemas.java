@@ -40,6 +40,17 @@ public final class EventSchemas {
         return problems;
     }
 
+    /**
+     * A new event of {@code type}, occurring now, checked against its contract: what a test fixture
+     * (or a tool playing another service) sends in place of that service.
+     */
+    public EventEnvelope envelope(String type, java.util.UUID communityId, java.util.UUID aggregateId, Object payload) {
+        EventEnvelope envelope = new EventEnvelope(java.util.UUID.randomUUID(), type, java.time.Instant.now(), communityId, aggregateId, null,
+                EventJson.toTree(payload));
+        requireValid(envelope);
+        return envelope;
+    }
+
     /** Checks an event about to be published; a mismatch is a bug in the producer. */
     public void requireValid(EventEnvelope envelope) {
         List<String> problems = problems(EventJson.toTree(envelope));

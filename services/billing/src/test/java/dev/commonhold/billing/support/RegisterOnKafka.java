@@ -1,13 +1,11 @@
 package dev.commonhold.billing.support;
 
 import dev.commonhold.platform.messaging.EventEnvelope;
-import dev.commonhold.platform.messaging.EventJson;
 import dev.commonhold.platform.messaging.EventRecords;
 import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.kafka.TopicWriter;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +54,7 @@ public final class RegisterOnKafka {
     }
 
     public static EventEnvelope envelope(String type, UUID community, UUID aggregate, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, Instant.now(), community, aggregate, null, EventJson.toTree(payload));
-        SCHEMAS.requireValid(envelope);
-        return envelope;
+        return SCHEMAS.envelope(type, community, aggregate, payload);
     }
 
     /** Sends and waits until Kafka acknowledged every one; keyed by aggregate (state) or community (money). */

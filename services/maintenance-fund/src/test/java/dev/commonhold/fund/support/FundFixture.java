@@ -1,7 +1,6 @@
 package dev.commonhold.fund.support;
 
 import dev.commonhold.platform.messaging.EventEnvelope;
-import dev.commonhold.platform.messaging.EventJson;
 import dev.commonhold.platform.messaging.EventRecords;
 import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.testkit.Infra;
@@ -145,9 +144,7 @@ public final class FundFixture {
     }
 
     public static EventEnvelope envelope(String type, UUID community, UUID aggregate, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, Instant.now(), community, aggregate, null, EventJson.toTree(payload));
-        SCHEMAS.requireValid(envelope);
-        return envelope;
+        return SCHEMAS.envelope(type, community, aggregate, payload);
     }
 
     public static void send(List<EventEnvelope> events) {

@@ -165,9 +165,7 @@ public final class ParkingFixture {
     }
 
     public static EventEnvelope envelope(String type, UUID community, UUID aggregate, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, Instant.now(), community, aggregate, null, EventJson.toTree(payload));
-        SCHEMAS.requireValid(envelope);
-        return envelope;
+        return SCHEMAS.envelope(type, community, aggregate, payload);
     }
 
     public static void send(List<EventEnvelope> events) {

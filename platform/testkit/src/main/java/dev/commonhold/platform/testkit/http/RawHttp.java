@@ -21,6 +21,7 @@ import java.util.Map;
 public final class RawHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final java.util.regex.Pattern CONTENT_LENGTH = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)");
 
     /** @param headers names in lower case */
     public record Answer(int status, Map<String, String> headers, String body) {
@@ -136,7 +137,7 @@ public final class RawHttp {
         if (end < 0) {
             return false;
         }
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(text.substring(0, end));
+        java.util.regex.Matcher length = CONTENT_LENGTH.matcher(text.substring(0, end));
         if (length.find()) {
             return text.length() - end - 4 >= Integer.parseInt(length.group(1));
         }
