@@ -43,12 +43,15 @@ final class Banner {
                  3号楼's ground floor is below 30%% and billed a top-up (README.md, Maintenance fund).
                  Parking: 东区停车场 (300 spaces) with a day of gate traffic; a visitor's fee on common
                  land is owners' income; drive a car in and out as the gate camera (README.md, Parking).
+                 Joining: anyone may sign up (a phone number as username) at
+                 http://localhost:%d/realms/commonhold/account and bind their home with a code
+                 staff issues, or ask to be bound (README.md, Joining a household).
 
                  Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
                 ======================================================================
                 %s
                 """.formatted(startup.toMillis() / 1000.0, api, ports.keycloak(), DemoSeed.COMMUNITY_NAME, communityId,
                 ports.keycloak() == 8180 ? "" : "COMMONHOLD_KEYCLOAK_PORT=" + ports.keycloak() + " ", api, communityId, ports.channelSimulator(),
-                memory.isEmpty() ? "" : " Memory (resident):\n   " + String.join("\n   ", memory) + "\n");
+                ports.keycloak(), memory.isEmpty() ? "" : " Memory (resident):\n   " + String.join("\n   ", memory) + "\n");
     }
 }

@@ -50,9 +50,9 @@ public final class DemoSeed {
         if (operator.get(PATH + "/" + community + "/committee").status() == 404) {
             appointCommittee(community);
         }
-        for (String user : List.of("resident", "committee")) {
-            keycloak.addToAttribute(user, "communities", List.of(community)); // adds; what an administrator gave since stays
-        }
+        // The register gives logins their community and roles (issue 15), through Keycloak's Admin API, within seconds.
+        awaitInToken("resident", community, "resident");
+        awaitInToken("committee", community, "committee");
         openDemoVote(community);
         List<DemoBilling.Transfer> transfers = new DemoBilling(operator, gateway.as(keycloak.passwordToken("staff", "staff")), progress).seed(community);
         new DemoTrust(operator, gateway.as(keycloak.passwordToken("staff", "staff")), gateway.as(keycloak.passwordToken("committee", "committee")),
@@ -85,6 +85,34 @@ public final class DemoSeed {
         progress.say("demo vote opened: " + DEMO_VOTE);
     }
 
+    /**
+     * The registry updates the login's Keycloak account from its queue within seconds of a change:
+     * wait until it says so (asking with a token the login has — asking Keycloak for a new token
+     * every few hundred milliseconds looks like an attack to its brute-force guard), then check.
+     */
+    private void awaitInToken(String user, String community, String role) {
+        Api login = gateway.as(keycloak.passwordToken(user, user));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!expect(login.get("/api/community/me/homes"), 200).get("accountUpToDate").asBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the registry did not update " + user + "'s Keycloak account within 60 s; "
+                        + "see the community service's log (account sync)");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        JsonNode claims = KeycloakClient.claims(keycloak.passwordToken(user, user));
+        if (claims.path("communities").valueStream().noneMatch(c -> c.asString().equals(community))
+                || claims.path("realm_access").path("roles").valueStream().noneMatch(r -> r.asString().equals(role))) {
+            throw new IllegalStateException("the register should give " + user + " community " + community + " and role " + role
+                    + ", but their token has " + claims.path("communities") + " " + claims.path("realm_access"));
+        }
+    }
+
     private Optional<String> existing() {
         return expect(operator.get(PATH + "?limit=500"), 200).get("items").valueStream()
                 .filter(c -> c.get("name").asString().equals(COMMUNITY_NAME)).map(c -> c.get("id").asString()).findFirst();
@@ -115,7 +143,6 @@ public final class DemoSeed {
                 summary.get("buildingsCreated").asInt(), summary.get("ownersCreated").asInt(), (System.nanoTime() - started) / 1_000_000));
     }
 
-    /** Links the demo login to the owner of its flat, so it sees its household. */
     /** Links the demo owner to the demo login, once: an owner someone has linked since keeps that link. */
     private void link(String community, String unit, String username) {
         String ownerId = ownerOf(community, unit);

@@ -30,7 +30,7 @@ final class Services {
         int fund = ports.get("maintenance-fund");
         int parking = ports.get("parking");
         return List.of(
-                community(repository, infra, community),
+                community(repository, infra, community, gatewayPort),
                 billing(repository, infra, billing, channels),
                 trustAccount(repository, infra, trust),
                 withDatabase("maintenance-fund", repository.resolve("services/maintenance-fund/target/maintenance-fund.jar"), fund, infra),
@@ -45,10 +45,17 @@ final class Services {
                         "PARKING_URL", "http://localhost:" + parking)));
     }
 
-    /** Votes whose window has ended are decided within 2 s here, so a demo vote of a minute ends when it says. */
-    static Spec community(Path repository, Infrastructure infra, int port) {
+    /**
+     * Votes whose window has ended are decided within 2 s here, so a demo vote of a minute ends when it says.
+     * The register keeps users' Keycloak accounts (communities, resident and committee roles) in line with
+     * itself, as the realm's commonhold-registry service account.
+     */
+    static Spec community(Path repository, Infrastructure infra, int port, int gatewayPort) {
         Spec community = withDatabase("community", repository.resolve("services/community/target/community.jar"), port, infra);
         community.environment().put("COMMONHOLD_ASSEMBLY_CLOSE_CHECK", "2s");
+        community.environment().put("KEYCLOAK_URL", infra.issuerUri().replaceFirst("/realms/[^/]+/?$", ""));
+        community.environment().put("ACCOUNT_SYNC_MAX_BACKOFF", "PT10S");
+        community.environment().put("JOIN_URL", "http://localhost:" + gatewayPort + "/join");
         return community;
     }
 

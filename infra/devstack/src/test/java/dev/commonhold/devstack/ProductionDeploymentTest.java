@@ -42,7 +42,12 @@ class ProductionDeploymentTest {
 
     @Test
     void theProductionRealmHoldsNoUsersNoCredentialsAndNoLiteralSecret() {
-        assertThat(realm.get("users")).isEmpty();
+        // The only users are service accounts of its own clients (their role mappings must be users); no person, no password.
+        for (JsonNode user : realm.get("users")) {
+            assertThat(user.path("serviceAccountClientId").asString()).as(user.get("username").asString() + " is a service account")
+                    .isIn(clientIds(realm));
+            assertThat(user.get("username").asString()).isEqualTo("service-account-" + user.get("serviceAccountClientId").asString());
+        }
         assertThat(realm.toString()).doesNotContain("\"credentials\"").doesNotContain("\"password\"")
                 .doesNotContain("machine-secret").doesNotContain("gate-secret").doesNotContain("gateway-secret");
         for (JsonNode client : realm.get("clients")) {
@@ -67,7 +72,7 @@ class ProductionDeploymentTest {
             names.add(placeholders.group(1));
         }
         assertThat(names).containsExactlyInAnyOrder("COMMONHOLD_PUBLIC_URL", "COMMONHOLD_GATEWAY_CLIENT_SECRET", "COMMONHOLD_GATE_CLIENT_SECRET",
-                "COMMONHOLD_OPERATOR_COMPANY", "COMMONHOLD_MACHINE_CERTIFICATE");
+                "COMMONHOLD_REGISTRY_CLIENT_SECRET", "COMMONHOLD_OPERATOR_COMPANY", "COMMONHOLD_MACHINE_CERTIFICATE");
         names.forEach(name -> assertThat(String.valueOf(keycloak.get(name))).as(name).startsWith("${" + name + ":?"));
     }
 

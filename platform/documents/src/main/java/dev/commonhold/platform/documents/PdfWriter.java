@@ -94,6 +94,39 @@ public final class PdfWriter implements AutoCloseable {
         y -= points;
     }
 
+    /** Ends the page; what follows starts on a new one. */
+    public void pageBreak() {
+        try {
+            page.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        newPage();
+    }
+
+    /**
+     * A grid of filled squares, centred across the page ({@code cells[row][column]}, true = filled,
+     * each {@code cell} points wide): a QR code's modules, drawn as vectors so it prints sharp.
+     */
+    public void squares(boolean[][] cells, float cell) {
+        float side = cells.length * cell;
+        ensureRoom(side);
+        float left = (size.getWidth() - side) / 2;
+        try {
+            for (int row = 0; row < cells.length; row++) {
+                for (int column = 0; column < cells[row].length; column++) {
+                    if (cells[row][column]) {
+                        page.addRect(left + column * cell, y - (row + 1) * cell, cell, cell);
+                    }
+                }
+            }
+            page.fill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        y -= side;
+    }
+
     public byte[] toBytes() {
         try {
             page.close();

@@ -4,9 +4,12 @@ import dev.commonhold.platform.testkit.kafka.ContainerKafkaServer;
 import dev.commonhold.platform.testkit.kafka.EmbeddedKafkaServer;
 import dev.commonhold.platform.testkit.kafka.KafkaServer;
 import dev.commonhold.platform.testkit.keycloak.ContainerKeycloakServer;
+import dev.commonhold.platform.testkit.keycloak.ContainerRestartableKeycloak;
+import dev.commonhold.platform.testkit.keycloak.EmbeddedRestartableKeycloak;
 import dev.commonhold.platform.testkit.keycloak.EmbeddedKeycloakServer;
 import dev.commonhold.platform.testkit.keycloak.KeycloakDistribution;
 import dev.commonhold.platform.testkit.keycloak.KeycloakServer;
+import dev.commonhold.platform.testkit.keycloak.RestartableKeycloak;
 import dev.commonhold.platform.testkit.postgres.ContainerPostgresServer;
 import dev.commonhold.platform.testkit.postgres.EmbeddedPostgresServer;
 import dev.commonhold.platform.testkit.postgres.PostgresServer;
@@ -76,6 +79,20 @@ public final class Infra {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         return EmbeddedKeycloakServer.forProductionRealm(tmp.resolve("commonhold-keycloak-" + KeycloakDistribution.VERSION),
                 tmp.resolve("commonhold-keycloak-" + KeycloakDistribution.VERSION + "-production"), realm, Path.of("target", "keycloak-production.log"));
+    }
+
+    /**
+     * A Keycloak with the demo realm of the caller's own, that it may stop and start again (data
+     * kept, same address); the caller closes it. Embedded from a copy of the shared home, or a container.
+     */
+    public static RestartableKeycloak restartableKeycloak() {
+        if (containers) {
+            return new ContainerRestartableKeycloak();
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        return new EmbeddedRestartableKeycloak(tmp.resolve("commonhold-keycloak-" + KeycloakDistribution.VERSION),
+                tmp.resolve("commonhold-keycloak-" + KeycloakDistribution.VERSION + "-restartable-" + ProcessHandle.current().pid()),
+                Path.of("target", "keycloak-restartable.log"));
     }
 
     /** A real OIDC server minting Keycloak-shaped tokens, for one service's own tests. */

@@ -123,6 +123,34 @@ class ProductionRealmIT {
         assertThat(claims.get("company").asString()).isEqualTo(realm.operatorCompany());
     }
 
+    /**
+     * Issue 15: the registry keeps users' communities and resident/committee roles in line with the
+     * register — and can do nothing else: no realm settings, no clients, no admin roles for anyone.
+     */
+    @Test
+    void theRegistrysServiceAccountManagesUsersAndNothingElse() {
+        HttpResponse<String> answer = token(Map.of("grant_type", "client_credentials", "client_id", "commonhold-registry",
+                "client_secret", realm.registrySecret()));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        String registry = json(answer).get("access_token").asString();
+        String user = adminCall("GET", "/users?exact=true&username=" + newUser(STRONG, List.of()), null, 200).get(0).get("id").asString();
+
+        JsonNode account = JSON.readTree(as(registry, "GET", "/users/" + user, null).body());
+        ((tools.jackson.databind.node.ObjectNode) account).putObject("attributes").putArray("communities").add(UUID.randomUUID().toString());
+        assertThat(as(registry, "PUT", "/users/" + user, account.toString()).statusCode()).isEqualTo(204);
+        JsonNode mappable = JSON.readTree(as(registry, "GET", "/users/" + user + "/role-mappings/realm/available", null).body());
+        JsonNode committee = mappable.valueStream().filter(r -> r.get("name").asString().equals("committee")).findFirst().orElseThrow();
+        assertThat(as(registry, "POST", "/users/" + user + "/role-mappings/realm", "[" + committee + "]").statusCode()).isEqualTo(204);
+        assertThat(as(registry, "DELETE", "/users/" + user + "/role-mappings/realm", "[" + committee + "]").statusCode()).isEqualTo(204);
+
+        assertThat(as(registry, "GET", "/clients", null).statusCode()).as("clients").isEqualTo(403);
+        assertThat(as(registry, "PUT", "", "{\"registrationAllowed\": false}").statusCode()).as("realm settings").isEqualTo(403);
+        String realmManagement = adminCall("GET", "/clients?clientId=realm-management", null, 200).get(0).get("id").asString();
+        JsonNode realmAdmin = adminCall("GET", "/clients/" + realmManagement + "/roles/realm-admin", null, 200);
+        assertThat(as(registry, "POST", "/users/" + user + "/role-mappings/clients/" + realmManagement, "[" + realmAdmin + "]")
+                .statusCode()).as("granting an admin role").isEqualTo(403);
+    }
+
     @Test
     void aRefreshTokenWorksOnceAndItsReuseIsRefused() throws Exception {
         String username = newUser(STRONG, List.of("resident"));
@@ -277,6 +305,12 @@ class ProductionRealmIT {
                 .header("Authorization", "Bearer " + admin.adminToken()).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
         return send(request);
+    }
+
+    private static HttpResponse<String> as(String bearer, String method, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static HttpResponse<String> token(Map<String, String> form) {

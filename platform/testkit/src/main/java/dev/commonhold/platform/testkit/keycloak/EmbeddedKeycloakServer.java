@@ -107,6 +107,18 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
 
     /** A second home beside the first, without its data: {@code cp -a} keeps Quarkus' build, so the copy starts as fast. */
     private static void copyHome(Path from, Path to) {
+        copyHome(from, to, false);
+    }
+
+    /** @param fresh drop a copy made before (and its data) and copy again */
+    static void copyHome(Path from, Path to, boolean fresh) {
+        if (fresh && Files.exists(to)) {
+            try (var old = Files.walk(to)) {
+                old.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         if (Files.isExecutable(to.resolve("bin/kc.sh"))) {
             return;
         }

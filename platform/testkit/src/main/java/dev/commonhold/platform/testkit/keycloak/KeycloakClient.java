@@ -88,6 +88,31 @@ public final class KeycloakClient {
         return out;
     }
 
+    /** A user with a password, made by the administrator (tests that need a login of their own); returns its id. */
+    public String createUser(String username, String password) {
+        String admin = adminToken();
+        String users = baseUrl + "/admin/realms/" + realm + "/users";
+        String body = JSON.writeValueAsString(Map.of("username", username, "email", username + "@example.cn", "firstName", "Fang",
+                "lastName", "Wang", "enabled", true, "emailVerified", true,
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+        send(HttpRequest.newBuilder(URI.create(users)).header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+        return userId(username);
+    }
+
+    /** The user's realm roles as mapped directly (not through composites). */
+    public List<String> realmRoles(String username) {
+        String admin = adminToken();
+        String id = user(admin, username).get("id").asString();
+        return send(get(baseUrl + "/admin/realms/" + realm + "/users/" + id + "/role-mappings/realm", admin), 200).valueStream()
+                .map(r -> r.get("name").asString()).toList();
+    }
+
+    /** The claims of a token (its payload, not checked: the services check it). */
+    public static JsonNode claims(String token) {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
     /** A token of the master realm's bootstrap administrator, for the admin API. */
     public String adminToken() {
         return tokenFrom("master", Map.of("grant_type", "password", "client_id", "admin-cli",

@@ -20,6 +20,7 @@ public final class ProductionRealm {
     private final SelfSigned machineKey = SelfSigned.create("machine");
     private final String gatewaySecret = "test-only-" + UUID.randomUUID();
     private final String gateSecret = "test-only-" + UUID.randomUUID();
+    private final String registrySecret = "test-only-" + UUID.randomUUID();
     private final String operatorCompany = UUID.randomUUID().toString();
 
     public Path realmFile() {
@@ -40,6 +41,7 @@ public final class ProductionRealm {
         return Map.of("COMMONHOLD_PUBLIC_URL", PUBLIC_URL,
                 "COMMONHOLD_GATEWAY_CLIENT_SECRET", gatewaySecret,
                 "COMMONHOLD_GATE_CLIENT_SECRET", gateSecret,
+                "COMMONHOLD_REGISTRY_CLIENT_SECRET", registrySecret,
                 "COMMONHOLD_OPERATOR_COMPANY", operatorCompany,
                 "COMMONHOLD_MACHINE_CERTIFICATE", machineKey.certificateBase64());
     }
@@ -56,6 +58,10 @@ public final class ProductionRealm {
 
     public String gatewaySecret() {
         return gatewaySecret;
+    }
+
+    public String registrySecret() {
+        return registrySecret;
     }
 
     public String gateSecret() {

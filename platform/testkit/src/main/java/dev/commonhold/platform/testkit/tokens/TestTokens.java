@@ -42,7 +42,7 @@ public final class TestTokens implements AutoCloseable {
     /** A user's claims, built up and then signed with {@link #token()}. */
     public final class User {
         private final Map<String, Object> claims = new LinkedHashMap<>();
-        private final String subject = UUID.randomUUID().toString();
+        private String subject = UUID.randomUUID().toString();
 
         private User(String username) {
             claims.put("preferred_username", username);
@@ -72,6 +72,12 @@ public final class TestTokens implements AutoCloseable {
 
         public User claim(String name, Object value) {
             claims.put(name, value);
+            return this;
+        }
+
+        /** A given subject instead of a random one: the id of a real Keycloak user, for tests that follow that user's account. */
+        public User subject(String id) {
+            this.subject = id;
             return this;
         }
 

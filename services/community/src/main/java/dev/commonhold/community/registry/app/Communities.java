@@ -20,4 +20,7 @@ public interface Communities {
     List<Community> list(CommunityScopeSql scope, UUID after, int limit);
 
     RegistrySummary summary(UUID id);
+
+    /** Communities whose name contains the text, for people looking for their own (name order, at most {@code limit}). */
+    List<Community> named(String text, int limit);
 }

@@ -1,5 +1,6 @@
 package dev.commonhold.community.registry.app;
 
+import dev.commonhold.community.registry.domain.Community;
 import dev.commonhold.community.registry.domain.InvalidRegistryData;
 import dev.commonhold.community.registry.domain.Owner;
 import dev.commonhold.community.registry.domain.OwnerKind;
@@ -8,9 +9,12 @@ import dev.commonhold.community.registry.domain.Resident;
 import dev.commonhold.platform.ids.Ids;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -30,13 +34,18 @@ public class OwnerRegistration {
     private final Units units;
     private final Residents residents;
     private final RegistryState state;
+    private final ApplicationEventPublisher loginChanges;
+    private final Clock clock;
 
-    OwnerRegistration(RegistryAccess access, Owners owners, Units units, Residents residents, RegistryState state) {
+    OwnerRegistration(RegistryAccess access, Owners owners, Units units, Residents residents, RegistryState state,
+                      ApplicationEventPublisher loginChanges, Clock clock) {
         this.access = access;
         this.owners = owners;
         this.units = units;
         this.residents = residents;
         this.state = state;
+        this.loginChanges = loginChanges;
+        this.clock = clock;
     }
 
     @Transactional
@@ -55,9 +64,14 @@ public class OwnerRegistration {
     @Transactional
     public Owner linkAccount(Viewer viewer, UUID communityId, UUID ownerId, String userId) {
         access.managed(viewer, communityId);
-        Owner linked = owners.find(communityId, ownerId).orElseThrow(() -> ProblemException.notFound("Owner", ownerId)).linkedTo(userId);
+        Owner before = owners.find(communityId, ownerId).orElseThrow(() -> ProblemException.notFound("Owner", ownerId));
+        Owner linked = before.linkedTo(userId);
+        if (linked.userId().equals(before.userId())) {
+            return linked;
+        }
         owners.linkAccount(linked);
         state.unitsOfOwnerChanged(ownerId);
+        loginChanges.publishEvent(new LoginChanges.OwnerLinked(communityId, ownerId, before.userId(), linked.userId(), viewer.subject()));
         return linked;
     }
 
@@ -71,7 +85,41 @@ public class OwnerRegistration {
                 request.phone(), request.userId(), request.movedIn(), null);
         residents.insert(resident);
         state.unitsChanged(List.of(resident.unitId()));
+        if (resident.userId() != null) {
+            loginChanges.publishEvent(new LoginChanges.ResidentAdded(resident, viewer.subject()));
+        }
         return resident;
+    }
+
+    /**
+     * A resident moved out (a tenancy ended, a family member left): their login is no longer bound
+     * to the unit. Recorded once it has happened — not after today in the community's zone, not
+     * before they moved in. The operator records it, or the owner of record for their own unit.
+     */
+    @Transactional
+    public Resident moveOut(Viewer viewer, UUID communityId, UUID residentId, LocalDate on) {
+        Community community = access.readable(viewer, communityId);
+        Resident resident = residents.lock(communityId, residentId).orElseThrow(() -> ProblemException.notFound("Resident", residentId));
+        boolean ownerOfRecord = units.find(communityId, resident.unitId()).map(u -> owners.ofUser(communityId, viewer.subject()).stream()
+                .anyMatch(o -> o.id().equals(u.ownerId()))).orElse(false);
+        if (!viewer.manages(RegistryAccess.ref(community)) && !ownerOfRecord) {
+            throw new AccessDeniedException("only the operator or the owner of record of this unit records a move out");
+        }
+        if (resident.movedOut() != null) {
+            throw new RegistryConflict("%s moved out on %s already".formatted(resident.name(), resident.movedOut()));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(community.timeZone()));
+        if (on == null || on.isAfter(today)) {
+            throw new InvalidRegistryData("movedOut", "is required and may not be after today (%s): record a move out once it has happened".formatted(today));
+        }
+        Resident left = new Resident(resident.id(), communityId, resident.unitId(), resident.name(), resident.relation(), resident.phone(),
+                resident.userId(), resident.movedIn(), on);
+        residents.moveOut(residentId, on);
+        state.unitsChanged(List.of(resident.unitId()));
+        if (resident.userId() != null) {
+            loginChanges.publishEvent(new LoginChanges.ResidentMovedOut(left, on, viewer.subject()));
+        }
+        return left;
     }
 
     private static Resident.Relation relation(String value) {

@@ -24,4 +24,7 @@ public interface Owners {
     List<Owner> list(UUID communityId, UUID after, int limit);
 
     List<Owner> ofUser(UUID communityId, String userId);
+
+    /** The login's owner records in every community. */
+    List<Owner> ofUserEverywhere(String userId);
 }

@@ -78,6 +78,11 @@ public class RegistryQueries {
         return views(viewer, community, List.of(unit)).getFirst();
     }
 
+    /** Phone numbers in full only for the operator who keeps the register; the committee sees them masked (138****1234). */
+    public boolean phonesInFull(Viewer viewer, UUID communityId) {
+        return viewer.manages(RegistryAccess.ref(access.readable(viewer, communityId)));
+    }
+
     public List<Owner> owners(Viewer viewer, UUID communityId, UUID after, int limit) {
         return owners.list(access.withPersonalData(viewer, communityId).id(), after, limit);
     }

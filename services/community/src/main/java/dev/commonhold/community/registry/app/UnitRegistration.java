@@ -7,15 +7,18 @@ import dev.commonhold.community.registry.domain.Community;
 import dev.commonhold.community.registry.domain.InvalidRegistryData;
 import dev.commonhold.community.registry.domain.Owner;
 import dev.commonhold.community.registry.domain.RegistryConflict;
+import dev.commonhold.community.registry.domain.Resident;
 import dev.commonhold.community.registry.domain.Unit;
 import dev.commonhold.community.registry.domain.UnitUse;
 import dev.commonhold.platform.ids.Ids;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -35,13 +38,20 @@ public class UnitRegistration {
     private final Units units;
     private final Owners owners;
     private final RegistryEvents events;
+    private final Residents residents;
+    private final ApplicationEventPublisher loginChanges;
+    private final Clock clock;
 
-    UnitRegistration(RegistryAccess access, Buildings buildings, Units units, Owners owners, RegistryEvents events) {
+    UnitRegistration(RegistryAccess access, Buildings buildings, Units units, Owners owners, RegistryEvents events, Residents residents,
+                     ApplicationEventPublisher loginChanges, Clock clock) {
         this.access = access;
         this.buildings = buildings;
         this.units = units;
         this.owners = owners;
         this.events = events;
+        this.residents = residents;
+        this.loginChanges = loginChanges;
+        this.clock = clock;
     }
 
     @Transactional
@@ -78,13 +88,20 @@ public class UnitRegistration {
 
     @Transactional
     public Unit transfer(Viewer viewer, UUID communityId, UUID unitId, Transfer request) {
-        access.managed(viewer, communityId);
+        Community community = access.managed(viewer, communityId);
         Unit unit = units.find(communityId, unitId).orElseThrow(() -> ProblemException.notFound("Unit", unitId));
         Owner newOwner = owners.find(communityId, request.toOwnerId())
                 .orElseThrow(() -> new InvalidRegistryData("toOwnerId", "no such owner in this community"));
-        Changed<Unit> transferred = unit.transferTo(newOwner, request.effectiveOn());
+        Changed<Unit> transferred = unit.transferTo(newOwner, request.effectiveOn(), LocalDate.now(clock.withZone(community.timeZone())));
+        Owner seller = owners.find(communityId, unit.ownerId()).orElseThrow();
         units.recordTransfer(unit, transferred.state(), request.effectiveOn(), viewer.subject());
+        // The seller no longer lives there as its owner; their other units and anyone else's residence stay.
+        if (seller.userId() != null) {
+            residents.livingIn(unitId).stream().filter(r -> seller.userId().equals(r.userId()) && r.relation() == Resident.Relation.OWNER)
+                    .forEach(r -> residents.moveOut(r.id(), request.effectiveOn()));
+        }
         events.publish(transferred.events());
+        loginChanges.publishEvent(new LoginChanges.UnitSold(unit, seller, newOwner, request.effectiveOn(), viewer.subject()));
         return transferred.state();
     }
 }

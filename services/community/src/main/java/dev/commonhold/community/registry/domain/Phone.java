@@ -1,12 +1,23 @@
 package dev.commonhold.community.registry.domain;
 
 /** Contact numbers as owners give them: a mainland mobile (11 digits) or a landline with area code. */
-final class Phone {
+public final class Phone {
 
     private Phone() {
     }
 
-    static String normalise(String phone) {
+    /**
+     * As shown to anyone but the person and the operator who keeps the register (privacy):
+     * {@code 138****1234}; a landline keeps its area code and last four digits.
+     */
+    public static String masked(String phone) {
+        if (phone == null || phone.length() < 8) {
+            return phone == null ? null : "****";
+        }
+        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    }
+
+    public static String normalise(String phone) {
         if (phone == null || phone.isBlank()) {
             return null;
         }

@@ -42,8 +42,13 @@ public record Unit(UUID id, UUID communityId, UUID buildingId, String number, In
         return Changed.of(unit, new RegistryEvent.UnitRegistered(unit, building, owner));
     }
 
-    /** Sale, delivery by the developer or inheritance: the unit, its area and its fund balance pass to the new owner (rule F9). */
-    public Changed<Unit> transferTo(Owner newOwner, LocalDate effectiveOn) {
+    /**
+     * Sale, delivery by the developer or inheritance: the unit, its area and its fund balance pass to
+     * the new owner (rule F9). The register records what has happened: a transfer is recorded on or
+     * after the day it takes effect ({@code today} in the community's zone), never ahead of it, so
+     * the seller's login is unbound from the unit no earlier than that day.
+     */
+    public Changed<Unit> transferTo(Owner newOwner, LocalDate effectiveOn, LocalDate today) {
         if (newOwner.id().equals(ownerId)) {
             throw new RegistryConflict("unit " + number + " already belongs to " + newOwner.name());
         }
@@ -52,6 +57,9 @@ public record Unit(UUID id, UUID communityId, UUID buildingId, String number, In
         }
         if (effectiveOn == null) {
             throw new InvalidRegistryData("effectiveOn", "is required");
+        }
+        if (effectiveOn.isAfter(today)) {
+            throw new InvalidRegistryData("effectiveOn", "is after today (%s): record the transfer once it has taken effect".formatted(today));
         }
         Unit transferred = new Unit(id, communityId, buildingId, number, floor, exclusiveArea, use, newOwner.id());
         return Changed.of(transferred, new RegistryEvent.OwnershipTransferred(this, newOwner, effectiveOn));

@@ -48,6 +48,13 @@ class JdbcCommunities implements Communities {
     }
 
     @Override
+    public List<Community> named(String text, int limit) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE name LIKE :pattern ORDER BY name, id LIMIT :limit")
+                .param("pattern", pattern).param("limit", limit).query(ROW).list();
+    }
+
+    @Override
     public List<Community> list(CommunityScopeSql scope, UUID after, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM community WHERE " + scope.predicate()
                         + " AND (CAST(:after AS uuid) IS NULL OR id > :after) ORDER BY id LIMIT :limit")

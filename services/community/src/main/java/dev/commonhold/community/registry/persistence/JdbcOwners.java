@@ -68,6 +68,11 @@ class JdbcOwners implements Owners {
     }
 
     @Override
+    public List<Owner> ofUserEverywhere(String userId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM owner WHERE user_id = ? ORDER BY community_id, id", ROW, userId);
+    }
+
+    @Override
     public List<Owner> ofUser(UUID communityId, String userId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM owner WHERE community_id = ? AND user_id = ? ORDER BY id", ROW, communityId, userId);
     }

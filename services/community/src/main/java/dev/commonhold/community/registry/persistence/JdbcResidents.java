@@ -41,4 +41,25 @@ class JdbcResidents implements Residents {
         return jdbc.query("SELECT " + COLUMNS + " FROM resident WHERE community_id = ? AND user_id = ? AND moved_out IS NULL ORDER BY id",
                 ROW, communityId, userId);
     }
+
+    @Override
+    public java.util.Optional<Resident> lock(UUID communityId, UUID residentId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM resident WHERE community_id = ? AND id = ? FOR UPDATE", ROW, communityId, residentId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void moveOut(UUID residentId, LocalDate on) {
+        jdbc.update("UPDATE resident SET moved_out = ? WHERE id = ?", on, residentId);
+    }
+
+    @Override
+    public List<Resident> livingIn(UUID unitId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM resident WHERE unit_id = ? AND moved_out IS NULL ORDER BY id", ROW, unitId);
+    }
+
+    @Override
+    public List<Resident> ofUserEverywhere(String userId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM resident WHERE user_id = ? AND moved_out IS NULL ORDER BY community_id, id", ROW, userId);
+    }
 }

@@ -38,6 +38,9 @@ class OwnerController {
     record LinkAccount(@NotBlank @Size(max = 64) String userId) {
     }
 
+    record MoveOut(@NotNull LocalDate movedOut) {
+    }
+
     record RegisterResident(@NotNull UUID unitId, @NotBlank @Size(max = 100) String name, @NotBlank String relation, String phone,
                             @Size(max = 64) String userId, LocalDate movedIn) {
     }
@@ -61,8 +64,9 @@ class OwnerController {
     @GetMapping("/owners")
     Page<Responses.OwnerResponse> listOwners(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) String cursor,
                                          @RequestParam(required = false) Integer limit) {
-        return Cursors.byId(cursor, limit, (after, n) -> queries.owners(viewer, communityId, after, n).stream().map(Responses::owner).toList(),
-                Responses.OwnerResponse::id);
+        boolean inFull = queries.phonesInFull(viewer, communityId);
+        return Cursors.byId(cursor, limit, (after, n) -> queries.owners(viewer, communityId, after, n).stream().map(o -> Responses.owner(o, inFull))
+                .toList(), Responses.OwnerResponse::id);
     }
 
     /** Links an owner to their login (the Keycloak user id), so they can see their household and vote. */
@@ -81,11 +85,19 @@ class OwnerController {
                 .body(Responses.resident(resident));
     }
 
+    /** A resident moved out (a tenancy ended): their login is unbound from the unit. The operator, or the unit's owner of record. */
+    @PostMapping("/residents/{residentId}/move-out")
+    Responses.ResidentResponse moveOut(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID residentId,
+                                       @Valid @RequestBody MoveOut request) {
+        return Responses.resident(registration.moveOut(viewer, communityId, residentId, request.movedOut()));
+    }
+
     @GetMapping("/residents")
     Page<Responses.ResidentResponse> listResidents(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) String cursor,
                                                @RequestParam(required = false) Integer limit) {
+        boolean inFull = queries.phonesInFull(viewer, communityId);
         return Cursors.byId(cursor, limit, (after, n) -> queries.residents(viewer, communityId, after, n).stream()
-                .map(Responses::resident).toList(), Responses.ResidentResponse::id);
+                .map(r -> Responses.resident(r, inFull)).toList(), Responses.ResidentResponse::id);
     }
 
     /** The caller's own units: those they own and those they live in. */

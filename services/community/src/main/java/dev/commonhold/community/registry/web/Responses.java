@@ -6,6 +6,7 @@ import dev.commonhold.community.registry.domain.Building;
 import dev.commonhold.community.registry.domain.Committee;
 import dev.commonhold.community.registry.domain.Community;
 import dev.commonhold.community.registry.domain.Owner;
+import dev.commonhold.community.registry.domain.Phone;
 import dev.commonhold.community.registry.domain.Resident;
 
 import java.math.BigDecimal;
@@ -73,11 +74,22 @@ final class Responses {
     }
 
     static OwnerResponse owner(Owner o) {
-        return new OwnerResponse(o.id(), o.kind().name(), o.name(), o.phone(), o.externalRef(), o.userId() != null);
+        return owner(o, true);
+    }
+
+    /** @param phoneInFull false for anyone but the operator keeping the register: 138****1234 */
+    static OwnerResponse owner(Owner o, boolean phoneInFull) {
+        return new OwnerResponse(o.id(), o.kind().name(), o.name(), phoneInFull ? o.phone() : Phone.masked(o.phone()), o.externalRef(),
+                o.userId() != null);
     }
 
     static ResidentResponse resident(Resident r) {
-        return new ResidentResponse(r.id(), r.unitId(), r.name(), r.relation().name(), r.phone(), r.movedIn(), r.movedOut());
+        return resident(r, true);
+    }
+
+    static ResidentResponse resident(Resident r, boolean phoneInFull) {
+        return new ResidentResponse(r.id(), r.unitId(), r.name(), r.relation().name(), phoneInFull ? r.phone() : Phone.masked(r.phone()),
+                r.movedIn(), r.movedOut());
     }
 
     static CommitteeResponse committee(Committee c) {

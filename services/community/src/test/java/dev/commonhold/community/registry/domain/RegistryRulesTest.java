@@ -38,14 +38,27 @@ class RegistryRulesTest {
         Owner buyer = owner(OwnerKind.PERSON, "张三");
         Unit unit = new Unit(UUID.randomUUID(), COMMUNITY, UUID.randomUUID(), "101", 1, new Area(8_937), UnitUse.RESIDENTIAL, developer.id());
 
-        Changed<Unit> sold = unit.transferTo(buyer, LocalDate.of(2026, 11, 23));
+        Changed<Unit> sold = unit.transferTo(buyer, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30));
 
         assertThat(sold.state().ownerId()).isEqualTo(buyer.id());
         assertThat(sold.events()).singleElement().isInstanceOfSatisfying(RegistryEvent.OwnershipTransferred.class, e -> {
             assertThat(e.before().ownerId()).isEqualTo(developer.id());
             assertThat(e.newOwner()).isEqualTo(buyer);
         });
-        assertThatThrownBy(() -> sold.state().transferTo(buyer, LocalDate.now())).isInstanceOf(RegistryConflict.class);
+        assertThatThrownBy(() -> sold.state().transferTo(buyer, LocalDate.now(), LocalDate.now())).isInstanceOf(RegistryConflict.class);
+    }
+
+    /** The seller is unbound on the effective day: a transfer is recorded once it has taken effect, so today is the latest day it may name. */
+    @Test
+    void aTransferTakesEffectTodayAtTheLatestNeverAheadOfItsDate() {
+        Owner seller = owner(OwnerKind.PERSON, "李伟");
+        Owner buyer = owner(OwnerKind.PERSON, "张三");
+        Unit unit = new Unit(UUID.randomUUID(), COMMUNITY, UUID.randomUUID(), "301", 3, new Area(8_937), UnitUse.RESIDENTIAL, seller.id());
+        LocalDate today = LocalDate.of(2026, 11, 30);
+
+        assertThat(unit.transferTo(buyer, today, today).state().ownerId()).isEqualTo(buyer.id());
+        assertThatThrownBy(() -> unit.transferTo(buyer, today.plusDays(1), today)).isInstanceOfSatisfying(InvalidRegistryData.class,
+                e -> assertThat(e.field()).isEqualTo("effectiveOn"));
     }
 
     @Test
@@ -53,7 +66,7 @@ class RegistryRulesTest {
         Owner stranger = new Owner(UUID.randomUUID(), UUID.randomUUID(), OwnerKind.PERSON, "外人", null, null, null);
         Unit unit = new Unit(UUID.randomUUID(), COMMUNITY, UUID.randomUUID(), "101", 1, new Area(100), UnitUse.RESIDENTIAL, UUID.randomUUID());
 
-        assertThatThrownBy(() -> unit.transferTo(stranger, LocalDate.now())).isInstanceOfSatisfying(InvalidRegistryData.class,
+        assertThatThrownBy(() -> unit.transferTo(stranger, LocalDate.now(), LocalDate.now())).isInstanceOfSatisfying(InvalidRegistryData.class,
                 e -> assertThat(e.field()).isEqualTo("toOwnerId"));
     }
 
