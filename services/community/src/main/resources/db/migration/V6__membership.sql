@@ -93,7 +93,8 @@ CREATE FUNCTION queue_account_sync(login text) RETURNS void LANGUAGE sql AS $$
     ON CONFLICT (user_id) DO UPDATE SET version = account_sync.version + 1, queued_at = now(), due_at = now(), attempts = 0
 $$;
 
-CREATE FUNCTION owner_login_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- An owner's or a resident's login: the one it had and the one it has.
+CREATE FUNCTION login_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         PERFORM queue_account_sync(OLD.user_id);
@@ -101,7 +102,7 @@ BEGIN
     PERFORM queue_account_sync(NEW.user_id);
     RETURN NULL;
 END $$;
-CREATE TRIGGER owner_login AFTER INSERT OR UPDATE OF user_id ON owner FOR EACH ROW EXECUTE FUNCTION owner_login_changed();
+CREATE TRIGGER owner_login AFTER INSERT OR UPDATE OF user_id ON owner FOR EACH ROW EXECUTE FUNCTION login_changed();
 
 CREATE FUNCTION unit_owner_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -113,15 +114,7 @@ BEGIN
 END $$;
 CREATE TRIGGER unit_owner AFTER INSERT OR UPDATE OF owner_id ON unit FOR EACH ROW EXECUTE FUNCTION unit_owner_changed();
 
-CREATE FUNCTION resident_login_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'UPDATE' THEN
-        PERFORM queue_account_sync(OLD.user_id);
-    END IF;
-    PERFORM queue_account_sync(NEW.user_id);
-    RETURN NULL;
-END $$;
-CREATE TRIGGER resident_login AFTER INSERT OR UPDATE OF user_id, moved_out ON resident FOR EACH ROW EXECUTE FUNCTION resident_login_changed();
+CREATE TRIGGER resident_login AFTER INSERT OR UPDATE OF user_id, moved_out ON resident FOR EACH ROW EXECUTE FUNCTION login_changed();
 
 -- A new committee replaces the whole previous one: its members lose the committee role.
 CREATE FUNCTION committee_appointed() RETURNS trigger LANGUAGE plpgsql AS $$

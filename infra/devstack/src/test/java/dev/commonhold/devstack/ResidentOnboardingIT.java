@@ -4,6 +4,7 @@ import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.http.Api;
 import dev.commonhold.platform.testkit.http.ApiResponse;
 import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,14 +19,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,12 +53,7 @@ class ResidentOnboardingIT {
     @BeforeAll
     static void startTheStack() {
         keycloak = Infra.keycloak().client();
-        int free = dev.commonhold.platform.testkit.Ports.free();
-        stack = Stack.start(Infra.postgres(), Infra.kafka().bootstrapServers(), Infra.keycloak().issuerUri(), new Stack.Settings(
-                RepoRoot.locate(), Path.of("target", "e2e-logs-onboarding"), "e2e_" + UUID.randomUUID().toString().substring(0, 8), free,
-                dev.commonhold.platform.testkit.Ports.free(), Map.of("community", dev.commonhold.platform.testkit.Ports.free(),
-                "billing", dev.commonhold.platform.testkit.Ports.free(), "trust-account", dev.commonhold.platform.testkit.Ports.free(),
-                "maintenance-fund", dev.commonhold.platform.testkit.Ports.free(), "parking", dev.commonhold.platform.testkit.Ports.free())));
+        stack = EndToEnd.start("e2e-logs-onboarding", dev.commonhold.platform.testkit.Ports.free(), dev.commonhold.platform.testkit.Ports.free());
         community = DemoSeed.run(stack.gatewayUrl(), keycloak);
     }
 
@@ -281,17 +275,8 @@ class ResidentOnboardingIT {
         return KeycloakClient.claims(token).path("realm_access").path("roles").valueStream().map(JsonNode::asString).toList();
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("within 60 s: " + what).isLessThan(deadline);
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(condition);
     }
 
     private static Api gateway() {

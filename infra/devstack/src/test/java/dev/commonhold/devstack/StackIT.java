@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +48,7 @@ class StackIT {
         int gateway = dev.commonhold.platform.testkit.Ports.free();
         int simulator = dev.commonhold.platform.testkit.Ports.free();
         ports = new Ports(0, 0, 0, Integer.parseInt(Infra.keycloak().baseUrl().replaceAll(".*:", "")), gateway, simulator, Map.of());
-        stack = Stack.start(Infra.postgres(), Infra.kafka().bootstrapServers(), Infra.keycloak().issuerUri(), new Stack.Settings(
-                RepoRoot.locate(), Path.of("target", "e2e-logs"), "e2e_" + UUID.randomUUID().toString().substring(0, 8), gateway, simulator,
-                Map.of("community", dev.commonhold.platform.testkit.Ports.free(), "billing", dev.commonhold.platform.testkit.Ports.free(),
-                        "trust-account", dev.commonhold.platform.testkit.Ports.free(), "maintenance-fund", dev.commonhold.platform.testkit.Ports.free(), "parking", dev.commonhold.platform.testkit.Ports.free())));
+        stack = EndToEnd.start("e2e-logs", gateway, simulator);
         community = DemoSeed.run(stack.gatewayUrl(), keycloak);
     }
 

@@ -1,7 +1,7 @@
 package dev.commonhold.community.membership.app;
 
 import dev.commonhold.community.membership.domain.BindingEvent;
-import dev.commonhold.community.membership.domain.MembershipConflict;
+import dev.commonhold.community.registry.domain.RegistryConflict;
 import dev.commonhold.community.registry.app.Owners;
 import dev.commonhold.community.registry.app.RegistryState;
 import dev.commonhold.community.registry.app.Residents;
@@ -50,19 +50,19 @@ class Binder {
     /**
      * The login becomes that of the unit's owner of record — and so of all the owner's units.
      *
-     * @throws MembershipConflict when the owner is bound to this or another login already
+     * @throws RegistryConflict when the owner is bound to this or another login already
      */
     void bindOwner(Unit unit, String userId, Source source) {
         Owner owner = owners.find(unit.communityId(), unit.ownerId()).orElseThrow();
         if (owner.kind() == OwnerKind.DEVELOPER) {
             // The developer's record holds every unsold unit and votes them all (V5): no person's login becomes it.
-            throw new MembershipConflict(DEVELOPER_OWNED);
+            throw new RegistryConflict(DEVELOPER_OWNED);
         }
         if (userId.equals(owner.userId())) {
-            throw new MembershipConflict("you are bound to this home as its owner already");
+            throw new RegistryConflict("you are bound to this home as its owner already");
         }
         if (owner.userId() != null) {
-            throw new MembershipConflict("the owner of record of this home is bound to another login; if the home is yours, "
+            throw new RegistryConflict("the owner of record of this home is bound to another login; if the home is yours, "
                     + "ask the operator to check the register");
         }
         owners.linkAccount(owner.linkedTo(userId));
@@ -74,11 +74,11 @@ class Binder {
     /**
      * A new resident of the unit with this login.
      *
-     * @throws MembershipConflict when the login lives there already
+     * @throws RegistryConflict when the login lives there already
      */
     Resident bindResident(Unit unit, Resident.Relation relation, String userId, String name, String phone, LocalDate movedIn, Source source) {
         if (residents.livingIn(unit.id()).stream().anyMatch(r -> userId.equals(r.userId()))) {
-            throw new MembershipConflict("you are bound to this home already");
+            throw new RegistryConflict("you are bound to this home already");
         }
         Resident resident = new Resident(Ids.newId(), unit.communityId(), unit.id(), name, relation, phone, userId, movedIn, null);
         residents.insert(resident);

@@ -2,8 +2,8 @@ package dev.commonhold.community.membership.app;
 
 import dev.commonhold.community.membership.domain.BindingEvent;
 import dev.commonhold.community.membership.domain.BindingRequest;
-import dev.commonhold.community.membership.domain.InvalidMembership;
-import dev.commonhold.community.membership.domain.MembershipConflict;
+import dev.commonhold.community.registry.domain.InvalidRegistryData;
+import dev.commonhold.community.registry.domain.RegistryConflict;
 import dev.commonhold.community.registry.app.Buildings;
 import dev.commonhold.community.registry.app.Communities;
 import dev.commonhold.community.registry.app.Owners;
@@ -75,22 +75,22 @@ public class BindingReview {
     @Transactional
     public Reviewed open(Viewer viewer, NewRequest request) {
         if (request.communityId() == null) {
-            throw new InvalidMembership("communityId", "is required: find your community with GET /api/community/directory?name=…");
+            throw new InvalidRegistryData("communityId", "is required: find your community with GET /api/community/directory?name=…");
         }
         Community community = communities.find(request.communityId())
-                .orElseThrow(() -> new InvalidMembership("communityId", "no such community"));
+                .orElseThrow(() -> new InvalidRegistryData("communityId", "no such community"));
         Building building = buildings.ofCommunity(community.id()).stream().filter(b -> b.name().equals(strip(request.building()))).findFirst()
-                .orElseThrow(() -> new InvalidMembership("building", "no building '%s' in %s".formatted(request.building(), community.name())));
+                .orElseThrow(() -> new InvalidRegistryData("building", "no building '%s' in %s".formatted(request.building(), community.name())));
         Unit unit = units.list(community.id(), building.id(), null, InvitationIssuing.MAX_UNITS_PER_SHEET).stream()
                 .filter(u -> u.number().equals(strip(request.unit()))).findFirst()
-                .orElseThrow(() -> new InvalidMembership("unit", "no unit '%s' in %s".formatted(request.unit(), building.name())));
+                .orElseThrow(() -> new InvalidRegistryData("unit", "no unit '%s' in %s".formatted(request.unit(), building.name())));
         BindingRequest opened = BindingRequest.open(Ids.newId(), community.id(), unit.id(), viewer.subject(), relation(request.relation()),
                 request.name(), request.phone(), request.note(), clock.instant());
         if (requests.pendingFor(viewer.subject(), unit.id())) {
-            throw new MembershipConflict("you have asked to be bound to this home already; wait for the decision or withdraw that request");
+            throw new RegistryConflict("you have asked to be bound to this home already; wait for the decision or withdraw that request");
         }
         if (requests.pendingOf(viewer.subject()) >= MAX_PENDING_PER_USER) {
-            throw new MembershipConflict("you have %d requests waiting already; wait for a decision or withdraw one".formatted(MAX_PENDING_PER_USER));
+            throw new RegistryConflict("you have %d requests waiting already; wait for a decision or withdraw one".formatted(MAX_PENDING_PER_USER));
         }
         requests.insert(opened);
         return new Reviewed(opened, building.name(), unit.number(), null, true);
@@ -205,7 +205,7 @@ public class BindingReview {
         try {
             return Resident.Relation.valueOf(strip(value).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidMembership("relation", "must be owner, family or tenant");
+            throw new InvalidRegistryData("relation", "must be owner, family or tenant");
         }
     }
 
@@ -213,7 +213,7 @@ public class BindingReview {
         try {
             return BindingRequest.Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidMembership("status", "must be pending, approved, rejected or withdrawn");
+            throw new InvalidRegistryData("status", "must be pending, approved, rejected or withdrawn");
         }
     }
 }

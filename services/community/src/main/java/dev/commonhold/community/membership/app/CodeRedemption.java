@@ -4,7 +4,7 @@ import dev.commonhold.community.membership.domain.BindingEvent;
 import dev.commonhold.community.membership.domain.CodeNotAccepted;
 import dev.commonhold.community.membership.domain.GuessLimit;
 import dev.commonhold.community.membership.domain.Invitation;
-import dev.commonhold.community.membership.domain.InvalidMembership;
+import dev.commonhold.community.registry.domain.InvalidRegistryData;
 import dev.commonhold.community.membership.domain.InvitationCode;
 import dev.commonhold.community.membership.domain.TooManyGuesses;
 import dev.commonhold.community.registry.app.Communities;
@@ -72,10 +72,10 @@ public class CodeRedemption {
     }
 
     /**
-     * @throws InvalidMembership  (400) a code that cannot be one, or a missing name for a family member or tenant
+     * @throws InvalidRegistryData  (400) a code that cannot be one, or a missing name for a family member or tenant
      * @throws TooManyGuesses     (429) the guessing limit is reached; nothing is looked up
      * @throws CodeNotAccepted    (422) unknown, expired, withdrawn or used; counted as a wrong try
-     * @throws dev.commonhold.community.membership.domain.MembershipConflict (409) already bound; the code stays unused
+     * @throws dev.commonhold.community.registry.domain.RegistryConflict (409) already bound; the code stays unused
      */
     public Redeemed redeem(Viewer viewer, String typedCode, Person person) {
         InvitationCode code = InvitationCode.parse(typedCode);
@@ -122,7 +122,7 @@ public class CodeRedemption {
             return;
         }
         if (person == null || person.name() == null || person.name().isBlank()) {
-            throw new InvalidMembership("name", "is required: your name as the register should show it for this home");
+            throw new InvalidRegistryData("name", "is required: your name as the register should show it for this home");
         }
         LocalDate today = LocalDate.now(clock.withZone(communities.find(unit.communityId()).orElseThrow().timeZone()));
         binder.bindResident(unit, invitation.kind(), userId, person.name().strip(), phone(person.phone()), today, source);
@@ -132,7 +132,7 @@ public class CodeRedemption {
         try {
             return Phone.normalise(phone);
         } catch (RuntimeException notAPhone) {
-            throw new InvalidMembership("phone", "'%s' is not a mobile (11 digits) or landline number".formatted(phone));
+            throw new InvalidRegistryData("phone", "'%s' is not a mobile (11 digits) or landline number".formatted(phone));
         }
     }
 }

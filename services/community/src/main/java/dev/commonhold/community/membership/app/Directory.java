@@ -1,6 +1,6 @@
 package dev.commonhold.community.membership.app;
 
-import dev.commonhold.community.membership.domain.InvalidMembership;
+import dev.commonhold.community.registry.domain.InvalidRegistryData;
 import dev.commonhold.community.registry.app.Communities;
 import dev.commonhold.community.registry.domain.Community;
 import org.springframework.stereotype.Service;
@@ -27,7 +27,7 @@ public class Directory {
     public List<Community> named(String text) {
         String name = text == null ? "" : text.strip();
         if (name.codePointCount(0, name.length()) < 2 || name.length() > 50) {
-            throw new InvalidMembership("name", "give 2 to 50 characters of the community's name, e.g. 劲松");
+            throw new InvalidRegistryData("name", "give 2 to 50 characters of the community's name, e.g. 劲松");
         }
         return communities.named(name, MAX_RESULTS);
     }

@@ -1,9 +1,9 @@
 package dev.commonhold.community.membership.app;
 
 import dev.commonhold.community.membership.domain.Invitation;
-import dev.commonhold.community.membership.domain.InvalidMembership;
+import dev.commonhold.community.registry.domain.InvalidRegistryData;
 import dev.commonhold.community.membership.domain.InvitationCode;
-import dev.commonhold.community.membership.domain.MembershipConflict;
+import dev.commonhold.community.registry.domain.RegistryConflict;
 import dev.commonhold.community.registry.app.Buildings;
 import dev.commonhold.community.registry.app.Owners;
 import dev.commonhold.community.registry.app.RegistryAccess;
@@ -68,7 +68,7 @@ public class InvitationIssuing {
         Building building = buildings.find(communityId, unit.buildingId()).orElseThrow();
         Resident.Relation as = kind(kind);
         if (as == Resident.Relation.OWNER && developerOwned(communityId).test(unit)) {
-            throw new MembershipConflict(Binder.DEVELOPER_OWNED);
+            throw new RegistryConflict(Binder.DEVELOPER_OWNED);
         }
         return issue(viewer, community, building, unit, as, validDays, clock.instant());
     }
@@ -133,7 +133,7 @@ public class InvitationIssuing {
         try {
             return Resident.Relation.valueOf(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidMembership("kind", "must be owner, family or tenant: the code binds whoever enters it as that");
+            throw new InvalidRegistryData("kind", "must be owner, family or tenant: the code binds whoever enters it as that");
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.commonhold.community.membership.domain;
 
+import dev.commonhold.community.registry.domain.InvalidRegistryData;
 import dev.commonhold.community.registry.domain.Phone;
+import dev.commonhold.community.registry.domain.RegistryConflict;
 import dev.commonhold.community.registry.domain.Resident;
 
 import java.time.Instant;
@@ -22,18 +24,18 @@ public record BindingRequest(UUID id, UUID communityId, UUID unitId, String user
 
     public BindingRequest {
         if (relation == null) {
-            throw new InvalidMembership("relation", "is required: owner, family or tenant");
+            throw new InvalidRegistryData("relation", "is required: owner, family or tenant");
         }
         if (name == null || name.isBlank() || name.strip().length() > 100) {
-            throw new InvalidMembership("name", "is required, at most 100 characters");
+            throw new InvalidRegistryData("name", "is required, at most 100 characters");
         }
         name = name.strip();
         if (phone == null || phone.isBlank()) {
-            throw new InvalidMembership("phone", "is required, so the operator can call you back");
+            throw new InvalidRegistryData("phone", "is required, so the operator can call you back");
         }
         phone = normalisedPhone(phone);
         if (note != null && note.length() > 500) {
-            throw new InvalidMembership("note", "at most 500 characters");
+            throw new InvalidRegistryData("note", "at most 500 characters");
         }
     }
 
@@ -53,7 +55,7 @@ public record BindingRequest(UUID id, UUID communityId, UUID unitId, String user
 
     public BindingRequest rejected(Instant now, String by, Decider as, String why) {
         if (why == null || why.isBlank() || why.length() > 500) {
-            throw new InvalidMembership("reason", "say why the request is rejected (at most 500 characters), so the person knows what to do");
+            throw new InvalidRegistryData("reason", "say why the request is rejected (at most 500 characters), so the person knows what to do");
         }
         return decided(Status.REJECTED, now, by, as, why.strip());
     }
@@ -64,7 +66,7 @@ public record BindingRequest(UUID id, UUID communityId, UUID unitId, String user
 
     private BindingRequest decided(Status to, Instant now, String by, Decider as, String why) {
         if (status != Status.PENDING) {
-            throw new MembershipConflict("this request was " + status.name().toLowerCase(java.util.Locale.ROOT) + " already");
+            throw new RegistryConflict("this request was " + status.name().toLowerCase(java.util.Locale.ROOT) + " already");
         }
         return new BindingRequest(id, communityId, unitId, userId, relation, name, phone, note, requestedAt, to, now, by, as, why);
     }
@@ -73,7 +75,7 @@ public record BindingRequest(UUID id, UUID communityId, UUID unitId, String user
         try {
             return Phone.normalise(phone);
         } catch (RuntimeException notAPhone) {
-            throw new InvalidMembership("phone", "'%s' is not a mobile (11 digits) or landline number".formatted(phone));
+            throw new InvalidRegistryData("phone", "'%s' is not a mobile (11 digits) or landline number".formatted(phone));
         }
     }
 }

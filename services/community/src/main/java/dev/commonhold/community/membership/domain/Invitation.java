@@ -1,5 +1,7 @@
 package dev.commonhold.community.membership.domain;
 
+import dev.commonhold.community.registry.domain.InvalidRegistryData;
+import dev.commonhold.community.registry.domain.RegistryConflict;
 import dev.commonhold.community.registry.domain.Resident;
 
 import java.time.Duration;
@@ -23,11 +25,11 @@ public record Invitation(UUID id, UUID communityId, UUID unitId, Resident.Relati
     /** A new invitation valid for {@code days} days (1 to {@value #MAX_DAYS}; {@value #DEFAULT_DAYS} when not given). */
     public static Invitation issue(UUID id, UUID communityId, UUID unitId, Resident.Relation kind, Integer days, Instant now, String by) {
         if (kind == null) {
-            throw new InvalidMembership("kind", "is required: owner, family or tenant");
+            throw new InvalidRegistryData("kind", "is required: owner, family or tenant");
         }
         int valid = days == null ? DEFAULT_DAYS : days;
         if (valid < 1 || valid > MAX_DAYS) {
-            throw new InvalidMembership("validDays", "must be between 1 and " + MAX_DAYS);
+            throw new InvalidRegistryData("validDays", "must be between 1 and " + MAX_DAYS);
         }
         return new Invitation(id, communityId, unitId, kind, now, by, now.plus(Duration.ofDays(valid)), null, null, null, null);
     }
@@ -54,7 +56,7 @@ public record Invitation(UUID id, UUID communityId, UUID unitId, Resident.Relati
 
     public Invitation revoked(Instant now, String by) {
         if (status(now) == Status.REDEEMED) {
-            throw new MembershipConflict("this invitation has been used already; unbind the person instead");
+            throw new RegistryConflict("this invitation has been used already; unbind the person instead");
         }
         return revokedAt != null ? this : new Invitation(id, communityId, unitId, kind, issuedAt, issuedBy, expiresAt, now, by, null, null);
     }

@@ -1,5 +1,7 @@
 package dev.commonhold.community.membership.domain;
 
+import dev.commonhold.community.registry.domain.InvalidRegistryData;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +25,7 @@ public record InvitationCode(String value) {
 
     public InvitationCode {
         if (value == null || value.length() != LENGTH || value.chars().anyMatch(c -> ALPHABET.indexOf(c) < 0)) {
-            throw new InvalidMembership("code", "must be the 12 letters and digits printed on the invitation");
+            throw new InvalidRegistryData("code", "must be the 12 letters and digits printed on the invitation");
         }
     }
 
@@ -38,7 +40,7 @@ public record InvitationCode(String value) {
     /** What a person typed, read leniently; refuses (field {@code code}) what cannot be a code at all. */
     public static InvitationCode parse(String typed) {
         if (typed == null || typed.length() > 40) {
-            throw new InvalidMembership("code", "must be the 12 letters and digits printed on the invitation");
+            throw new InvalidRegistryData("code", "must be the 12 letters and digits printed on the invitation");
         }
         String normalised = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s\\-]", "")
                 .replace('O', '0').replace('I', '1').replace('L', '1');

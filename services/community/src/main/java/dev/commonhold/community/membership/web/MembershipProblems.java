@@ -1,8 +1,6 @@
 package dev.commonhold.community.membership.web;
 
 import dev.commonhold.community.membership.domain.CodeNotAccepted;
-import dev.commonhold.community.membership.domain.InvalidMembership;
-import dev.commonhold.community.membership.domain.MembershipConflict;
 import dev.commonhold.community.membership.domain.TooManyGuesses;
 import dev.commonhold.platform.web.problem.FieldError;
 import dev.commonhold.platform.web.problem.ProblemException;
@@ -19,20 +17,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.util.List;
 
-/** Membership's refusals as problem+json. */
+/** Membership's own refusals as problem+json (bad input and conflicts are the register's: RegistryProblems). */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MembershipProblems {
-
-    @ExceptionHandler(InvalidMembership.class)
-    ProblemDetail invalid(InvalidMembership e) {
-        return ProblemException.invalid(e.field(), e.getMessage()).toProblemDetail();
-    }
-
-    @ExceptionHandler(MembershipConflict.class)
-    ProblemDetail conflict(MembershipConflict e) {
-        return ProblemException.conflict(e.getMessage()).toProblemDetail();
-    }
 
     @ExceptionHandler(CodeNotAccepted.class)
     ProblemDetail codeNotAccepted(CodeNotAccepted e) {

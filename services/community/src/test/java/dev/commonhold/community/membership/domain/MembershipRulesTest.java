@@ -1,5 +1,9 @@
 package dev.commonhold.community.membership.domain;
 
+import dev.commonhold.community.registry.domain.RegistryConflict;
+
+import dev.commonhold.community.registry.domain.InvalidRegistryData;
+
 import dev.commonhold.community.registry.domain.Phone;
 import dev.commonhold.community.registry.domain.Resident;
 import org.junit.jupiter.api.Test;
@@ -42,7 +46,7 @@ class MembershipRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "7KQ2-M9XD-4TW", "7KQ2-M9XD-4TWHX", "7KQ2-M9XD-4TW!", "7KQ2-M9XD-4TWU"})
     void whatCannotBeACodeIsRefusedNamingTheField(String typed) {
-        assertThatThrownBy(() -> InvitationCode.parse(typed)).isInstanceOfSatisfying(InvalidMembership.class,
+        assertThatThrownBy(() -> InvitationCode.parse(typed)).isInstanceOfSatisfying(InvalidRegistryData.class,
                 e -> assertThat(e.field()).isEqualTo("code"));
     }
 
@@ -65,7 +69,7 @@ class MembershipRulesTest {
         Invitation used = invitation.redeemed(NOW, "u");
         assertThat(used.status(NOW)).isEqualTo(Invitation.Status.REDEEMED);
         assertThatThrownBy(() -> used.redeemed(NOW, "v")).isInstanceOf(CodeNotAccepted.class).hasMessageContaining("already been used");
-        assertThatThrownBy(() -> used.revoked(NOW, "staff")).isInstanceOf(MembershipConflict.class);
+        assertThatThrownBy(() -> used.revoked(NOW, "staff")).isInstanceOf(RegistryConflict.class);
         assertThatThrownBy(() -> invitation.revoked(NOW, "staff").redeemed(NOW, "u")).isInstanceOf(CodeNotAccepted.class)
                 .hasMessageContaining("withdrawn");
     }
@@ -74,7 +78,7 @@ class MembershipRulesTest {
     @ValueSource(ints = {0, 181, -1})
     void aCodeIsValidForOneTo180Days(int days) {
         assertThatThrownBy(() -> Invitation.issue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Resident.Relation.OWNER, days, NOW, "s"))
-                .isInstanceOfSatisfying(InvalidMembership.class, e -> assertThat(e.field()).isEqualTo("validDays"));
+                .isInstanceOfSatisfying(InvalidRegistryData.class, e -> assertThat(e.field()).isEqualTo("validDays"));
         assertThat(Invitation.issue(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Resident.Relation.OWNER, 180, NOW, "s").expiresAt())
                 .isEqualTo(NOW.plus(Duration.ofDays(180)));
     }
@@ -96,19 +100,19 @@ class MembershipRulesTest {
 
     @Test
     void aRequestNeedsANameAndAPhoneAndARejectionSaysWhy() {
-        assertThatThrownBy(() -> request(Resident.Relation.FAMILY, " ", "13812341234")).isInstanceOfSatisfying(InvalidMembership.class,
+        assertThatThrownBy(() -> request(Resident.Relation.FAMILY, " ", "13812341234")).isInstanceOfSatisfying(InvalidRegistryData.class,
                 e -> assertThat(e.field()).isEqualTo("name"));
-        assertThatThrownBy(() -> request(Resident.Relation.FAMILY, "李娜", "12345")).isInstanceOfSatisfying(InvalidMembership.class,
+        assertThatThrownBy(() -> request(Resident.Relation.FAMILY, "李娜", "12345")).isInstanceOfSatisfying(InvalidRegistryData.class,
                 e -> assertThat(e.field()).isEqualTo("phone"));
         BindingRequest request = request(Resident.Relation.TENANT, "李娜", "+86 138-1234-1234");
 
         assertThat(request.phone()).isEqualTo("13812341234");
         assertThat(request.decidableByOwnerOfRecord()).isTrue();
         assertThat(request(Resident.Relation.OWNER, "李娜", "13812341234").decidableByOwnerOfRecord()).isFalse();
-        assertThatThrownBy(() -> request.rejected(NOW, "staff", BindingRequest.Decider.OPERATOR, "")).isInstanceOfSatisfying(InvalidMembership.class,
+        assertThatThrownBy(() -> request.rejected(NOW, "staff", BindingRequest.Decider.OPERATOR, "")).isInstanceOfSatisfying(InvalidRegistryData.class,
                 e -> assertThat(e.field()).isEqualTo("reason"));
         BindingRequest approved = request.approved(NOW, "staff", BindingRequest.Decider.OPERATOR);
-        assertThatThrownBy(() -> approved.withdrawn(NOW, "u")).isInstanceOf(MembershipConflict.class);
+        assertThatThrownBy(() -> approved.withdrawn(NOW, "u")).isInstanceOf(RegistryConflict.class);
     }
 
     @Test

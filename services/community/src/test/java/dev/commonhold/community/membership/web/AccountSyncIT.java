@@ -6,6 +6,7 @@ import dev.commonhold.platform.testkit.http.ApiResponse;
 import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
 import dev.commonhold.platform.testkit.keycloak.RestartableKeycloak;
 import dev.commonhold.platform.testkit.spring.IntegrationTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,9 +86,9 @@ class AccountSyncIT {
         keycloak.stop();
         ApiResponse changed = appoint(f, successorId);
         assertThat(changed.status()).as("the change commits with Keycloak away: " + changed.body()).isEqualTo(200);
-        sleep(Duration.ofSeconds(3)); // a few failed tries, each waiting longer
+        await("a failed try", () -> jdbc.queryForObject("SELECT coalesce(max(attempts), 0) FROM account_sync WHERE user_id = ?", Integer.class,
+                chairId) > 0);
         assertThat(queued(chairId)).as("the chair's update waits for Keycloak").isTrue();
-        assertThat(jdbc.queryForObject("SELECT attempts FROM account_sync WHERE user_id = ?", Integer.class, chairId)).isPositive();
         keycloak.start();
 
         await("the former chair's next token has no committee rights", () -> !queued(chairId) && !queued(successorId));
@@ -120,20 +120,7 @@ class AccountSyncIT {
         return KeycloakClient.claims(token).path("realm_access").path("roles").valueStream().map(JsonNode::asString).toList();
     }
 
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("within 60 s: " + what).isLessThan(deadline);
-            sleep(Duration.ofMillis(250));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(condition);
     }
 }
