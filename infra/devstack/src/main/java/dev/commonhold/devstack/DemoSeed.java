@@ -54,12 +54,21 @@ public final class DemoSeed {
         awaitInToken("resident", community, "resident");
         awaitInToken("committee", community, "committee");
         openDemoVote(community);
-        List<DemoBilling.Transfer> transfers = new DemoBilling(operator, gateway.as(keycloak.passwordToken("staff", "staff")), progress).seed(community);
-        new DemoTrust(operator, gateway.as(keycloak.passwordToken("staff", "staff")), gateway.as(keycloak.passwordToken("committee", "committee")),
-                progress).seed(community, transfers);
-        new DemoFund(operator, gateway.as(keycloak.passwordToken("committee", "committee")), progress).seed(community, DemoSpreadsheet.UNITS);
-        new DemoParking(gateway.as(keycloak.passwordToken("staff", "staff")), gateway.as(keycloak.clientToken("commonhold-gate", "gate-secret")),
-                operator, progress).seed(community);
+        // One sign-in per login, here: Keycloak's brute-force guard may lock out a user whose sign-ins overlap.
+        Api staff = gateway.as(keycloak.passwordToken("staff", "staff"));
+        Api committee = gateway.as(keycloak.passwordToken("committee", "committee"));
+        Api camera = gateway.as(keycloak.clientToken("commonhold-gate", "gate-secret"));
+        // Parking needs nothing of the money seeds below: it runs beside them (the services mostly wait on their databases).
+        java.util.concurrent.CompletableFuture<Void> parking = java.util.concurrent.CompletableFuture.runAsync(
+                () -> new DemoParking(staff, camera, operator, progress).seed(community));
+        List<DemoBilling.Transfer> transfers = new DemoBilling(operator, staff, progress).seed(community);
+        new DemoTrust(operator, staff, committee, progress).seed(community, transfers);
+        new DemoFund(operator, committee, progress).seed(community, DemoSpreadsheet.UNITS);
+        try {
+            parking.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         return community;
     }
 
