@@ -117,8 +117,8 @@ public class WebAutoConfiguration {
     /**
      * Request bodies are read as written, never guessed at: an unknown field, a fraction where a
      * whole number is expected (100.5 for amountFen must not become 100 fen), a number sent as text
-     * ("100"), a field given twice (which one would count?) and text with a NUL character are all
-     * refused, naming the field.
+     * ("100") or text sent as a number or true/false (123 for an invitation code), a field given twice
+     * (which one would count?) and text with a NUL character are all refused, naming the field.
      */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
@@ -127,6 +127,8 @@ public class WebAutoConfiguration {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .addModule(StrictText.module());
     }
 }

@@ -54,6 +54,21 @@ class ProblemsIT {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("amountFen");
     }
 
+    /** A number, true/false or a list where text belongs is refused, not turned into text; the message speaks JSON, not Java. */
+    @Test
+    void aNumberOrTrueWhereTextBelongsIsRefusedInTheClientsWords() {
+        for (String name : java.util.List.of("123456789012", "12.5", "true", "[\"lift\"]")) {
+            ApiResponse response = api.post("/things", "{\"name\":" + name + ",\"amountFen\":5}");
+
+            assertProblem(response, 400, "validation");
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+            assertThat(response.json().get("errors").get(0).get("message").asString()).as(name).matches(".*(is not text|must be text)")
+                    .doesNotContain("java.", "Coercion");
+        }
+        ApiResponse number = api.post("/things", "{\"name\":\"lift\",\"amountFen\":\"5\"}");
+        assertThat(number.json().get("errors").get(0).get("message").asString()).doesNotContain("java.", "Coercion", "Long");
+    }
+
     @Test
     void aNumberTooLargeForItsFieldIsNamed() {
         ApiResponse response = api.post("/things", "{\"name\":\"lift\",\"amountFen\":99999999999999999999}");
@@ -109,6 +124,7 @@ class ProblemsIT {
 
         assertProblem(response, 400, "validation");
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("id");
+        assertThat(response.json().get("errors").get(0).get("message").asString()).isEqualTo("'not-a-uuid' is not an id (UUID)");
     }
 
     @Test

@@ -103,8 +103,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
-        return respond(ProblemException.invalid(name, "'%s' is not a valid %s".formatted(e.getValue(), expected)).toProblemDetail(), request);
+        return respond(ProblemException.invalid(name, "'%s' is not %s".formatted(e.getValue(), UnreadableBody.expected(e.getRequiredType())))
+                .toProblemDetail(), request);
     }
 
     /** A required query parameter left out: a validation error naming it, like a missing field. */

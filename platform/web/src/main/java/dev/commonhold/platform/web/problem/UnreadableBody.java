@@ -22,10 +22,10 @@ final class UnreadableBody {
             return ProblemException.invalid(field(unknown), "unknown field; expected one of " + unknown.getKnownPropertyIds());
         }
         if (cause instanceof InvalidFormatException format) {
-            return ProblemException.invalid(field(format), "'%s' is not a valid %s".formatted(format.getValue(), format.getTargetType().getSimpleName()));
+            return ProblemException.invalid(field(format), "'%s' is not %s".formatted(format.getValue(), expected(format.getTargetType())));
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return ProblemException.invalid(field(mismatched), "has the wrong type or shape: " + mismatched.getOriginalMessage());
+            return ProblemException.invalid(field(mismatched), "has the wrong type: must be " + expected(mismatched.getTargetType()));
         }
         if (cause instanceof InputCoercionException range && !range.getPath().isEmpty()) { // 1e20 for a long: well-formed JSON, not a syntax error
             Class<?> type = range.getTargetType();
@@ -40,6 +40,42 @@ final class UnreadableBody {
             return ProblemException.invalid(field(jackson), jackson.getOriginalMessage());
         }
         return ProblemException.invalid("body", "missing or unreadable request body");
+    }
+
+    /** What a field holds, in a client's words rather than Java's ({@code java.lang.Integer}, {@code CoercionConfig}). */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
+            return "text";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class || type == Short.class
+                || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == java.util.UUID.class) {
+            return "an id (UUID)";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (\"yyyy-mm-dd\")";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date and time (ISO 8601, e.g. \"2026-12-01T08:00:00+08:00\")";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).toList();
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list ([…])";
+        }
+        return "an object ({…})";
     }
 
     /**

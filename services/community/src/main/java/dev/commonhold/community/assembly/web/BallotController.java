@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -43,6 +44,7 @@ class BallotController {
     }
 
     /** The caller votes as the owner they are in this vote's electorate. Voting again with another choice changes the vote. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/ballots")
     ResponseEntity<List<AssemblyResponses.BallotResponse>> castBallot(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId,
                                                                       @Valid @RequestBody CastBallot request) {
@@ -56,6 +58,7 @@ class BallotController {
     }
 
     /** A paper ballot or a proxy's vote, recorded by a committee member with the hash of its scan or proxy document. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/recorded-ballots")
     ResponseEntity<AssemblyResponses.BallotResponse> recordBallot(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId,
                                                                   @Valid @RequestBody RecordBallot request) {

@@ -87,6 +87,20 @@ class Binder {
         return resident;
     }
 
+    /**
+     * Refuses (409) at once what could never be approved: a login bound to the unit already (as its
+     * owner or living there), or an owner's binding to a unit the developer still holds.
+     */
+    void requireBindable(Unit unit, Resident.Relation as, String userId) {
+        Owner owner = owners.find(unit.communityId(), unit.ownerId()).orElseThrow();
+        if (userId.equals(owner.userId()) || residents.livingIn(unit.id()).stream().anyMatch(r -> userId.equals(r.userId()))) {
+            throw new RegistryConflict("you are bound to this home already");
+        }
+        if (as == Resident.Relation.OWNER && owner.kind() == OwnerKind.DEVELOPER) {
+            throw new RegistryConflict(DEVELOPER_OWNED);
+        }
+    }
+
     static BindingEvent event(Unit unit, String userId, Resident.Relation relation, Source source) {
         return new BindingEvent(Ids.newId(), unit.communityId(), unit.id(), userId, BindingEvent.Action.BOUND, relation, source.via(),
                 source.referenceId(), source.decidedBy(), source.at());

@@ -67,10 +67,15 @@ class BindingHistory {
     void on(LoginChanges.UnitSold sold) {
         Instant now = clock.instant();
         invitations.revokeActiveOwnerCodes(sold.unit().id(), now, sold.by());
+        List<BindingEvent> unbound = new ArrayList<>();
         if (sold.seller().userId() != null) {
-            log.append(List.of(event(sold.unit(), sold.seller().userId(), BindingEvent.Action.UNBOUND, Resident.Relation.OWNER,
-                    BindingEvent.Via.TRANSFER, sold.buyer().id(), sold.by(), now)));
+            unbound.add(event(sold.unit(), sold.seller().userId(), BindingEvent.Action.UNBOUND, Resident.Relation.OWNER,
+                    BindingEvent.Via.TRANSFER, sold.buyer().id(), sold.by(), now));
         }
+        sold.movedOut().stream().filter(r -> r.userId() != null && !r.userId().equals(sold.seller().userId()))
+                .forEach(r -> unbound.add(event(sold.unit(), r.userId(), BindingEvent.Action.UNBOUND, r.relation(), BindingEvent.Via.TRANSFER,
+                        r.id(), sold.by(), now)));
+        log.append(unbound);
         if (sold.buyer().userId() != null) {
             log.append(List.of(event(sold.unit(), sold.buyer().userId(), BindingEvent.Action.BOUND, Resident.Relation.OWNER,
                     BindingEvent.Via.TRANSFER, sold.buyer().id(), sold.by(), now)));

@@ -86,6 +86,7 @@ public class BindingReview {
                 .orElseThrow(() -> new InvalidRegistryData("unit", "no unit '%s' in %s".formatted(request.unit(), building.name())));
         BindingRequest opened = BindingRequest.open(Ids.newId(), community.id(), unit.id(), viewer.subject(), relation(request.relation()),
                 request.name(), request.phone(), request.note(), clock.instant());
+        binder.requireBindable(unit, opened.relation(), viewer.subject());
         if (requests.pendingFor(viewer.subject(), unit.id())) {
             throw new RegistryConflict("you have asked to be bound to this home already; wait for the decision or withdraw that request");
         }
@@ -160,8 +161,12 @@ public class BindingReview {
     }
 
     private BindingRequest pendingOf(UUID communityId, UUID requestId) {
-        return requests.lock(requestId).filter(r -> r.communityId().equals(communityId))
+        BindingRequest request = requests.lock(requestId).filter(r -> r.communityId().equals(communityId))
                 .orElseThrow(() -> ProblemException.notFound("Binding request", requestId));
+        if (request.status() != BindingRequest.Status.PENDING) {
+            throw new RegistryConflict("this request was " + request.status().name().toLowerCase(Locale.ROOT) + " already");
+        }
+        return request;
     }
 
     /** The operator's staff decide any request; the owner of record a family member's or tenant's of their own unit. */

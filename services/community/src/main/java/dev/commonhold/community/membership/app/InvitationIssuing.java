@@ -43,6 +43,10 @@ public class InvitationIssuing {
     public record Issued(Invitation invitation, InvitationCode code, Community community, String buildingName, String unitNumber) {
     }
 
+    /** A building's codes, and the units left out because the developer still holds them (no owner code for those). */
+    public record Sheets(Community community, String buildingName, List<Issued> issued, List<String> developerUnits) {
+    }
+
     static final int MAX_UNITS_PER_SHEET = 2000;
 
     private final RegistryAccess access;
@@ -67,6 +71,7 @@ public class InvitationIssuing {
         Unit unit = units.find(communityId, unitId).orElseThrow(() -> ProblemException.notFound("Unit", unitId));
         Building building = buildings.find(communityId, unit.buildingId()).orElseThrow();
         Resident.Relation as = kind(kind);
+        Invitation.validDays(validDays);
         if (as == Resident.Relation.OWNER && developerOwned(communityId).test(unit)) {
             throw new RegistryConflict(Binder.DEVELOPER_OWNED);
         }
@@ -75,20 +80,25 @@ public class InvitationIssuing {
 
     /** One code for every unit of the building, in unit order, for the printed sheets; owner codes skip units the developer still holds. */
     @Transactional
-    public List<Issued> forBuilding(Viewer viewer, UUID communityId, UUID buildingId, String kind, Integer validDays) {
+    public Sheets forBuilding(Viewer viewer, UUID communityId, UUID buildingId, String kind, Integer validDays) {
         Community community = staffOf(viewer, communityId);
         Building building = buildings.find(communityId, buildingId).orElseThrow(() -> ProblemException.notFound("Building", buildingId));
         Resident.Relation as = kind(kind);
+        Invitation.validDays(validDays);
         Instant now = clock.instant();
         List<Issued> issued = new ArrayList<>();
+        List<String> developerUnits = new ArrayList<>();
         Predicate<Unit> developers = developerOwned(communityId);
         for (Unit unit : units.list(communityId, buildingId, null, MAX_UNITS_PER_SHEET)) {
-            if (as != Resident.Relation.OWNER || !developers.test(unit)) {
+            if (as == Resident.Relation.OWNER && developers.test(unit)) {
+                developerUnits.add(unit.number());
+            } else {
                 issued.add(issue(viewer, community, building, unit, as, validDays, now));
             }
         }
         issued.sort(Comparator.comparing(Issued::unitNumber, UnitOrder.INSTANCE));
-        return issued;
+        developerUnits.sort(UnitOrder.INSTANCE);
+        return new Sheets(community, building.name(), issued, developerUnits);
     }
 
     @Transactional

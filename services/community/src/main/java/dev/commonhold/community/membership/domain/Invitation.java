@@ -27,11 +27,16 @@ public record Invitation(UUID id, UUID communityId, UUID unitId, Resident.Relati
         if (kind == null) {
             throw new InvalidRegistryData("kind", "is required: owner, family or tenant");
         }
+        return new Invitation(id, communityId, unitId, kind, now, by, now.plus(Duration.ofDays(validDays(days))), null, null, null, null);
+    }
+
+    /** The days a code is good for: 1 to {@value #MAX_DAYS}, {@value #DEFAULT_DAYS} when not given. */
+    public static int validDays(Integer days) {
         int valid = days == null ? DEFAULT_DAYS : days;
         if (valid < 1 || valid > MAX_DAYS) {
             throw new InvalidRegistryData("validDays", "must be between 1 and " + MAX_DAYS);
         }
-        return new Invitation(id, communityId, unitId, kind, now, by, now.plus(Duration.ofDays(valid)), null, null, null, null);
+        return valid;
     }
 
     public Status status(Instant now) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -42,7 +43,8 @@ public record InvitationCode(String value) {
         if (typed == null || typed.length() > 40) {
             throw new InvalidRegistryData("code", "must be the 12 letters and digits printed on the invitation");
         }
-        String normalised = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s\\-]", "")
+        // NFKC: full-width letters, digits and dashes (what a Chinese keyboard may type) read as their ASCII forms.
+        String normalised = Normalizer.normalize(typed, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).replaceAll("[\\s\\p{Pd}]", "")
                 .replace('O', '0').replace('I', '1').replace('L', '1');
         return new InvitationCode(normalised);
     }

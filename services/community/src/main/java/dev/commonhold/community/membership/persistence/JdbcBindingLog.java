@@ -21,6 +21,9 @@ class JdbcBindingLog implements BindingLog {
 
     @Override
     public void append(List<BindingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("""
                 INSERT INTO binding_event (id, community_id, unit_id, user_id, action, relation, via, reference_id, decided_by, decided_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", events.stream().map(e -> new Object[]{e.id(), e.communityId(), e.unitId(), e.userId(),

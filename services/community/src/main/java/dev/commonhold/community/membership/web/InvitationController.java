@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -52,6 +52,7 @@ class InvitationController {
         this.clock = clock;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/units/{unitId}/invitations")
     ResponseEntity<MembershipResponses.IssuedResponse> issueForUnit(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId,
                                                                     @Valid @RequestBody IssueInvitation request) {
@@ -59,22 +60,25 @@ class InvitationController {
                 issuing.forUnit(viewer, communityId, unitId, request.kind(), request.validDays()), joinUrl));
     }
 
-    /** Every unit of the building; PDF sheets (Accept: application/pdf) or JSON. A new owner code withdraws the unit's unused one. */
+    /**
+     * Every unit of the building; PDF sheets (Accept: application/pdf) or JSON. A new owner code withdraws the unit's unused one;
+     * units the developer still holds get no owner code, and the answer lists them (the PDF on a last page for the operator).
+     */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/buildings/{buildingId}/invitations", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<?> issueForBuilding(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID buildingId,
                                        @Valid @RequestBody IssueInvitation request,
                                        @RequestParam(required = false) String format,
                                        @org.springframework.web.bind.annotation.RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        List<InvitationIssuing.Issued> issued = issuing.forBuilding(viewer, communityId, buildingId, request.kind(), request.validDays());
+        InvitationIssuing.Sheets sheets = issuing.forBuilding(viewer, communityId, buildingId, request.kind(), request.validDays());
         boolean pdf = "pdf".equals(format) || (format == null && accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE));
         if (!pdf) {
-            return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
-                    .body(issued.stream().map(i -> MembershipResponses.issued(i, joinUrl)).toList());
+            return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(MembershipResponses.sheets(sheets, joinUrl));
         }
-        String name = issued.isEmpty() ? "invitations.pdf" : "绑定邀请-" + issued.getFirst().buildingName() + ".pdf";
+        String name = "绑定邀请-" + sheets.buildingName() + ".pdf";
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(InvitationSheet.render(issued, joinUrl));
+                .body(InvitationSheet.render(sheets, joinUrl));
     }
 
     @GetMapping("/invitations")

@@ -26,16 +26,35 @@ final class InvitationSheet {
     private InvitationSheet() {
     }
 
-    static byte[] render(List<InvitationIssuing.Issued> sheets, String joinUrl) {
+    static byte[] render(InvitationIssuing.Sheets sheets, String joinUrl) {
         try (PdfWriter pdf = new PdfWriter(PDRectangle.A5)) {
-            for (int i = 0; i < sheets.size(); i++) {
+            List<InvitationIssuing.Issued> issued = sheets.issued();
+            for (int i = 0; i < issued.size(); i++) {
                 if (i > 0) {
                     pdf.pageBreak();
                 }
-                page(pdf, sheets.get(i), joinUrl);
+                page(pdf, issued.get(i), joinUrl);
+            }
+            if (!sheets.developerUnits().isEmpty()) {
+                if (!issued.isEmpty()) {
+                    pdf.pageBreak();
+                }
+                leftOut(pdf, sheets);
             }
             return pdf.toBytes();
         }
+    }
+
+    /** For the operator, not a letterbox: the units that got no owner code because the developer still holds them. */
+    private static void leftOut(PdfWriter pdf, InvitationIssuing.Sheets sheets) {
+        pdf.centred(sheets.community().name() + " · " + sheets.buildingName() + " · 未生成业主绑定码的房屋", 12);
+        pdf.rule();
+        pdf.row(9, "以下房屋仍登记在建设单位名下，无业主绑定码；办理过户登记后再为买受人生成：", 0);
+        List<String> units = sheets.developerUnits();
+        for (int i = 0; i < units.size(); i += 8) {
+            pdf.row(10, String.join("  ", units.subList(i, Math.min(units.size(), i + 8))), 0);
+        }
+        pdf.row(9, "共 " + units.size() + " 户。", 0);
     }
 
     private static void page(PdfWriter pdf, InvitationIssuing.Issued issued, String joinUrl) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -76,6 +77,7 @@ class JoinController {
         return directory.named(name).stream().map(MembershipResponses::entry).toList();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/binding-requests")
     ResponseEntity<MembershipResponses.RequestResponse> askToBeBound(Viewer viewer, @Valid @RequestBody AskToBeBound request) {
         BindingReview.Reviewed opened = review.open(viewer, new BindingReview.NewRequest(request.communityId(), request.building(), request.unit(),

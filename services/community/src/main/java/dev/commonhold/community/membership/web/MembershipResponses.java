@@ -26,6 +26,10 @@ final class MembershipResponses {
     record IssuedResponse(UUID id, UUID unitId, String building, String unit, String kind, String code, String link, Instant expiresAt) {
     }
 
+    /** @param developerUnits units of the building left out: the developer still holds them, so no owner code (record the sale first) */
+    record SheetsResponse(String building, List<IssuedResponse> issued, List<String> developerUnits) {
+    }
+
     record InvitationResponse(UUID id, UUID unitId, String kind, String status, Instant issuedAt, String issuedBy, Instant expiresAt,
                               Instant revokedAt, Instant redeemedAt, String redeemedBy) {
     }
@@ -59,6 +63,10 @@ final class MembershipResponses {
     static IssuedResponse issued(InvitationIssuing.Issued i, String joinUrl) {
         return new IssuedResponse(i.invitation().id(), i.invitation().unitId(), i.buildingName(), i.unitNumber(), lower(i.invitation().kind()),
                 i.code().display(), InvitationLinks.link(joinUrl, i.code()), i.invitation().expiresAt());
+    }
+
+    static SheetsResponse sheets(InvitationIssuing.Sheets sheets, String joinUrl) {
+        return new SheetsResponse(sheets.buildingName(), sheets.issued().stream().map(i -> issued(i, joinUrl)).toList(), sheets.developerUnits());
     }
 
     static InvitationResponse invitation(Invitation i, Instant now) {

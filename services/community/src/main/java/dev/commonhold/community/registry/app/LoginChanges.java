@@ -5,6 +5,7 @@ import dev.commonhold.community.registry.domain.Resident;
 import dev.commonhold.community.registry.domain.Unit;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,7 +29,7 @@ public final class LoginChanges {
     public record ResidentMovedOut(Resident resident, LocalDate on, String by) {
     }
 
-    /** A unit passed to another owner; the seller's login is no longer bound to it. */
-    public record UnitSold(Unit unit, Owner seller, Owner buyer, LocalDate effectiveOn, String by) {
+    /** A unit passed to another owner; the seller's login and the household that left with them are no longer bound to it. */
+    public record UnitSold(Unit unit, Owner seller, Owner buyer, List<Resident> movedOut, LocalDate effectiveOn, String by) {
     }
 }

@@ -95,13 +95,12 @@ public class UnitRegistration {
         Changed<Unit> transferred = unit.transferTo(newOwner, request.effectiveOn(), LocalDate.now(clock.withZone(community.timeZone())));
         Owner seller = owners.find(communityId, unit.ownerId()).orElseThrow();
         units.recordTransfer(unit, transferred.state(), request.effectiveOn(), viewer.subject());
-        // The seller no longer lives there as its owner; their other units and anyone else's residence stay.
-        if (seller.userId() != null) {
-            residents.livingIn(unitId).stream().filter(r -> seller.userId().equals(r.userId()) && r.relation() == Resident.Relation.OWNER)
-                    .forEach(r -> residents.moveOut(r.id(), request.effectiveOn()));
-        }
+        // The seller's household leaves with the sale; tenants stay: a sale does not end a lease (Civil Code art. 725, 买卖不破租赁).
+        List<Resident> leaving = residents.livingIn(unitId).stream().filter(r -> r.relation() != Resident.Relation.TENANT).toList();
+        leaving.forEach(r -> residents.moveOut(r.id(), r.movedIn() != null && r.movedIn().isAfter(request.effectiveOn()) ? r.movedIn()
+                : request.effectiveOn()));
         events.publish(transferred.events());
-        loginChanges.publishEvent(new LoginChanges.UnitSold(unit, seller, newOwner, request.effectiveOn(), viewer.subject()));
+        loginChanges.publishEvent(new LoginChanges.UnitSold(unit, seller, newOwner, leaving, request.effectiveOn(), viewer.subject()));
         return transferred.state();
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -46,6 +47,7 @@ class ImportController {
             (or 楼栋, 房号, 楼层, 专有面积, 用途, 业主编号, 业主姓名, 业主类型, 联系电话), in any order.""",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
                     schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = {"text/csv", "text/plain", "text/tab-separated-values", "application/octet-stream", "application/vnd.ms-excel"})
     ResponseEntity<ImportSummary> importSpreadsheet(Viewer viewer, @PathVariable UUID communityId, HttpServletRequest request)
             throws IOException {

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -53,6 +55,7 @@ class OwnerController {
         this.queries = queries;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/owners")
     ResponseEntity<Responses.OwnerResponse> registerOwner(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody RegisterOwner request) {
         Owner owner = registration.registerOwner(viewer, communityId, new OwnerRegistration.NewOwner(request.kind(), request.name(),
@@ -76,6 +79,7 @@ class OwnerController {
         return Responses.owner(registration.linkAccount(viewer, communityId, ownerId, request.userId()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/residents")
     ResponseEntity<Responses.ResidentResponse> registerResident(Viewer viewer, @PathVariable UUID communityId,
                                                                 @Valid @RequestBody RegisterResident request) {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -53,6 +55,7 @@ class UnitController {
         this.queries = queries;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/buildings")
     ResponseEntity<Responses.BuildingResponse> registerBuilding(Viewer viewer, @PathVariable UUID communityId,
                                                                 @Valid @RequestBody RegisterBuilding request) {
@@ -66,6 +69,7 @@ class UnitController {
         return queries.buildings(viewer, communityId).stream().map(Responses::building).toList();
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/units")
     ResponseEntity<Responses.UnitResponse> registerUnit(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody RegisterUnit request) {
         Unit unit = registration.registerUnit(viewer, communityId, new UnitRegistration.NewUnit(request.buildingId(), request.number(),

@@ -33,6 +33,8 @@ class MembershipRulesTest {
         assertThat(code.display()).isEqualTo("7KQ2-M9XD-4TWH");
         assertThat(InvitationCode.parse(" 7kq2-m9xd 4twh ")).isEqualTo(code);
         assertThat(InvitationCode.parse("O1IL-0000-0000")).isEqualTo(new InvitationCode("0111" + "00000000"));
+        assertThat(InvitationCode.parse("７ＫＱ２－Ｍ９ＸＤ－４ＴＷＨ")).as("full width, as a Chinese keyboard types it").isEqualTo(code);
+        assertThat(InvitationCode.parse("7KQ2—M9XD–4TWH")).as("any dash").isEqualTo(code);
         assertThat(code.toString()).doesNotContain("7KQ2");
         Set<String> many = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {

@@ -157,17 +157,21 @@ class MembershipApiIT {
         assertThat(pdf.statusCode()).isEqualTo(201);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
-            assertThat(document.getNumberOfPages()).as("60 units, 15 of them still the developer's").isEqualTo(45);
+            assertThat(document.getNumberOfPages()).as("60 units, 15 of them still the developer's, listed on a last page").isEqualTo(46);
             PDFTextStripper text = new PDFTextStripper();
             text.setStartPage(1);
             text.setEndPage(1);
             String first = text.getText(document);
             assertThat(first).contains("住户绑定邀请", "2 101 室", "业主", "绑定码").containsPattern("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+            text.setStartPage(46);
+            text.setEndPage(46);
+            assertThat(text.getText(document)).contains("未生成业主绑定码", "506", "610", "共 15 户");
         }
-        JsonNode json = f.registry.as(f.registry.staff()).post(f.path("/buildings/" + f.building("1") + "/invitations"), Map.of("kind", "owner")).json();
-        Set<String> codes = new HashSet<>(json.findValuesAsString("code"));
-        assertThat(codes).hasSize(60);
-        assertThat(json.get(0).get("link").asString()).startsWith("http://localhost:8080/join?code=");
+        JsonNode json = f.registry.as(f.registry.staff()).post(f.path("/buildings/" + f.building("2") + "/invitations"), Map.of("kind", "owner")).json();
+        Set<String> codes = new HashSet<>(json.get("issued").findValuesAsString("code"));
+        assertThat(codes).hasSize(45);
+        assertThat(json.get("developerUnits").valueStream().map(JsonNode::asString).toList()).hasSize(15).startsWith("506").endsWith("610");
+        assertThat(json.get("issued").get(0).get("link").asString()).startsWith("http://localhost:8080/join?code=");
     }
 
     /** The developer's record holds every unsold unit and votes them all (V5): no person's login may become it. */
@@ -179,6 +183,13 @@ class MembershipApiIT {
         assertThat(refused.json().get("detail").asString()).contains("developer");
         assertThat(f.registry.as(f.registry.staff()).post(f.path("/units/" + f.unitId("2", "601") + "/invitations"), Map.of("kind", "tenant"))
                 .status()).as("a tenant of the developer's flat is still a tenant").isEqualTo(201);
+        ApiResponse badDays = f.registry.as(f.registry.staff()).post(f.path("/units/" + f.unitId("2", "601") + "/invitations"),
+                Map.of("kind", "owner", "validDays", 0));
+        assertThat(badDays.status()).as("bad input first: " + badDays.body()).isEqualTo(400);
+        ApiResponse ownerRequest = f.registry.as(f.newcomer().token()).post("/api/community/binding-requests", Map.of("communityId", f.community,
+                "building", "2", "unit", "601", "relation", "owner", "name", "赵六", "phone", "13700001234"));
+        assertThat(ownerRequest.status()).as("refused at once, not left for the operator to refuse").isEqualTo(409);
+        assertThat(ownerRequest.json().get("detail").asString()).contains("developer");
     }
 
     @Test
@@ -187,6 +198,10 @@ class MembershipApiIT {
         TestTokens.User seller = f.newcomer();
         assertThat(f.redeem(seller.token(), f.issue("1", "101", "owner")).status()).isEqualTo(200);
         assertThat(f.household(seller).get("units").findValuesAsString("number")).containsExactlyInAnyOrder("101", "102");
+        TestTokens.User daughter = f.newcomer();
+        TestTokens.User tenant = f.newcomer();
+        assertThat(f.redeem(daughter.token(), f.issue("1", "101", "family"), "李娜").status()).isEqualTo(200);
+        assertThat(f.redeem(tenant.token(), f.issue("1", "101", "tenant"), "陈静").status()).isEqualTo(200);
         String unused = f.issue("1", "101", "owner");
         UUID buyerOwner = UUID.fromString(f.registry.as(f.registry.operator()).post(f.path("/owners"),
                 Map.of("kind", "person", "name", "张三", "phone", "13900001111")).json().get("id").asString());
@@ -200,6 +215,9 @@ class MembershipApiIT {
         assertThat(sold.status()).as(sold.body()).isEqualTo(200);
 
         assertThat(f.household(seller).get("units").findValuesAsString("number")).containsExactly("102");
+        assertThat(f.household(daughter).get("units")).as("the seller's household leaves with the sale").isEmpty();
+        assertThat(f.household(tenant).get("units").findValuesAsString("number")).as("a sale does not end a lease (Civil Code art. 725)")
+                .containsExactly("101");
         assertThat(f.redeem(f.newcomer().token(), unused).json().get("detail").asString()).contains("withdrawn");
         TestTokens.User buyer = f.newcomer();
         assertThat(f.redeem(buyer.token(), f.issue("1", "101", "owner")).status()).isEqualTo(200);
@@ -208,6 +226,8 @@ class MembershipApiIT {
         assertThat(log.valueStream().filter(e -> e.get("userId").asString().equals(seller.subject()))
                 .map(e -> e.get("action").asString() + " " + e.get("via").asString()).toList())
                 .containsExactlyInAnyOrder("bound invitation", "bound invitation", "unbound transfer");
+        assertThat(log.valueStream().filter(e -> e.get("userId").asString().equals(daughter.subject()))
+                .map(e -> e.get("action").asString() + " " + e.get("via").asString()).toList()).containsExactly("bound invitation", "unbound transfer");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM account_sync WHERE user_id IN (?, ?)", Integer.class, seller.subject(), buyer.subject()))
                 .isEqualTo(2);
     }
@@ -252,8 +272,12 @@ class MembershipApiIT {
         assertThat(rejected.json().get("phone").asString()).as("the operator sees it in full").isEqualTo("13700001234");
         JsonNode mine = f.registry.as(claimant.token()).get("/api/community/binding-requests/mine").json();
         assertThat(mine.get(0).get("reason").asString()).contains("产权证");
-        assertThat(f.registry.as(f.registry.staff()).post(f.path("/binding-requests/" + claimRequest + "/approve"), "").status())
-                .as("decided once").isEqualTo(409);
+        ApiResponse twice = f.registry.as(ownerToken).post(f.path("/binding-requests/" + daughterRequest + "/approve"), "");
+        assertThat(twice.status()).as("decided once").isEqualTo(409);
+        assertThat(twice.json().get("detail").asString()).isEqualTo("this request was approved already");
+        assertThat(f.registry.as(ownerToken).post("/api/community/binding-requests", Map.of("communityId", community, "building", "1",
+                "unit", "501", "relation", "tenant", "name", "李伟", "phone", "13812340000")).status())
+                .as("the owner asking to be bound to their own home again").isEqualTo(409);
     }
 
     @Test

@@ -5,23 +5,24 @@ import dev.commonhold.fund.accounts.app.Demolition;
 import dev.commonhold.fund.accounts.app.Deposits;
 import dev.commonhold.fund.accounts.app.OpeningBalances;
 import dev.commonhold.fund.accounts.app.YearReport;
+import dev.commonhold.fund.accounts.domain.Movement;
+import dev.commonhold.fund.accounts.domain.SubAccount;
+import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.platform.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import dev.commonhold.fund.accounts.domain.Movement;
-import dev.commonhold.fund.accounts.domain.SubAccount;
-import dev.commonhold.platform.security.Viewer;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -154,6 +155,7 @@ class AccountsController {
      *
      * @param asOf the day the old records state the balances for
      */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/opening-balances", consumes = {"text/csv", "text/plain", "application/octet-stream", "text/tab-separated-values"})
     ResponseEntity<OpeningBalances.Imported> importOpeningBalances(Viewer viewer, @PathVariable UUID communityId, @RequestBody byte[] file,
                                                                    @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,

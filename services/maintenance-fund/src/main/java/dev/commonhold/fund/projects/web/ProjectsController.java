@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -89,6 +90,7 @@ class ProjectsController {
         this.queries = queries;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ProjectView> propose(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody Propose r) {
         UseProject project = work.propose(viewer, communityId, new ProjectWork.Proposal(r.title(), r.category(), r.path(), r.estimateFen(),
@@ -122,6 +124,7 @@ class ProjectsController {
     }
 
     /** Rule F6: a stage the bank paid to the contractor, taken from the affected sub-accounts by their shares. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{projectId}/payments")
     @RequiresIdempotencyKey
     ResponseEntity<ProjectView> pay(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID projectId, @Valid @RequestBody Pay r) {

@@ -1,13 +1,14 @@
 package dev.commonhold.trust.reconciliation.web;
 
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.commonhold.platform.documents.SpreadsheetRejected;
 import dev.commonhold.platform.documents.SpreadsheetText;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
+import dev.commonhold.platform.web.problem.ProblemType;
 import dev.commonhold.trust.reconciliation.app.BankReconciliation;
 import dev.commonhold.trust.reconciliation.app.Reconciliation;
 import dev.commonhold.trust.reconciliation.domain.BankStatement;
-import dev.commonhold.platform.documents.SpreadsheetRejected;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import dev.commonhold.platform.web.problem.ProblemType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,6 +59,7 @@ class BankReconciliationController {
     }
 
     /** 201 when lines were imported, 200 when every line of the file was imported before (an overlapping export). */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/bank-statements", consumes = {"text/csv", "text/plain", "application/octet-stream", "text/tab-separated-values"})
     ResponseEntity<BankReconciliation.Imported> importStatement(Viewer viewer, @PathVariable UUID communityId, @RequestBody byte[] file,
                                                                 @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
