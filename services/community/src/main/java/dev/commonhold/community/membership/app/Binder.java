@@ -61,11 +61,11 @@ class Binder {
         if (userId.equals(owner.userId())) {
             throw new RegistryConflict("you are bound to this home as its owner already");
         }
-        if (owner.userId() != null) {
+        // Conditional, so two people redeeming codes of two flats of one owner at once cannot both think they won.
+        if (owner.userId() != null || !owners.linkAccountIfNone(owner.linkedTo(userId))) {
             throw new RegistryConflict("the owner of record of this home is bound to another login; if the home is yours, "
                     + "ask the operator to check the register");
         }
-        owners.linkAccount(owner.linkedTo(userId));
         state.unitsOfOwnerChanged(owner.id());
         log.append(units.ofOwners(List.of(owner.id())).stream()
                 .map(u -> event(u, userId, Resident.Relation.OWNER, source)).toList());
@@ -74,12 +74,10 @@ class Binder {
     /**
      * A new resident of the unit with this login.
      *
-     * @throws RegistryConflict when the login lives there already
+     * @throws RegistryConflict when the login is bound to the unit already (as its owner or living there)
      */
     Resident bindResident(Unit unit, Resident.Relation relation, String userId, String name, String phone, LocalDate movedIn, Source source) {
-        if (residents.livingIn(unit.id()).stream().anyMatch(r -> userId.equals(r.userId()))) {
-            throw new RegistryConflict("you are bound to this home already");
-        }
+        requireBindable(unit, relation, userId);
         Resident resident = new Resident(Ids.newId(), unit.communityId(), unit.id(), name, relation, phone, userId, movedIn, null);
         residents.insert(resident);
         state.unitsChanged(List.of(unit.id()));

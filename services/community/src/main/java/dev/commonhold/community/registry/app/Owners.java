@@ -21,6 +21,9 @@ public interface Owners {
 
     void linkAccount(Owner owner);
 
+    /** Links the owner's login only if it has none (a concurrent binding may have just given it one); false if it had. */
+    boolean linkAccountIfNone(Owner owner);
+
     List<Owner> list(UUID communityId, UUID after, int limit);
 
     List<Owner> ofUser(UUID communityId, String userId);

@@ -68,6 +68,11 @@ class JdbcOwners implements Owners {
     }
 
     @Override
+    public boolean linkAccountIfNone(Owner owner) {
+        return jdbc.update("UPDATE owner SET user_id = ? WHERE id = ? AND user_id IS NULL", owner.userId(), owner.id()) == 1;
+    }
+
+    @Override
     public List<Owner> ofUserEverywhere(String userId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM owner WHERE user_id = ? ORDER BY community_id, id", ROW, userId);
     }

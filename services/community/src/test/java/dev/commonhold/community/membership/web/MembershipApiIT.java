@@ -102,6 +102,26 @@ class MembershipApiIT {
                 .findValuesAsString("status")).containsExactlyInAnyOrder("redeemed", "active");
     }
 
+    /** OWN-0 owns 1/101 and 1/102: two people entering the two flats' owner codes at the same moment cannot both become that owner. */
+    @Test
+    void twoPeopleRedeemingCodesOfOneOwnersTwoFlatsAtOnceBindOneOfThem() throws Exception {
+        String first = f.issue("1", "101", "owner");
+        String second = f.issue("1", "102", "owner");
+        List<TestTokens.User> people = List.of(f.newcomer(), f.newcomer());
+
+        List<Integer> statuses;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var a = pool.submit(() -> f.redeem(people.get(0).token(), first).status());
+            var b = pool.submit(() -> f.redeem(people.get(1).token(), second).status());
+            statuses = List.of(a.get(), b.get());
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        TestTokens.User winner = people.get(statuses.indexOf(200));
+        assertThat(f.household(winner).get("units").findValuesAsString("number")).containsExactlyInAnyOrder("101", "102");
+        assertThat(f.redeem(winner.token(), f.issue("1", "101", "family"), "李伟").status()).as("the owner is bound there already").isEqualTo(409);
+    }
+
     @Test
     void aNewOwnerCodeWithdrawsTheUnusedOneAndAWithdrawnCodeBindsNothing() {
         String old = f.issue("1", "402", "owner");
