@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -44,8 +46,24 @@ public class AccountSync {
                 .description("how long the oldest waiting account update has waited").register(meters);
     }
 
-    /** Drains now rather than at the next tick (after a binding the user is waiting on); at most one nudge waits. */
+    /**
+     * Drains now rather than at the next tick (after a binding the user is waiting on) — once the
+     * current transaction has committed, if there is one; at most one nudge waits.
+     */
     public void nudge() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    drainSoon();
+                }
+            });
+        } else {
+            drainSoon();
+        }
+    }
+
+    private void drainSoon() {
         if (nudgePending.compareAndSet(false, true)) {
             nudges.execute(() -> {
                 nudgePending.set(false);

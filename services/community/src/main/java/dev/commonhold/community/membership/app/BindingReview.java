@@ -20,8 +20,6 @@ import dev.commonhold.platform.web.problem.ProblemException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -146,7 +144,7 @@ public class BindingReview {
         }
         BindingRequest approved = request.approved(now, viewer.subject(), as);
         requests.update(approved);
-        nudgeAfterCommit();
+        sync.nudge();
         return reviewed(approved, as == BindingRequest.Decider.OPERATOR, true);
     }
 
@@ -189,17 +187,6 @@ public class BindingReview {
         String building = buildings.find(request.communityId(), unit.buildingId()).map(Building::name).orElse("");
         String owner = withOwner && phoneVisible ? owners.find(request.communityId(), unit.ownerId()).map(Owner::name).orElse(null) : null;
         return new Reviewed(request, building, unit.number(), owner, phoneVisible);
-    }
-
-    private void nudgeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sync.nudge();
-                }
-            });
-        }
     }
 
     private static String strip(String value) {
