@@ -12,7 +12,7 @@ jar=infra/devstack/target/devstack-exec.jar
 jars=("$jar" services/community/target/community.jar gateway/target/gateway.jar)
 needs_build=false
 for j in "${jars[@]}"; do [ -f "$j" ] || needs_build=true; done
-if [ "$needs_build" = false ] && [ -n "$(find pom.xml contracts platform services gateway infra/devstack infra/keycloak \
+if [ "$needs_build" = false ] && [ -n "$(find pom.xml contracts platform services gateway portal infra/devstack infra/channel-simulator infra/keycloak \
       -newer "$jar" -type f ! -path '*/target/*' -print -quit)" ]; then
   needs_build=true
 fi

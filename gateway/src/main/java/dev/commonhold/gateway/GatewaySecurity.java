@@ -9,6 +9,15 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import dev.commonhold.gateway.portal.PortalCsrf;
+import dev.commonhold.gateway.portal.PortalLogout;
+import dev.commonhold.gateway.portal.SessionTokenRelay;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -16,6 +25,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /**
  * Every /api/** request needs a valid Keycloak token for the commonhold-api audience; the token
  * travels on to the service, which checks it again and scopes its queries (defence in depth).
+ * A portal page's request brings the session cookie instead, and the gateway relays the session's
+ * token (issue 11, package portal).
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
@@ -23,15 +34,25 @@ class GatewaySecurity {
     static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, org.springframework.core.env.Environment environment) {
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, org.springframework.core.env.Environment environment,
+                                        ReactiveOAuth2AuthorizedClientManager portalTokenManager,
+                                        ReactiveClientRegistrationRepository portalRegistration) {
         ServerWebExchangeMatcher actuatorOnThePublicPort = publicActuator(environment);
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(new KeycloakAuthorities());
+        ServerAuthenticationEntryPoint notSignedIn = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
+                    "Send a valid bearer token from Keycloak (Authorization: Bearer <token>), or sign in to the portal again; it may have expired.");
+        };
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // The portal's session cookie is ambient authority: a state-changing call that relies on it must echo
+                // the XSRF-TOKEN cookie in X-XSRF-TOKEN (PortalCsrf). A call with its own bearer token needs none.
+                .csrf(PortalCsrf::configure)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                // Answers are data, never pages: nothing in them may load, run or be framed (issue 18).
+                // Answers are data, never pages: nothing in them may load, run or be framed (issue 18). The portal's
+                // pages get a policy of their own (PortalHeaders), which this writer then leaves alone.
                 // HSTS is written on HTTPS answers (Spring Security's default when the request came over TLS).
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CONTENT_SECURITY_POLICY)))
                 .authorizeExchange(e -> e
@@ -43,15 +64,19 @@ class GatewaySecurity {
                         // A visitor pays a parking fee at the exit by scanning the barrier's QR code: no account, a plate's charge only.
                         .pathMatchers(HttpMethod.POST, "/api/billing/communities/*/charges/*/channel-orders").permitAll()
                         .pathMatchers("/api/**").authenticated()
-                        // Anything else is served only if a route or the health probe exists: otherwise 404 problem+json.
+                        // Anything else is served only if a route, the portal or the health probe exists: otherwise 404 problem+json.
                         .anyExchange().permitAll())
+                // The portal (backend-for-frontend): sign-in at Keycloak with PKCE, tokens kept in the session (PortalLogin),
+                // relayed to /api/** as a bearer token before that token is checked like any other.
+                .oauth2Login(o -> o
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/portal/"))
+                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/portal/?signin=failed")))
+                .addFilterAt(new SessionTokenRelay(portalTokenManager), SecurityWebFiltersOrder.HTTP_BASIC)
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(PortalLogout.endingTheKeycloakSession(portalRegistration)))
+                .exceptionHandling(x -> x.authenticationEntryPoint(notSignedIn))
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(tokens)))
-                        .authenticationEntryPoint((exchange, e) -> {
-                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-                            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
-                                    "Send a valid bearer token from Keycloak (Authorization: Bearer <token>); it may have expired.");
-                        })
+                        .authenticationEntryPoint(notSignedIn)
                         .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                                 "Your account may not do this here; ask an administrator if you need it.")))
                 .build();

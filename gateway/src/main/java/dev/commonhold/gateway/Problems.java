@@ -14,7 +14,7 @@ import java.util.Map;
  * RFC 9457 answers written by the gateway itself, with the same type URIs as the services'
  * (platform/web ProblemType); a service's own problem+json passes through untouched.
  */
-final class Problems {
+public final class Problems {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -27,11 +27,27 @@ final class Problems {
                 "No API at " + exchange.getRequest().getPath().value() + "; APIs live under /api/<service>/…");
     }
 
-    static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
+        Map<String, Object> problem = body(exchange, status, slug, title, detail);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // Also on answers decided before security writes its headers (an ambiguous path, a body too large).
+        response.getHeaders().set("Content-Security-Policy", GatewaySecurity.API_CONTENT_SECURITY_POLICY);
+        response.getHeaders().set("X-Content-Type-Options", "nosniff");
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
+    }
+
+    /** The same answer for a controller to return as its body (with status {@code status} and type problem+json). */
+    public static org.springframework.http.ResponseEntity<Object> entity(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
+        return org.springframework.http.ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(exchange, status, slug, title, detail));
+    }
+
+    private static Map<String, Object> body(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "tag:commonhold.dev,2026:problem/" + slug);
         problem.put("title", title);
@@ -42,11 +58,6 @@ final class Problems {
         if (traceparent != null) {
             problem.put("traceId", traceparent.split("-")[1]);
         }
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        // Also on answers decided before security writes its headers (an ambiguous path, a body too large).
-        response.getHeaders().set("Content-Security-Policy", GatewaySecurity.API_CONTENT_SECURITY_POLICY);
-        response.getHeaders().set("X-Content-Type-Options", "nosniff");
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));
+        return problem;
     }
 }

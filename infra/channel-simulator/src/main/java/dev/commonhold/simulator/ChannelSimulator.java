@@ -50,6 +50,8 @@ public final class ChannelSimulator implements AutoCloseable {
         server.createContext("/alipay/pay", exchange -> answer(exchange, this::payAlipay));
         server.createContext("/v3/pay/transactions/out-trade-no/", this::queryWechat);
         server.createContext("/gateway.do", this::queryAlipay);
+        server.createContext("/wechat-pay/cashier", new Cashier("微信支付 WeChat Pay", (no, fen) -> payWechat(no, fen, 1, 0))::handle);
+        server.createContext("/alipay/cashier", new Cashier("支付宝 Alipay", (no, fen) -> payAlipay(no, fen, 1, 0))::handle);
         server.start();
     }
 

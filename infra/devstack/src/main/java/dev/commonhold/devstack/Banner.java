@@ -16,12 +16,13 @@ final class Banner {
                 ======================================================================
                  Commonhold is running (ready in %.0f s)
 
+                 Web portal      http://localhost:%d/portal/   (sign in with a demo login below; 中文, English)
                  API gateway     %s
                  Keycloak        http://localhost:%d/admin   (admin / admin)
                  Demo community  %s, 1,200 units in 20 buildings
                                  id %s
 
-                 Demo logins (password = username), realm "commonhold":
+                 Demo logins (password = username), realm "commonhold", for the portal and the API:
                    resident   owner of 1号楼 201: sees the community and their household
                    committee  owners' committee chair (owner of 2号楼 301)
                    operator   operator admin of the company running the community
@@ -50,7 +51,7 @@ final class Banner {
                  Logs: .devstack/logs/    Stop: Ctrl-C (data is kept; ./run.sh --fresh starts over)
                 ======================================================================
                 %s
-                """.formatted(startup.toMillis() / 1000.0, api, ports.keycloak(), DemoSeed.COMMUNITY_NAME, communityId,
+                """.formatted(startup.toMillis() / 1000.0, ports.gateway(), api, ports.keycloak(), DemoSeed.COMMUNITY_NAME, communityId,
                 ports.keycloak() == 8180 ? "" : "COMMONHOLD_KEYCLOAK_PORT=" + ports.keycloak() + " ", api, communityId, ports.channelSimulator(),
                 ports.keycloak(), memory.isEmpty() ? "" : " Memory (resident):\n   " + String.join("\n   ", memory) + "\n");
     }

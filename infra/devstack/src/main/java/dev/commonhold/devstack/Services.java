@@ -42,7 +42,9 @@ final class Services {
                         "BILLING_URL", "http://localhost:" + billing,
                         "TRUST_ACCOUNT_URL", "http://localhost:" + trust,
                         "MAINTENANCE_FUND_URL", "http://localhost:" + fund,
-                        "PARKING_URL", "http://localhost:" + parking)));
+                        "PARKING_URL", "http://localhost:" + parking,
+                        // The portal shows the simulator's cashier page as the QR code a real channel's cashier would show.
+                        "CHANNEL_CASHIER_URL", channels.get("WECHATPAY_API_BASE"))));
     }
 
     /**

@@ -233,7 +233,7 @@ class ResidentOnboardingIT {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         Map<String, String> jar = new java.util.LinkedHashMap<>();
         String start = Infra.keycloak().issuerUri() + "/protocol/openid-connect/registrations?client_id=commonhold-gateway&response_type=code"
-                + "&scope=openid&redirect_uri=" + URLEncoder.encode("http://localhost:8080/login/oauth2/code/keycloak", StandardCharsets.UTF_8)
+                + "&scope=openid&redirect_uri=" + URLEncoder.encode("http://localhost:8080/login/oauth2/code/portal", StandardCharsets.UTF_8)
                 + "&code_challenge_method=S256&code_challenge=" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 java.security.MessageDigest.getInstance("SHA-256").digest(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)));
         HttpResponse<String> page = send(browser, jar, HttpRequest.newBuilder(URI.create(start)));

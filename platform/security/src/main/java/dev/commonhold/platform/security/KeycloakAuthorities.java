@@ -17,7 +17,7 @@ public final class KeycloakAuthorities implements Converter<Jwt, Collection<Gran
         return realmRoles(jwt).stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
     }
 
-    static List<String> realmRoles(Jwt jwt) {
+    public static List<String> realmRoles(Jwt jwt) {
         Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
         if (realmAccess == null || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
             return List.of();

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductionRealmIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String REDIRECT = ProductionRealm.PUBLIC_URL + "/login/oauth2/code/keycloak";
+    private static final String REDIRECT = ProductionRealm.PUBLIC_URL + "/login/oauth2/code/portal";
     private static final String STRONG = "Lotus-Pond-7-Bridge";
 
     private static ProductionRealm realm;

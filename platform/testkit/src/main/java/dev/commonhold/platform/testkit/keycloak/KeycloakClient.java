@@ -108,6 +108,22 @@ public final class KeycloakClient {
                 .map(r -> r.get("name").asString()).toList();
     }
 
+    /**
+     * Lets a client send people back to {@code origin} after sign-in and sign-out (an end-to-end stack's
+     * gateway on a port of its own); keeps the addresses it already allows.
+     */
+    public void allowRedirectsTo(String clientId, String origin) {
+        String admin = adminToken();
+        String clients = baseUrl + "/admin/realms/" + realm + "/clients";
+        ObjectNode client = (ObjectNode) send(get(clients + "?clientId=" + encode(clientId), admin), 200).get(0);
+        ((tools.jackson.databind.node.ArrayNode) client.withArray("redirectUris")).add(origin + "/*");
+        ObjectNode attributes = client.has("attributes") ? (ObjectNode) client.get("attributes") : client.putObject("attributes");
+        String logout = attributes.path("post.logout.redirect.uris").asString("");
+        attributes.put("post.logout.redirect.uris", (logout.isBlank() ? "" : logout + "##") + origin + "/*");
+        send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asString())).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(), 204);
+    }
+
     /** The claims of a token (its payload, not checked: the services check it). */
     public static JsonNode claims(String token) {
         return JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));

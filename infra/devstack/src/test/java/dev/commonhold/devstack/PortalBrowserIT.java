@@ -1,0 +1,233 @@
+package dev.commonhold.devstack;
+
+import dev.commonhold.platform.testkit.Infra;
+import dev.commonhold.platform.testkit.http.Api;
+import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 11: the portal in headless Chromium against the stack ./run.sh starts, signing in at real
+ * Keycloak (the demo realm) through the gateway's session. Each role does its main job: the
+ * resident pays an invoice through the channel's cashier and verifies a closed month; the committee
+ * gives the second key; the operator bills a month and watches it progress; the regulator exports
+ * the district's CSV. A resident cannot reach another community or household by changing ids, a
+ * change without the CSRF token is refused, axe-core finds no serious violation on any role's page,
+ * and signing out ends the Keycloak session. Screenshots go to -Dportal.screenshots (tools/screenshots.sh).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalBrowserIT {
+
+    private static Stack stack;
+    private static KeycloakClient keycloak;
+    private static Browser browser;
+    private static String community;
+
+    @BeforeAll
+    static void startTheStackAndABrowser() {
+        keycloak = Infra.keycloak().client();
+        stack = EndToEnd.start("e2e-logs-portal", dev.commonhold.platform.testkit.Ports.free(), dev.commonhold.platform.testkit.Ports.free());
+        keycloak.allowRedirectsTo("commonhold-gateway", stack.gatewayUrl());
+        community = DemoSeed.run(stack.gatewayUrl(), keycloak);
+        browser = new Browser(stack.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theResidentPaysThisMonthsBillAtTheChannelsCashierAndGetsTheReceipt() {
+        browser.signIn("resident", "resident");
+        browser.untilText(By.cssSelector("main"), "1号楼 201");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).contains("¥133.55").contains("未缴");
+        browser.until(By.id("pay-wechat")).click();
+        var qr = browser.until(By.cssSelector(".cashier img"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) browser.driver.executeScript("return arguments[0].naturalWidth", qr)).intValue() > 0);
+        String portal = browser.driver.getWindowHandle();
+
+        browser.until(By.id("cashier-link")).click();
+        String phone = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(portal)).findFirst().orElseThrow();
+        browser.switchTo().window(phone);
+        browser.until(By.id("confirm-payment")).click();
+        browser.untilText(By.id("paid"), "支付成功");
+        browser.driver.close();
+        browser.switchTo().window(portal);
+
+        browser.untilText(By.cssSelector(".pay-status"), "已收到 ¥133.55");
+        String receipt = browser.until(By.id("receipt-link")).getAttribute("href");
+        @SuppressWarnings("unchecked")
+        List<Object> answer = (List<Object>) browser.async("const done = arguments[1]; fetch(arguments[0]).then(r => done([r.status, r.headers.get('content-type')]))", receipt);
+        assertThat(answer).containsExactly(200L, "application/pdf");
+        browser.open("/portal/#/resident");
+        browser.untilText(By.cssSelector("main"), "待缴合计：¥0.00");
+    }
+
+    @Test
+    @Order(2)
+    void theResidentVerifiesAClosedMonthInTheBrowserAndATamperedJournalFails() {
+        browser.open("/portal/#/resident");
+        String closed = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString();
+        new Select(browser.until(By.id("statement-month"))).selectByValue(closed);
+        browser.until(By.id("verify-statement")).click();
+        browser.untilText(By.id("verify-result"), "验证通过");
+        assertThat(browser.driver.findElement(By.cssSelector(".verdict")).getText()).contains("签名有效：operator");
+
+        // The same check on a journal with one amount changed must fail, naming the entry.
+        String verdict = (String) browser.async("""
+                const [community, month, done] = arguments;
+                const { verifyHead } = await import('/portal/js/verify.js');
+                const heads = await (await fetch(`/api/trust/communities/${community}/months`)).json();
+                const lines = (await (await fetch(`/api/trust/communities/${community}/export`)).text()).split('\\n').filter(Boolean).map(l => JSON.parse(l));
+                lines[3].entry.postings[0].amountFen += 1;
+                lines[3].entry.postings[1].amountFen -= 1;
+                const result = await verifyHead(lines, heads.find(h => h.period === month), null);
+                done(JSON.stringify(result.problems));
+                """, community, closed);
+        assertThat(verdict).contains("verify.changed").contains("\"index\":3").contains("verify.rootMismatch");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("resident");
+    }
+
+    @Test
+    @Order(3)
+    void aResidentReachesNoOtherCommunityNorHouseholdByChangingIdsAndNoChangeWithoutTheCsrfToken() {
+        Api operator = new Api(stack.gatewayUrl()).as(keycloak.passwordToken("operator", "operator"));
+        String other = operator.post("/api/community/communities", Map.of("name", "劲松南社区", "city", "北京市", "district", "朝阳区",
+                "divisionCode", "110105", "declaredFloorAreaM2", 52000)).json().get("id").asString();
+        JsonNode units = operator.get("/api/community/communities/" + community + "/units?limit=500").json().get("items");
+        String neighbour = units.valueStream().filter(u -> u.get("building").asString().equals("2号楼")).findFirst().orElseThrow().get("id").asString();
+
+        for (String path : List.of("/api/community/communities/" + other, "/api/billing/communities/" + other + "/arrears",
+                "/api/trust/communities/" + other + "/statements/2026-11", "/api/billing/communities/" + community + "/units/" + neighbour + "/invoices",
+                "/api/fund/communities/" + community + "/units/" + neighbour + "/statement")) {
+            browser.open(path);
+            String page = browser.driver.findElement(By.tagName("body")).getText();
+            assertThat(page).as(path).containsAnyOf("\"status\":403", "\"status\":404").doesNotContain("payerName").doesNotContain("劲松南社区\",\"city");
+        }
+
+        browser.open("/portal/#/resident");
+        browser.until(By.id("verify-statement"));
+        String entry = new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
+                .get("/api/trust/communities/" + community + "/entries?limit=1").json().get("items").get(0).get("id").asString();
+        String objections = "/api/trust/communities/" + community + "/objections";
+        int before = objectionCount();
+        @SuppressWarnings("unchecked")
+        List<Object> refused = (List<Object>) browser.async("""
+                const [path, done] = [arguments[0], arguments[1]];
+                fetch(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({question: '伪造的质询'})})
+                  .then(async r => done([r.status, await r.text()]));
+                """, "/api/trust/communities/" + community + "/entries/" + entry + "/objections");
+        assertThat(refused.get(0)).isEqualTo(403L);
+        assertThat((String) refused.get(1)).contains("csrf-token-missing");
+        assertThat(objectionCount()).as("nothing written").isEqualTo(before);
+        assertThat(objections).isNotBlank();
+    }
+
+    private static int objectionCount() {
+        return new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
+                .get("/api/trust/communities/" + community + "/objections").json().size();
+    }
+
+    @Test
+    @Order(4)
+    void signingOutEndsTheKeycloakSessionToo() {
+        browser.open("/portal/#/resident");
+        browser.signOut();
+        browser.until(By.id("signin")).click();
+        browser.until(By.id("kc-login"));
+        assertThat(browser.driver.getCurrentUrl()).contains("/realms/commonhold/protocol/openid-connect/auth");
+    }
+
+    @Test
+    @Order(5)
+    void theCommitteeGivesTheSecondKeyToAPaymentWithItsVouchers() {
+        browser.signIn("committee", "committee");
+        browser.open("/portal/#/committee");
+        browser.untilText(By.cssSelector("main"), "3号楼电梯曳引机更换");
+        assertThat(browser.driver.findElement(By.cssSelector("article.request")).getText()).contains("lift-quote.pdf").contains("已有 0 人同意，需要 2 人");
+        browser.driver.findElement(By.cssSelector("article.request button.primary")).click();
+        browser.untilText(By.cssSelector("article.request"), "已记录");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.open("/portal/#/committee");
+        browser.untilText(By.cssSelector("article.request"), "已有 1 人同意，需要 2 人");
+        browser.screenshot("committee");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(6)
+    void theOperatorBillsAMonthAndWatchesItsProgressAndSeesAProblemNextToTheField() {
+        browser.signIn("operator", "operator");
+        browser.open("/portal/#/operator");
+        browser.until(By.cssSelector(".chart canvas"));
+        assertThat(browser.driver.findElement(By.cssSelector(".figures")).getText()).contains("收缴率").contains("%");
+        var period = browser.until(By.cssSelector("input[name=period]"));
+        String next = YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(1).toString();
+        browser.driver.executeScript("arguments[0].value = arguments[1]", period, next);
+        browser.driver.findElement(By.id("start-run")).click();
+        browser.untilText(By.id("run-done"), "完成：新开 1200 张账单");
+        assertThat(browser.driver.findElement(By.id("run-status")).getText()).contains("1200/1200");
+
+        var amount = browser.driver.findElement(By.cssSelector("[data-field=amountFen] input"));
+        browser.driver.findElement(By.cssSelector("[data-field=payee] input")).sendKeys("北京某电梯维保有限公司");
+        browser.driver.findElement(By.cssSelector("[data-field=purpose] input")).sendKeys("测试：金额为零");
+        amount.sendKeys("0");
+        amount.findElement(By.xpath("./ancestor::form//button[@type='submit']")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.driver.findElement(By.cssSelector("[data-field=amountFen] .field-error")).getText().isBlank());
+        assertThat(amount.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("operator");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(7)
+    void theRegulatorExportsTheDistrictAsCsv() throws Exception {
+        browser.signIn("regulator", "regulator");
+        browser.open("/portal/#/regulator");
+        browser.untilText(By.cssSelector("main"), "劲松北社区");
+        browser.until(By.cssSelector(".chart canvas"));
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("regulator");
+        try (var old = Files.list(Browser.DOWNLOADS)) {
+            old.forEach(f -> f.toFile().delete());
+        }
+        browser.driver.findElement(By.id("export-csv")).click();
+        Path csv = await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (var files = Files.list(Browser.DOWNLOADS)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElse(null);
+            }
+        }, f -> f != null);
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\ufeff小区,行政区划代码,维修资金余额").contains("劲松北社区,110105");
+        browser.signOut();
+    }
+}

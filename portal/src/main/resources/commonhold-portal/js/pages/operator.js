@@ -1,0 +1,231 @@
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { money, dateTime, monthOf, percent, dayOf } from '../format.js';
+import { h, section, table, field, submitting, button, errorBox } from '../ui.js';
+import { chart } from '../charts.js';
+
+// Operator staff and admins: the dashboard, billing runs with live progress, reconciliation
+// exceptions, payment requests with vouchers, and onboarding a community from a spreadsheet.
+export async function render({ communities, session }) {
+  const community = communities[0];
+  if (!community) return [h('p', {}, t('operator.noCommunity'))];
+  const admin = session.roles.includes('operator-admin');
+  return [
+    h('p', { class: 'lead' }, community.name),
+    await dashboard(community),
+    admin ? billingRuns(community) : null,
+    admin ? reconciliation() : null,
+    paymentRequest(community),
+    onboarding(community),
+  ];
+}
+
+function lastMonths(n) {
+  const now = new Date();
+  return Array.from({ length: n }, (_, i) => monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (n - 1 - i), 15))));
+}
+
+async function dashboard(community) {
+  const c = community.id;
+  const months = lastMonths(3);
+  const [statements, arrears, runs, lots] = await Promise.all([
+    Promise.all(months.map(m => api.get(`/api/trust/communities/${c}/statements/${m}`))),
+    api.get(`/api/billing/communities/${c}/arrears`),
+    api.get(`/api/billing/communities/${c}/runs`),
+    api.get(`/api/parking/communities/${c}/lots`).catch(() => []),
+  ]);
+  const occupancy = await Promise.all(lots.map(l => api.get(`/api/parking/communities/${c}/lots/${l.id}/occupancy`)));
+  const classes = [...new Set(statements.flatMap(s => s.income.map(i => i.name)))];
+  const current = monthOf(new Date());
+  const due = runs.filter(r => r.status === 'DONE' && r.period < current).reduce((s, r) => s + r.issuedFen, 0);
+  const byDay = incomeByDay(statements.at(-1));
+  const buckets = ['DAYS_1_30', 'DAYS_31_90', 'DAYS_91_365', 'OVER_A_YEAR'];
+  return section('dashboard.title',
+    h('div', { class: 'figures' },
+      figure('dashboard.collectionRate', due ? percent(due - arrears.totalFen, due) : '—', t('dashboard.collectionRateHelp')),
+      figure('dashboard.arrears', money(arrears.totalFen), t('dashboard.unitsInArrears', { units: arrears.unitsInArrears })),
+      ...occupancy.map(o => figure('dashboard.parking', percent(o.inside, o.capacity), t('dashboard.parkingHelp', { lot: o.lot, inside: o.inside, capacity: o.capacity })))),
+    chart('dashboard.incomeByMonth', {
+      legend: { top: 0 }, tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: months }, yAxis: { type: 'value', name: t('dashboard.yuan') },
+      series: classes.map(name => ({ name, type: 'bar', stack: 'income', data: statements.map(s => yuan(s.income.find(i => i.name === name)?.fen || 0)) })),
+    }, table('dashboard.incomeByMonth', ['dashboard.month', 'dashboard.class', 'trust.amount'],
+      statements.flatMap((s, i) => s.income.map(x => [months[i], x.name, money(x.fen)])))),
+    chart('dashboard.incomeByDay', {
+      tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: byDay.map(d => d[0]) }, yAxis: { type: 'value', name: t('dashboard.yuan') },
+      series: [{ name: t('dashboard.income'), type: 'line', data: byDay.map(d => yuan(d[1])) }],
+    }, table('dashboard.incomeByDay', ['dashboard.day', 'trust.amount'], byDay.map(([day, fen]) => [day, money(fen)]))),
+    chart('dashboard.aging', {
+      tooltip: {}, xAxis: { type: 'category', data: buckets.map(b => t(`aging.${b}`)) }, yAxis: { type: 'value', name: t('dashboard.yuan') },
+      series: [{ name: t('dashboard.arrears'), type: 'bar', data: buckets.map(b => yuan(arrears.buckets[b].openFen)) }],
+    }, table('dashboard.aging', ['dashboard.bucket', 'dashboard.units', 'trust.amount'],
+      buckets.map(b => [t(`aging.${b}`), String(arrears.buckets[b].units), money(arrears.buckets[b].openFen)]))));
+}
+
+function yuan(fen) {
+  return fen / 100; // for the chart's axis only; every figure shown as text is exact (money())
+}
+
+/** Income (credits to 4xxx accounts) per day of the month, in the community's zone. */
+function incomeByDay(statement) {
+  const days = new Map();
+  for (const line of statement.lines) {
+    const income = -line.postings.filter(p => p.account.startsWith('4')).reduce((s, p) => s + p.amountFen, 0);
+    if (!income) continue;
+    const day = dayOf(line.postedAt);
+    days.set(day, (days.get(day) || 0) + income);
+  }
+  return [...days.entries()].sort();
+}
+
+function figure(labelKey, value, help) {
+  return h('div', { class: 'figure' }, h('p', { class: 'figure-label' }, t(labelKey)), h('p', { class: 'figure-value' }, value), h('p', { class: 'muted' }, help));
+}
+
+function billingRuns(community) {
+  const period = h('input', { type: 'month', value: monthOf(new Date()), required: true });
+  const progress = h('div', { class: 'run-progress', 'aria-live': 'polite' });
+  const form = h('form', {}, field('period', 'runs.period', period), h('p', { class: 'form-error', role: 'alert' }),
+    h('button', { type: 'submit', id: 'start-run', class: 'primary' }, t('runs.start')), progress);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    submitting(form, async () => {
+      const run = await api.post('/api/billing/runs', { communityId: community.id, period: period.value });
+      await follow(run.id, progress);
+    });
+  });
+  return section('runs.title', h('p', {}, t('runs.intro')), form);
+}
+
+/** Polls a run until it is done, showing done/total, speed and time left as it goes. */
+async function follow(runId, progress) {
+  for (;;) {
+    const run = await api.get(`/api/billing/runs/${runId}`);
+    progress.replaceChildren(
+      h('progress', { max: String(run.totalUnits || 1), value: String(run.doneUnits), 'aria-label': t('runs.title') }),
+      h('p', { id: 'run-status' }, t('runs.progress', { done: run.doneUnits, total: run.totalUnits, percent: run.percent, speed: run.unitsPerSecond, eta: run.etaSeconds })),
+      run.status === 'DONE' ? h('p', { role: 'status', class: 'ok', id: 'run-done' }, t('runs.done', { issued: run.issued, amount: money(run.issuedFen), already: run.alreadyBilled, unpriced: run.withoutPrice })) : null,
+      run.error ? h('p', { class: 'alert', role: 'alert' }, run.error) : null);
+    if (run.status !== 'RUNNING' && run.status !== 'QUEUED' && run.status !== 'PENDING') return;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
+
+function reconciliation() {
+  const channel = h('select', {}, ['WECHAT_PAY', 'ALIPAY'].map(ch => h('option', { value: ch }, t(`channel.${ch}`))));
+  // A day is reconciled once it has ended: yesterday, in the community's zone.
+  const day = h('input', { type: 'date', value: dayOf(Date.now() - 86_400_000), required: true });
+  const file = h('input', { type: 'file', accept: '.csv,text/csv' });
+  const result = h('div', { 'aria-live': 'polite' });
+  const base = () => `/api/billing/reconciliation/${channel.value}/${day.value}`;
+  const form = h('form', {}, field('channel', 'recon.channel', channel), field('day', 'recon.day', day), field('statement', 'recon.file', file),
+    h('p', { class: 'form-error', role: 'alert' }),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('recon.show')), button('recon.upload', () => submitting(form, async () => {
+      if (!file.files[0]) throw Object.assign(new Error(t('recon.chooseFile')), { fieldErrors: () => [{ field: 'statement', message: t('recon.chooseFile') }] });
+      showDay(await api.put(`${base()}/statement`, file.files[0], { contentType: 'text/csv' }));
+    }))), result);
+  const showDay = d => result.replaceChildren(
+    h('p', {}, t('recon.summary', { rows: d.statementRows, matched: d.matched, amount: money(d.matchedFen), open: d.openExceptions })),
+    ...d.exceptions.map(e => exception(base(), e, () => submitting(form, async () => showDay(await api.get(base()))))));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    submitting(form, async () => showDay(await api.get(base())));
+  });
+  return section('recon.title', h('p', {}, t('recon.intro')), form);
+}
+
+function exception(base, e, reload) {
+  const text = h('input', { type: 'text', maxlength: '500' });
+  const form = h('form', { class: 'inline' }, field('resolution', 'recon.resolution', text), h('p', { class: 'form-error', role: 'alert' }),
+    h('button', { type: 'submit' }, t('recon.resolve')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    submitting(form, async () => {
+      await api.post(`${base}/exceptions/${e.id}/resolution`, { resolution: text.value });
+      await reload();
+    });
+  });
+  return h('article', { class: 'exception' },
+    h('p', {}, h('strong', {}, t(`recon.kind.${e.kind}`)), ' ', e.transactionId || '',
+      ` · ${t('recon.ours')} ${money(e.ourFen)} · ${t('recon.theirs')} ${money(e.statementFen)}`),
+    e.resolved ? h('p', { class: 'muted' }, t('recon.resolvedBy', { who: e.resolvedBy, at: dateTime(e.resolvedAt), text: e.resolution })) : form);
+}
+
+/** Yuan as typed ("1,234.5") to fen, exactly (no floating point); null when it is not an amount. */
+export function toFen(text) {
+  const match = String(text).trim().replace(/[,\uFF0C\s]/g, '').match(/^(\d{1,12})(?:\.(\d{1,2}))?$/);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] || '').padEnd(2, '0'));
+}
+
+function paymentRequest(community) {
+  const c = community.id;
+  const payee = h('input', { type: 'text', required: true, maxlength: '200' });
+  const amount = h('input', { type: 'text', inputmode: 'decimal', required: true, placeholder: '1800.00' });
+  const account = h('select', {});
+  api.get(`/api/trust/communities/${c}/accounts`).then(books => account.replaceChildren(
+    ...books.accounts.filter(a => a.code.startsWith('5')).map(a => h('option', { value: a.code }, `${a.code} ${a.name}`))));
+  const budgetLine = h('input', { type: 'text', maxlength: '200' });
+  const purpose = h('input', { type: 'text', required: true, maxlength: '500' });
+  const vouchers = h('input', { type: 'file', multiple: true, accept: 'application/pdf,image/*' });
+  const done = h('div', { 'aria-live': 'polite' });
+  const form = h('form', {}, field('payee', 'requests.payee', payee), field('amountFen', 'requests.amountYuan', amount),
+    field('expenseAccount', 'requests.account', account), field('budgetLine', 'requests.budgetLine', budgetLine),
+    field('purpose', 'requests.purpose', purpose), field('vouchers', 'requests.vouchers', vouchers),
+    h('p', { class: 'form-error', role: 'alert' }), h('button', { type: 'submit', class: 'primary' }, t('requests.raise')), done);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    submitting(form, async () => {
+      const fen = toFen(amount.value);
+      if (fen === null) throw Object.assign(new Error(), { fieldErrors: () => [{ field: 'amountFen', message: t('requests.amountHelp') }] });
+      const request = await api.post(`/api/trust/communities/${c}/payment-requests`,
+        { payee: payee.value, amountFen: fen, expenseAccount: account.value, budgetLine: budgetLine.value || null, purpose: purpose.value });
+      for (const file of vouchers.files) {
+        await api.post(`/api/trust/communities/${c}/payment-requests/${request.id}/vouchers?fileName=${encodeURIComponent(file.name)}`, file,
+          { contentType: file.type || 'application/octet-stream' });
+      }
+      form.reset();
+      done.replaceChildren(h('p', { role: 'status', class: 'ok' }, t('requests.raised', { amount: money(fen), count: vouchers.files.length })));
+    });
+  });
+  return section('requests.raiseTitle', h('p', {}, t('requests.raiseIntro')), form);
+}
+
+function onboarding(community) {
+  const file = h('input', { type: 'file', accept: '.csv,text/csv,text/tab-separated-values' });
+  const report = h('div', { 'aria-live': 'polite' });
+  const form = h('form', {}, field('file', 'import.file', file), h('p', { class: 'form-error', role: 'alert' }),
+    h('button', { type: 'submit', class: 'primary' }, t('import.send')), report);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const chosen = file.files[0];
+    if (!chosen) return;
+    report.replaceChildren(h('p', {}, t('common.loading')));
+    api.post(`/api/community/communities/${community.id}/imports`, chosen, { contentType: 'text/csv' })
+      .then(result => report.replaceChildren(h('p', { role: 'status', class: 'ok' }, t('import.done', { units: result.units ?? result.unitsImported ?? '', owners: result.owners ?? '' }))))
+      .catch(async error => report.replaceChildren(errorBox(error), await rowReport(chosen, error.problem?.errors || [])));
+  });
+  return section('import.title', h('p', {}, t('import.intro')), form);
+}
+
+/** The file as a table with every cell the register refused marked and its reason beside it. */
+async function rowReport(file, errors) {
+  if (!errors.length || errors[0].row === undefined) return h('p', {});
+  const text = await file.text();
+  const rows = text.replace(/^\ufeff/, '').split(/\r?\n/).map(line => line.split(line.includes('\t') ? '\t' : ','));
+  const header = rows[0];
+  const byRow = new Map();
+  errors.forEach(e => byRow.set(e.row, [...(byRow.get(e.row) || []), e]));
+  const shown = [...byRow.keys()].sort((a, b) => a - b).slice(0, 200);
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('import.report') },
+    h('table', { class: 'import-report' },
+      h('caption', {}, t('import.report')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('import.row')), header.map(c => h('th', { scope: 'col' }, c)), h('th', { scope: 'col' }, t('import.problems')))),
+      h('tbody', {}, shown.map(row => {
+        const problems = byRow.get(row);
+        const cells = rows[row - 1] || [];
+        return h('tr', {}, h('th', { scope: 'row' }, String(row)),
+          header.map((column, i) => h('td', { class: problems.some(p => p.column === column) ? 'bad-cell' : '' }, cells[i] ?? '')),
+          h('td', {}, problems.map(p => `${p.column}: ${p.message}`).join('; ')));
+      }))));
+}
