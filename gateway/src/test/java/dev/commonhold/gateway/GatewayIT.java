@@ -67,6 +67,51 @@ class GatewayIT {
     }
 
     @Test
+    void thePortalsSessionAndCsrfCookiesNeverLeaveTheGatewayOtherCookiesDo() {
+        ApiResponse response = gateway.as(resident()).header("Cookie", "SESSION=s3cr3t; XSRF-TOKEN=t0k3n; KEYCLOAK_LOCALE=zh-CN")
+                .get("/api/community/communities/" + MINE + "/units");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("cookie").asString()).isEqualTo("KEYCLOAK_LOCALE=zh-CN");
+    }
+
+    @Test
+    void aChangeRelyingOnASessionCookieWithoutTheCsrfTokenIsRefusedAndNeverReachesTheService() {
+        String path = "/api/community/communities/" + MINE + "/units";
+
+        ApiResponse refused = gateway.header("Cookie", "SESSION=whatever").post(path, java.util.Map.of("number", "101"));
+        ApiResponse withItsOwnToken = gateway.as(resident()).header("Cookie", "SESSION=whatever").post(path, java.util.Map.of("number", "101"));
+
+        assertProblem(refused, 403, "csrf-token-missing");
+        assertThat(withItsOwnToken.status()).as("a bearer-token client needs no CSRF token").isEqualTo(200);
+        assertThat(community.times(path)).isEqualTo(1);
+    }
+
+    @Test
+    void thePortalAnswersWhoIsSignedInOr401AndTheBareAddressLeadsToIt() {
+        ApiResponse nobody = gateway.get("/portal/session");
+        ApiResponse bare = gateway.get("/");
+
+        assertProblem(nobody, 401, "unauthenticated");
+        assertThat(nobody.header("Set-Cookie")).as("the page's CSRF cookie").startsWith("XSRF-TOKEN=");
+        assertThat(bare.status()).isEqualTo(303);
+        assertThat(bare.header("Location")).isEqualTo("/portal/");
+        ApiResponse page = gateway.get("/portal/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void signingInStartsAtKeycloakWithPkce() {
+        ApiResponse start = gateway.get("/oauth2/authorization/portal");
+
+        assertThat(start.status()).isEqualTo(302);
+        assertThat(java.net.URLDecoder.decode(start.header("Location"), java.nio.charset.StandardCharsets.UTF_8)).startsWith(Infra.tokens().issuerUri() + "/protocol/openid-connect/auth?")
+                .contains("code_challenge_method=S256").contains("code_challenge=").contains("client_id=commonhold-gateway")
+                .contains("redirect_uri=http://localhost:" + port + "/login/oauth2/code/portal");
+    }
+
+    @Test
     void noTokenIsA401ProblemAndNeverReachesTheService() {
         String path = "/api/community/communities/" + UUID.randomUUID();
 

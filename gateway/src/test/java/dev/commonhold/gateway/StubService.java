@@ -64,9 +64,10 @@ final class StubService {
         boolean problem = exchange.getRequestURI().getPath().endsWith("/refuse");
         String body = problem
                 ? "{\"type\":\"tag:commonhold.dev,2026:problem/import-rejected\",\"status\":422,\"title\":\"Spreadsheet refused\"}"
-                : "{\"path\":\"%s\",\"authorization\":\"%s\",\"traceparent\":\"%s\",\"bodyBytes\":%d,\"forwardedProto\":\"%s\",\"forwardedFor\":\"%s\"}".formatted(
+                : "{\"path\":\"%s\",\"authorization\":\"%s\",\"traceparent\":\"%s\",\"bodyBytes\":%d,\"forwardedProto\":\"%s\",\"forwardedFor\":\"%s\",\"cookie\":\"%s\"}".formatted(
                 exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("traceparent"),
-                received, exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"), exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+                received, exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"), exchange.getRequestHeaders().getFirst("X-Forwarded-For"),
+                exchange.getRequestHeaders().getFirst("Cookie"));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", problem ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(problem ? 422 : 200, bytes.length);

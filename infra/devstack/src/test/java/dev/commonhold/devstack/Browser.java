@@ -57,13 +57,23 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Loads the page afresh, even when only its #fragment would change (which a browser does without reloading). */
     void open(String path) {
-        driver.get(gateway + path);
+        if (driver.getCurrentUrl() != null && driver.getCurrentUrl().equals(gateway + path)) {
+            driver.navigate().refresh();
+        } else {
+            driver.get(gateway + path);
+        }
     }
 
     /** Signs in at Keycloak's own page from the portal's sign-in button; lands back on the portal. */
     void signIn(String username, String password) {
         open("/portal/");
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.id("signin")), ExpectedConditions.visibilityOfElementLocated(By.id("signout-button"))));
+        if (driver.findElement(By.id("signout-button")).isDisplayed()) {
+            signOut(); // a test that failed half-way left someone signed in
+        }
         until(By.id("signin")).click();
         until(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
@@ -118,8 +128,12 @@ final class Browser implements AutoCloseable {
         Path folder = Path.of(System.getProperty("portal.screenshots", "target/screenshots"));
         try {
             Files.createDirectories(folder);
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+            // The whole page from its top (at most 2,400 px of it), as a person scrolling it would see it.
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+            long height = ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight")).longValue();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(2400, height + 140)));
             Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -134,7 +134,7 @@ class PortalBrowserIT {
         }
 
         browser.open("/portal/#/resident");
-        browser.until(By.id("verify-statement"));
+        browser.until(By.id("statement-month"));
         String entry = new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
                 .get("/api/trust/communities/" + community + "/entries?limit=1").json().get("items").get(0).get("id").asString();
         String objections = "/api/trust/communities/" + community + "/objections";
