@@ -77,7 +77,7 @@ class GatewayIT {
 
     @Test
     void aChangeRelyingOnASessionCookieWithoutTheCsrfTokenIsRefusedAndNeverReachesTheService() {
-        String path = "/api/community/communities/" + MINE + "/units";
+        String path = "/api/community/communities/" + MINE + "/units/" + UUID.randomUUID() + "/transfers";
 
         ApiResponse refused = gateway.header("Cookie", "SESSION=whatever").post(path, java.util.Map.of("number", "101"));
         ApiResponse withItsOwnToken = gateway.as(resident()).header("Cookie", "SESSION=whatever").post(path, java.util.Map.of("number", "101"));
