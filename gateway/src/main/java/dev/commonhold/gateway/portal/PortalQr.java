@@ -36,7 +36,7 @@ class PortalQr {
     @GetMapping("/portal/qr")
     ResponseEntity<Object> qr(@RequestParam(name = "text", defaultValue = "") String text, ServerWebExchange exchange) throws IOException {
         if (text.isBlank() || text.length() > MAX_TEXT) {
-            return Problems.entity(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            return Problems.entity(exchange, HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                     "text: give the link to draw, 1–" + MAX_TEXT + " characters.");
         }
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png(text));

@@ -43,8 +43,9 @@ final class Services {
                         "TRUST_ACCOUNT_URL", "http://localhost:" + trust,
                         "MAINTENANCE_FUND_URL", "http://localhost:" + fund,
                         "PARKING_URL", "http://localhost:" + parking,
-                        // The portal shows the simulator's cashier page as the QR code a real channel's cashier would show.
-                        "CHANNEL_CASHIER_URL", channels.get("WECHATPAY_API_BASE"))));
+                        // The portal shows the simulator's cashier page as the QR code a real channel's cashier would show:
+                        // a link for the payer's browser, never an address the gateway calls.
+                        "PORTAL_CASHIER_LINK", channels.getOrDefault("WECHATPAY_API_BASE", ""))));
     }
 
     /**
