@@ -40,9 +40,10 @@ async function start() {
   if (!pages.length) return show(h('section', { class: 'card' }, h('h1', {}, t('app.nothingYet')), h('p', {}, t('app.nothingYetHelp'))));
   const nav = document.getElementById('nav');
   nav.replaceChildren(h('ul', {}, pages.map(p => h('li', {}, h('a', { href: `#/${p.id}`, dataset: { page: p.id } }, t(`nav.${p.id}`))))));
-  const route = () => render(pages, session);
+  // Only #/<page> is a route; another fragment (the skip link's #main) is a place on this page.
+  const route = () => (location.hash === '' || location.hash.startsWith('#/') ? render(pages, session) : undefined);
   window.addEventListener('hashchange', route);
-  route();
+  render(pages, session);
 }
 
 async function render(pages, session) {

@@ -51,3 +51,16 @@ export function monthOf(instant = new Date()) {
 export function dayOf(instant) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(instant));
 }
+
+/**
+ * A wall-clock time typed in the community's zone ("2026-12-15T18:00") as an ISO instant, whatever the
+ * device's zone: the zone's offset at that moment is read from Intl (exact outside the hour a clock changes).
+ */
+export function instantOf(localDateTime) {
+  const asIfUtc = Date.parse(`${localDateTime.length === 16 ? `${localDateTime}:00` : localDateTime}Z`);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(asIfUtc));
+  const get = type => Number(parts.find(p => p.type === type).value);
+  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return new Date(asIfUtc - (shown - asIfUtc)).toISOString();
+}

@@ -1,7 +1,8 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { money, dateTime, area } from '../format.js';
+import { money, dateTime, area, instantOf } from '../format.js';
 import { h, section, table, field, submitting, button, errorBox } from '../ui.js';
+import { participation } from '../votes.js';
 
 // The owners' committee: the second key on payments out of the co-managed account (rule T3),
 // the owners' votes it runs, and the owners' questions and the operator's answers (T5).
@@ -23,7 +24,7 @@ export async function render({ communities }) {
       h('h3', {}, t('requests.decided')),
       table('requests.decided', ['requests.payee', 'requests.amount', 'requests.purpose', 'requests.status'],
         requests.filter(r => r.status !== 'PENDING').map(r => [r.payee, money(r.amountFen), r.purpose, t(`request.${r.status}`)]))),
-    section('votes.manage', votes.map(r => managedVote(c, r))),
+    section('votes.manage', draftForm(c, await api.get(`/api/community/communities/${c}/buildings`)), votes.map(r => managedVote(c, r))),
     section('objections.title', table('objections.title', ['objections.question', 'objections.by', 'objections.age', 'objections.answer'],
       objections.map(o => [o.question, o.raisedByName, t('objections.days', { days: o.ageDays }), o.answer || t('objections.open')]))),
   ];
@@ -75,15 +76,55 @@ function managedVote(c, r) {
       holder.replaceChildren(errorBox(error));
     }
   });
-  const p = r.participation;
   return h('article', { class: 'resolution' },
     h('h3', {}, r.title),
     h('p', { class: 'muted' }, t('votes.closes', { at: dateTime(r.closesAt), status: t(`resolution.${r.status}`) })),
-    p ? h('p', {}, t('votes.participation', { voted: p.participating.owners, eligible: p.electorate.owners, area: area(p.participating.areaM2), total: area(p.electorate.areaM2) })) : null,
-    r.tally ? h('p', { class: 'tally' }, t('votes.tally', { approve: r.tally.approving.owners, reject: r.tally.rejecting.owners, abstain: r.tally.abstaining.owners, outcome: t(`outcome.${r.tally.outcome}`) })) : null,
+    participation(r),
     h('div', { class: 'actions' },
       r.status === 'DRAFT' ? act('open', 'votes.open') : null,
       r.status === 'OPEN' ? act('close', 'votes.close') : null,
       r.status === 'OPEN' ? showNonVoters : null),
     holder);
+}
+
+const MATTERS = ['RULES_OF_PROCEDURE', 'OWNERS_RULES', 'ELECT_COMMITTEE', 'HIRE_OR_DISMISS_MANAGER', 'USE_MAINTENANCE_FUND', 'ANNUAL_BUDGET',
+  'OTHER_MAJOR_MATTER', 'RAISE_MAINTENANCE_FUND', 'REBUILD', 'ADD_LIFT', 'CHANGE_USE_OF_COMMON_PARTS', 'COMMERCIAL_USE_OF_COMMON_PARTS'];
+
+/**
+ * Drafts a vote: the question, its matter (which sets the majority the Civil Code asks for), who votes
+ * (the whole community or one building's owners), when it closes, and its papers — each paper's
+ * SHA-256 is computed here in the browser and recorded, so owners can check the copy they are shown.
+ */
+function draftForm(c, buildings) {
+  const title = h('input', { type: 'text', required: true, maxlength: '200' });
+  const description = h('textarea', { rows: '3', maxlength: '5000' });
+  const matter = h('select', {}, MATTERS.map(m => h('option', { value: m }, t(`matter.${m}`))));
+  const scope = h('select', {}, h('option', { value: '' }, t('votes.wholeCommunity')),
+    (buildings.items || buildings).map(b => h('option', { value: b.id }, b.name)));
+  const closes = h('input', { type: 'datetime-local', required: true });
+  const papers = h('input', { type: 'file', multiple: true });
+  const done = h('div', { 'aria-live': 'polite' });
+  const form = h('form', {}, field('title', 'votes.question', title), field('description', 'votes.description', description),
+    field('matter', 'votes.matter', matter), field('electorate', 'votes.electorate', scope), field('closesAt', 'votes.closesAt', closes),
+    field('documents', 'votes.papers', papers), h('p', { class: 'form-error', role: 'alert' }),
+    h('button', { type: 'submit', class: 'primary' }, t('votes.draft')), done);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    submitting(form, async () => {
+      const documents = await Promise.all([...papers.files].map(async f => ({ name: f.name, sha256: await sha256Hex(f) })));
+      const drafted = await api.post(`/api/community/communities/${c}/resolutions`, {
+        title: title.value, description: description.value, matter: matter.value,
+        electorate: scope.value ? { scope: 'BUILDINGS', ids: [scope.value] } : { scope: 'WHOLE_COMMUNITY', ids: [] },
+        documents, closesAt: closes.value ? instantOf(closes.value) : null,
+      });
+      form.reset();
+      done.replaceChildren(h('p', { role: 'status', class: 'ok' }, t('votes.drafted', { title: drafted.title })));
+    });
+  });
+  return h('details', { class: 'draft' }, h('summary', {}, t('votes.draftTitle')), form);
+}
+
+async function sha256Hex(file) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+  return Array.from(digest, b => b.toString(16).padStart(2, '0')).join('');
 }

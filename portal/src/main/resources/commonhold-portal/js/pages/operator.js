@@ -16,6 +16,7 @@ export async function render({ communities, session }) {
     admin ? billingRuns(community) : null,
     admin ? reconciliation() : null,
     paymentRequest(community),
+    await questions(community),
     onboarding(community),
   ];
 }
@@ -39,6 +40,7 @@ async function dashboard(community) {
   const current = monthOf(new Date());
   const due = runs.filter(r => r.status === 'DONE' && r.period < current).reduce((s, r) => s + r.issuedFen, 0);
   const byDay = incomeByDay(statements.at(-1));
+  const dayAccounts = statements.at(-1).income.map(i => ({ account: i.account, name: i.name }));
   const buckets = ['DAYS_1_30', 'DAYS_31_90', 'DAYS_91_365', 'OVER_A_YEAR'];
   return section('dashboard.title',
     h('div', { class: 'figures' },
@@ -52,9 +54,10 @@ async function dashboard(community) {
     }, table('dashboard.incomeByMonth', ['dashboard.month', 'dashboard.class', 'trust.amount'],
       statements.flatMap((s, i) => s.income.map(x => [months[i], x.name, money(x.fen)])))),
     chart('dashboard.incomeByDay', {
-      tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: byDay.map(d => d[0]) }, yAxis: { type: 'value', name: t('dashboard.yuan') },
-      series: [{ name: t('dashboard.income'), type: 'line', data: byDay.map(d => yuan(d[1])) }],
-    }, table('dashboard.incomeByDay', ['dashboard.day', 'trust.amount'], byDay.map(([day, fen]) => [day, money(fen)]))),
+      legend: { top: 0 }, tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: byDay.map(d => d[0]) }, yAxis: { type: 'value', name: t('dashboard.yuan') },
+      series: dayAccounts.map(a => ({ name: a.name, type: 'bar', stack: 'day', data: byDay.map(([, fen]) => yuan(fen[a.account] || 0)) })),
+    }, table('dashboard.incomeByDay', ['dashboard.day', 'dashboard.class', 'trust.amount'],
+      byDay.flatMap(([day, fen]) => dayAccounts.filter(a => fen[a.account]).map(a => [day, a.name, money(fen[a.account])])))),
     chart('dashboard.aging', {
       tooltip: {}, xAxis: { type: 'category', data: buckets.map(b => t(`aging.${b}`)) }, yAxis: { type: 'value', name: t('dashboard.yuan') },
       series: [{ name: t('dashboard.arrears'), type: 'bar', data: buckets.map(b => yuan(arrears.buckets[b].openFen)) }],
@@ -66,16 +69,18 @@ function yuan(fen) {
   return fen / 100; // for the chart's axis only; every figure shown as text is exact (money())
 }
 
-/** Income (credits to 4xxx accounts) per day of the month, in the community's zone. */
+/** Income (credits to 4xxx accounts) per day of the month and account, in the community's zone: [[day, {account: fen}]]. */
 function incomeByDay(statement) {
   const days = new Map();
   for (const line of statement.lines) {
-    const income = -line.postings.filter(p => p.account.startsWith('4')).reduce((s, p) => s + p.amountFen, 0);
-    if (!income) continue;
-    const day = dayOf(line.postedAt);
-    days.set(day, (days.get(day) || 0) + income);
+    for (const p of line.postings.filter(x => x.account.startsWith('4') && x.amountFen < 0)) {
+      const day = dayOf(line.postedAt);
+      const byAccount = days.get(day) || {};
+      byAccount[p.account] = (byAccount[p.account] || 0) - p.amountFen;
+      days.set(day, byAccount);
+    }
   }
-  return [...days.entries()].sort();
+  return [...days.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
 function figure(labelKey, value, help) {
@@ -189,6 +194,27 @@ function paymentRequest(community) {
     });
   });
   return section('requests.raiseTitle', h('p', {}, t('requests.raiseIntro')), form);
+}
+
+/** Owners' questions on entries (rule T5): the operator answers each once, publicly; open ones first. */
+async function questions(community) {
+  const c = community.id;
+  const all = await api.get(`/api/trust/communities/${c}/objections`);
+  return section('objections.answerTitle', all.length ? all.map(o => {
+    const text = h('textarea', { rows: '2', maxlength: '1000' });
+    const form = h('form', {}, field('answer', 'objections.answer', text), h('p', { class: 'form-error', role: 'alert' }),
+      h('button', { type: 'submit', class: 'primary' }, t('objections.send')));
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      submitting(form, async () => {
+        const answered = await api.post(`/api/trust/communities/${c}/objections/${o.id}/answer`, { answer: text.value });
+        form.replaceChildren(h('p', { role: 'status', class: 'ok' }, answered.answer));
+      });
+    });
+    return h('article', { class: 'request' },
+      h('p', {}, h('strong', {}, o.question), ` · ${o.raisedByName} · ${t('objections.days', { days: o.ageDays })}`),
+      o.open ? form : h('p', { class: 'muted' }, o.answer));
+  }) : h('p', { class: 'muted' }, t('common.none')));
 }
 
 function onboarding(community) {

@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { money, date, dateTime, area, monthOf } from '../format.js';
 import { h, section, table, field, submitting, errorBox, button } from '../ui.js';
 import { verifyHead } from '../verify.js';
+import { participation } from '../votes.js';
 
 // A resident's own household, bills, the community's trust account, their maintenance-fund
 // sub-account and the owners' votes — everything a resident reads or does, on one page.
@@ -231,16 +232,4 @@ function resolution(c, r) {
     h('ul', { class: 'papers' }, r.documents.map(d => h('li', {}, d.name, ' ', h('code', { class: 'hash', title: 'SHA-256' }, d.sha256.slice(0, 16) + '…')))),
     live,
     r.status === 'OPEN' ? form : null);
-}
-
-function participation(r) {
-  const p = r.participation;
-  const tally = r.tally;
-  return h('div', {},
-    p ? h('p', {}, t('votes.participation', {
-      voted: p.participating.owners, eligible: p.electorate.owners,
-      area: area(p.participating.areaM2), total: area(p.electorate.areaM2) })) : null,
-    tally ? h('p', { class: 'tally' }, t('votes.tally', {
-      approve: tally.approving.owners, reject: tally.rejecting.owners, abstain: tally.abstaining.owners,
-      outcome: t(`outcome.${tally.outcome}`) })) : null);
 }

@@ -113,6 +113,20 @@ class PortalBrowserIT {
                 """, community, closed);
         assertThat(verdict).contains("verify.changed").contains("\"index\":3").contains("verify.rootMismatch");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+        // On a phone with the text at 200%, the page reflows: nothing needs sideways scrolling (WCAG 1.4.4, 1.4.10).
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(412, 900));
+        browser.driver.executeScript("document.documentElement.style.fontSize = '200%'");
+        assertThat(((Number) browser.driver.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue())
+                .as("sideways overflow in px").isLessThanOrEqualTo(0L);
+        browser.driver.executeScript("document.documentElement.style.fontSize = ''");
+        // The first Tab reaches the skip link, and following it puts the keyboard in the page's content.
+        browser.open("/portal/#/resident");
+        browser.until(By.id("statement-month"));
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("skip-link");
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
         browser.screenshot("resident");
     }
 
@@ -184,6 +198,44 @@ class PortalBrowserIT {
 
     @Test
     @Order(6)
+    void theCommitteeDraftsAVoteWhosePapersTheBrowserHashesAndOpensIt() throws Exception {
+        browser.signIn("committee", "committee");
+        browser.open("/portal/#/committee");
+        browser.until(By.cssSelector("details.draft summary")).click();
+        Path paper = Files.createTempFile("维修方案", ".pdf");
+        Files.writeString(paper, "%PDF-1.4 3号楼外墙维修方案", StandardCharsets.UTF_8);
+        var form = browser.driver.findElement(By.cssSelector("details.draft form"));
+        form.findElement(By.cssSelector("[data-field=title] input")).sendKeys("3号楼外墙维修");
+        var closes = form.findElement(By.cssSelector("[data-field=closesAt] input"));
+        java.time.LocalDateTime closesAt = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20).atTime(18, 0);
+        browser.driver.executeScript("arguments[0].value = arguments[1]", closes, closesAt.toString());
+        form.findElement(By.cssSelector("[data-field=documents] input")).sendKeys(paper.toAbsolutePath().toString());
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.untilText(By.cssSelector("details.draft"), "已保存草稿：3号楼外墙维修");
+
+        JsonNode drafted = new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
+                .get("/api/community/communities/" + community + "/resolutions").json().get("items").valueStream()
+                .filter(r -> r.get("title").asString().equals("3号楼外墙维修")).findFirst().orElseThrow();
+        assertThat(drafted.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(java.time.Instant.parse(drafted.get("closesAt").asString())).as("18:00 in Beijing")
+                .isEqualTo(closesAt.atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        assertThat(drafted.get("documents").get(0).get("sha256").asString())
+                .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(paper))));
+        browser.open("/portal/#/committee");
+        browser.untilText(By.cssSelector("main"), "3号楼外墙维修");
+        var article = browser.driver.findElements(By.cssSelector("article.resolution")).stream()
+                .filter(a -> a.getText().contains("3号楼外墙维修")).findFirst().orElseThrow();
+        assertThat(article.getText()).contains("草稿");
+        article.findElement(By.xpath(".//button[normalize-space()='开始表决']")).click();
+        browser.untilText(By.cssSelector("main"), "已完成。");
+        assertThat(new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
+                .get("/api/community/communities/" + community + "/resolutions/" + drafted.get("id").asString()).json().get("status").asString())
+                .isEqualTo("OPEN");
+        browser.signOut();
+    }
+
+    @Test
+    @Order(7)
     void theOperatorBillsAMonthAndWatchesItsProgressAndSeesAProblemNextToTheField() {
         browser.signIn("operator", "operator");
         browser.open("/portal/#/operator");
@@ -209,7 +261,7 @@ class PortalBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theRegulatorExportsTheDistrictAsCsv() throws Exception {
         browser.signIn("regulator", "regulator");
         browser.open("/portal/#/regulator");
