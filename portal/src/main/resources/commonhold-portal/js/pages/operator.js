@@ -111,7 +111,7 @@ async function follow(runId, progress) {
       h('p', { id: 'run-status' }, t('runs.progress', { done: run.doneUnits, total: run.totalUnits, percent: run.percent, speed: run.unitsPerSecond, eta: run.etaSeconds })),
       run.status === 'DONE' ? h('p', { role: 'status', class: 'ok', id: 'run-done' }, t('runs.done', { issued: run.issued, amount: money(run.issuedFen), already: run.alreadyBilled, unpriced: run.withoutPrice })) : null,
       run.error ? h('p', { class: 'alert', role: 'alert' }, run.error) : null);
-    if (run.status !== 'RUNNING' && run.status !== 'QUEUED' && run.status !== 'PENDING') return;
+    if (run.status !== 'RUNNING' || !progress.isConnected) return;
     await new Promise(resolve => setTimeout(resolve, 500));
   }
 }

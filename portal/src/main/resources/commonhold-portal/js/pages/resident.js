@@ -77,14 +77,17 @@ function cashier(c, order, cashierUrl) {
   const status = h('p', { class: 'pay-status', role: 'status' }, t('pay.waiting'));
   const path = order.channel === 'ALIPAY' ? 'alipay' : 'wechat-pay';
   const phone = cashierUrl ? `${cashierUrl}/${path}/cashier?outTradeNo=${encodeURIComponent(order.outTradeNo)}&amountFen=${order.amountFen}` : null;
+  // Until the order is paid or has expired, and only while this page shows it; a failed look is tried again.
   const poll = async () => {
-    const now = await api.get(`/api/billing/communities/${c}/channel-orders/${order.id}`);
-    if (now.paid) {
-      status.replaceChildren(t('pay.paid', { amount: money(now.amountFen) }), ' ',
-        h('a', { href: `/api/billing/communities/${c}/payments/${now.paymentId}/receipt`, id: 'receipt-link' }, t('pay.receipt')));
-      return;
-    }
-    if (status.isConnected) setTimeout(poll, 1500);
+    try {
+      const now = await api.get(`/api/billing/communities/${c}/channel-orders/${order.id}`);
+      if (now.paid) {
+        status.replaceChildren(t('pay.paid', { amount: money(now.amountFen) }), ' ',
+          h('a', { href: `/api/billing/communities/${c}/payments/${now.paymentId}/receipt`, id: 'receipt-link' }, t('pay.receipt')));
+        return;
+      }
+    } catch { /* the next look may succeed */ }
+    if (status.isConnected && Date.now() < Date.parse(order.expiresAt)) setTimeout(poll, 1500);
   };
   setTimeout(poll, 1500);
   return h('div', { class: 'cashier' },
@@ -156,7 +159,13 @@ function bankLeg(line) {
 function evidence(c, requestId) {
   const holder = h('div', {});
   holder.append(button('trust.showVouchers', async () => {
-    const request = await api.get(`/api/trust/communities/${c}/payment-requests/${requestId}`);
+    let request;
+    try {
+      request = await api.get(`/api/trust/communities/${c}/payment-requests/${requestId}`);
+    } catch (error) {
+      holder.replaceChildren(errorBox(error));
+      return;
+    }
     holder.replaceChildren(h('ul', {},
       request.vouchers.map(v => h('li', {}, h('a', { href: `/api/trust/communities/${c}/payment-requests/${requestId}/vouchers/${v.id}` }, v.fileName))),
       request.decisions.map(d => h('li', {}, t(d.approved ? 'trust.approvedBy' : 'trust.rejectedBy', { who: d.name, at: dateTime(d.decidedAt), reason: d.reason || '' })))));
@@ -164,6 +173,7 @@ function evidence(c, requestId) {
   return holder;
 }
 
+/** A question on one entry (rule T5), behind a disclosure so a month of entries is not a wall of text boxes. */
 function objectionForm(c, entryId) {
   const input = h('input', { type: 'text', maxlength: '500' });
   const form = h('form', { class: 'inline' }, field('question', 'trust.askLabel', input), h('p', { class: 'form-error', role: 'alert' }),
@@ -175,7 +185,7 @@ function objectionForm(c, entryId) {
       form.replaceChildren(h('p', { role: 'status' }, t('trust.asked')));
     });
   });
-  return form;
+  return h('details', { class: 'ask' }, h('summary', {}, t('trust.question')), form);
 }
 
 async function fund(community, home) {

@@ -25,6 +25,6 @@ class PortalPages {
     RouterFunction<ServerResponse> portalEntry() {
         return RouterFunctions.route(GET("/"), request -> ServerResponse.seeOther(URI.create("/portal/")).build())
                 .andRoute(GET("/portal"), request -> ServerResponse.seeOther(URI.create("/portal/")).build())
-                .andRoute(GET("/portal/"), request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(INDEX));
+                .andRoute(GET("/portal/"), request -> ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).bodyValue(INDEX));
     }
 }
