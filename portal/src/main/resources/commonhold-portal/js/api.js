@@ -1,5 +1,6 @@
 // Every call goes to the gateway on this origin with the session cookie; the gateway relays the
-// signed-in person's token (no token ever reaches the page). Changes echo the XSRF-TOKEN cookie.
+// signed-in person's token (no access token ever reaches the page). Changes carry the session's CSRF
+// token in X-XSRF-TOKEN: the page gets it from /portal/session and keeps it in memory only.
 
 /** An RFC 9457 problem answered by the API: status, title, detail and the fields it names. */
 export class ApiError extends Error {
@@ -16,9 +17,14 @@ export class ApiError extends Error {
   }
 }
 
+let csrf = '';
+
 function csrfToken() {
-  const match = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-  return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : '';
+  return csrf;
+}
+
+function useCsrfToken(token) {
+  csrf = token || '';
 }
 
 async function call(method, path, body, { raw = false, contentType, accept = 'application/json' } = {}) {
@@ -50,4 +56,5 @@ export const api = {
   put: (path, body, options) => call('PUT', path, body, options),
   del: (path) => call('DELETE', path),
   csrfToken,
+  useCsrfToken,
 };

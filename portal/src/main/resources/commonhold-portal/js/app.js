@@ -31,6 +31,7 @@ async function start() {
     if (error instanceof ApiError && error.status === 401) return signInPage();
     return show(errorBox(error));
   }
+  api.useCsrfToken(session.csrfToken);
   document.getElementById('who').textContent = session.name;
   const signout = document.getElementById('signout');
   signout.hidden = false;

@@ -12,14 +12,14 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The portal's session and CSRF cookies are the gateway's alone: they are taken out of every request
+ * The portal's session cookie is the gateway's alone: it is taken out of every request
  * it forwards, so no service (nor Keycloak, whose own cookies pass untouched) ever sees a session id
  * it could replay. Services authenticate by the bearer token only.
  */
 @Component
 class PortalCookiesStayHere implements GlobalFilter, Ordered {
 
-    private static final java.util.Set<String> OURS = java.util.Set.of(PortalCsrf.SESSION_COOKIE, "XSRF-TOKEN");
+    private static final java.util.Set<String> OURS = java.util.Set.of(PortalCsrf.SESSION_COOKIE);
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {

@@ -25,6 +25,6 @@ class PortalPages {
     RouterFunction<ServerResponse> portalEntry() {
         return RouterFunctions.route(GET("/"), request -> ServerResponse.seeOther(URI.create("/portal/")).build())
                 .andRoute(GET("/portal"), request -> ServerResponse.seeOther(URI.create("/portal/")).build())
-                .andRoute(GET("/portal/"), request -> ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).bodyValue(INDEX));
+                .andRoute(GET("/portal/").or(org.springframework.web.reactive.function.server.RequestPredicates.HEAD("/portal/")), request -> ServerResponse.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8)).bodyValue(INDEX));
     }
 }

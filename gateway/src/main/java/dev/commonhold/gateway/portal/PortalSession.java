@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * Who is signed in to the portal: {@code GET /portal/session} answers the person's name, realm roles
  * and scope claims (communities, company, jurisdiction) as their current access token states them,
- * so the page shows each role's work; 401 problem+json when nobody is. It also sets the XSRF-TOKEN
- * cookie the page echoes on changes (PortalCsrf). No token ever reaches the browser.
+ * so the page shows each role's work, and the CSRF token the page sends back on changes (PortalCsrf,
+ * masked afresh each time); 401 problem+json when nobody is. No access or refresh token ever reaches
+ * the browser.
  */
 @RestController
 class PortalSession {
@@ -42,8 +43,12 @@ class PortalSession {
     @GetMapping("/portal/session")
     Mono<ResponseEntity<Object>> session(ServerWebExchange exchange, @AuthenticationPrincipal Mono<OAuth2AuthenticationToken> signedIn) {
         Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        return csrf.then(signedIn)
+        return signedIn
                 .flatMap(person -> relay.accessToken(person, exchange).flatMap(tokens::decode).map(jwt -> this.describe(person, jwt)))
+                .flatMap(me -> csrf.map(token -> {
+                    me.put("csrfToken", token.getToken());
+                    return me;
+                }).defaultIfEmpty(me))
                 .map(me -> ResponseEntity.ok().<Object>body(me))
                 .switchIfEmpty(Mono.fromSupplier(() -> Problems.entity(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
                         "Sign in at /oauth2/authorization/portal.")));
