@@ -108,6 +108,11 @@ public enum StatementFormat {
         }
         String reference = columns.containsKey(referenceColumn) ? fields[columns.get(referenceColumn)].strip() : null;
         boolean refund = kindColumn != null && isRefund.test(fields[columns.get(kindColumn)].strip());
+        if (fen < 0 && !refund) {
+            // A refund may be written with a minus (Alipay's 业务明细); a payment never is: its sign is not guessed away.
+            problems.add(new StatementRejected.Problem(rowNumber, amountColumn, amountText, "is negative on a row that is not a refund"));
+            return;
+        }
         rows.add(new StatementLine(rowNumber, id, reference, Math.abs(fen), refund));
     }
 

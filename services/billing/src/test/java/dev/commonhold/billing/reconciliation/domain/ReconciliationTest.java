@@ -56,6 +56,21 @@ class ReconciliationTest {
     }
 
     @Test
+    void aNegativeAmountOnAPaymentRowIsRefusedNotTurnedPositiveWhileARefundsMinusIsRead() {
+        String negativePayment = Statements.wechat(List.of(new Statements.Row("4200000010", "a10", "-12345678.90", false)));
+        assertThatThrownBy(() -> StatementFormat.WECHAT_PAY.parse(negativePayment)).isInstanceOf(StatementRejected.class)
+                .satisfies(e -> assertThat(((StatementRejected) e).problems()).anySatisfy(p -> {
+                    assertThat(p.row()).isEqualTo(2);
+                    assertThat(p.message()).contains("negative");
+                }));
+        List<StatementLine> refund = StatementFormat.ALIPAY.parse(Statements.alipay(List.of(new Statements.Row("2026112922001", "a11", "0.01", true))));
+        assertThat(refund).singleElement().satisfies(line -> {
+            assertThat(line.amountFen()).isEqualTo(1);
+            assertThat(line.refund()).isTrue();
+        });
+    }
+
+    @Test
     void aBillCutShortBeforeItsSummaryIsRefused() {
         String text = Statements.wechat(ROWS);
         String cut = text.substring(0, text.indexOf("总交易单数"));
