@@ -126,7 +126,7 @@ function reconciliation() {
   const form = h('form', {}, field('channel', 'recon.channel', channel), field('day', 'recon.day', day), field('statement', 'recon.file', file),
     h('p', { class: 'form-error', role: 'alert' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('recon.show')), button('recon.upload', () => submitting(form, async () => {
-      if (!file.files[0]) throw Object.assign(new Error(t('recon.chooseFile')), { fieldErrors: () => [{ field: 'statement', message: t('recon.chooseFile') }] });
+      if (!file.files[0]) throw fieldProblem('statement', t('recon.chooseFile'));
       showDay(await api.put(`${base()}/statement`, file.files[0], { contentType: 'text/csv' }));
     }))), result);
   const showDay = d => result.replaceChildren(
@@ -156,6 +156,17 @@ function exception(base, e, reload) {
     e.resolved ? h('p', { class: 'muted' }, t('recon.resolvedBy', { who: e.resolvedBy, at: dateTime(e.resolvedAt), text: e.resolution })) : form);
 }
 
+/** What trust accounts take as vouchers (PDF or photos, at most 10 MB each), checked before a request is raised. */
+const VOUCHER_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'];
+const MAX_VOUCHER_BYTES = 10 * 1024 * 1024;
+/** The largest payment request trust accounts take: 100 million yuan. */
+const MAX_REQUEST_FEN = 10_000_000_000;
+
+/** A refusal found in the page itself, shown next to its field like one the API names. */
+function fieldProblem(name, message) {
+  return Object.assign(new Error(message), { fieldErrors: () => [{ field: name, message }] });
+}
+
 /** Yuan as typed ("1,234.5") to fen, exactly (no floating point); null when it is not an amount. */
 export function toFen(text) {
   const match = String(text).trim().replace(/[,\uFF0C\s]/g, '').match(/^(\d{1,12})(?:\.(\d{1,2}))?$/);
@@ -172,7 +183,7 @@ function paymentRequest(community) {
     ...books.accounts.filter(a => a.code.startsWith('5')).map(a => h('option', { value: a.code }, `${a.code} ${a.name}`))));
   const budgetLine = h('input', { type: 'text', maxlength: '200' });
   const purpose = h('input', { type: 'text', required: true, maxlength: '500' });
-  const vouchers = h('input', { type: 'file', multiple: true, accept: 'application/pdf,image/*' });
+  const vouchers = h('input', { type: 'file', multiple: true, accept: VOUCHER_TYPES.join(',') });
   const done = h('div', { 'aria-live': 'polite' });
   const form = h('form', {}, field('payee', 'requests.payee', payee), field('amountFen', 'requests.amountYuan', amount),
     field('expenseAccount', 'requests.account', account), field('budgetLine', 'requests.budgetLine', budgetLine),
@@ -182,12 +193,21 @@ function paymentRequest(community) {
     event.preventDefault();
     submitting(form, async () => {
       const fen = toFen(amount.value);
-      if (fen === null) throw Object.assign(new Error(), { fieldErrors: () => [{ field: 'amountFen', message: t('requests.amountHelp') }] });
+      if (fen === null || fen > MAX_REQUEST_FEN) throw fieldProblem('amountFen', t('requests.amountHelp'));
+      // Every voucher is checked before the request exists, so a refused file never leaves a request without its papers.
+      const refused = [...vouchers.files].find(f => !VOUCHER_TYPES.includes(f.type) || f.size > MAX_VOUCHER_BYTES);
+      if (refused) throw fieldProblem('vouchers', t('requests.voucherRefused', { name: refused.name }));
       const request = await api.post(`/api/trust/communities/${c}/payment-requests`,
         { payee: payee.value, amountFen: fen, expenseAccount: account.value, budgetLine: budgetLine.value || null, purpose: purpose.value });
-      for (const file of vouchers.files) {
-        await api.post(`/api/trust/communities/${c}/payment-requests/${request.id}/vouchers?fileName=${encodeURIComponent(file.name)}`, file,
-          { contentType: file.type || 'application/octet-stream' });
+      try {
+        for (const file of vouchers.files) {
+          await api.post(`/api/trust/communities/${c}/payment-requests/${request.id}/vouchers?fileName=${encodeURIComponent(file.name)}`, file,
+            { contentType: file.type });
+        }
+      } catch (error) {
+        // A request whose papers did not all arrive is withdrawn, with the reason, rather than left for the committee.
+        await api.post(`/api/trust/communities/${c}/payment-requests/${request.id}/withdrawal`, { reason: t('requests.voucherFailedReason') }).catch(() => {});
+        throw fieldProblem('vouchers', `${t('requests.voucherFailed')} ${error.problem?.detail || error.message}`);
       }
       form.reset();
       done.replaceChildren(h('p', { role: 'status', class: 'ok' }, t('requests.raised', { amount: money(fen), count: vouchers.files.length })));
@@ -236,7 +256,7 @@ function onboarding(community) {
 
 /** The file as a table with every cell the register refused marked and its reason beside it. */
 async function rowReport(file, errors) {
-  if (!errors.length || errors[0].row === undefined) return h('p', {});
+  if (!errors.length || errors.every(e => !e.column)) return h('p', {}); // nothing to mark in the file (an empty or unreadable one)
   const text = await file.text();
   const rows = text.replace(/^\ufeff/, '').split(/\r?\n/).map(line => line.split(line.includes('\t') ? '\t' : ','));
   const header = rows[0];

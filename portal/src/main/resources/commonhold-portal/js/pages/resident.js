@@ -38,13 +38,17 @@ async function invoices(community, billed, cashierUrl) {
   const c = community.id;
   const parts = [];
   for (const unit of billed) {
-    const list = (await api.get(`/api/billing/communities/${c}/units/${unit.unitId}/invoices`)).items;
+    const [list, credit] = await Promise.all([
+      api.get(`/api/billing/communities/${c}/units/${unit.unitId}/invoices`).then(page => page.items),
+      api.get(`/api/billing/communities/${c}/units/${unit.unitId}/credit`),
+    ]);
     const open = list.reduce((sum, i) => sum + i.openFen, 0);
     parts.push(h('h3', {}, unit.reference),
       table('invoices.title', ['invoices.number', 'invoices.period', 'invoices.due', 'invoices.total', 'invoices.open', 'invoices.status'],
         list.map(i => [i.number, `${date(i.periodStart)} – ${date(i.periodEnd)}`, date(i.dueOn), money(i.totalFen), money(i.openFen),
           h('span', { class: `status ${i.status.toLowerCase()}` }, t(`invoice.${i.status}`))])),
       h('p', { class: 'total' }, t('invoices.openTotal', { amount: money(open) })),
+      credit.balanceFen > 0 ? h('p', { class: 'credit' }, t('invoices.credit', { amount: money(credit.balanceFen) })) : null,
       open > 0 ? payPanel(c, unit.unitId, cashierUrl) : null,
       h('p', {}, h('a', { href: `/api/billing/communities/${c}/units/${unit.unitId}/statement`, download: '' }, t('invoices.statementPdf'))));
   }
@@ -114,7 +118,11 @@ async function trustAccount(community) {
   };
   select.addEventListener('change', show);
   await show();
-  return section('trust.title', h('p', {}, t('trust.intro')), field('month', 'trust.month', select), holder);
+  const questions = await api.get(`/api/trust/communities/${c}/objections`);
+  return section('trust.title', h('p', {}, t('trust.intro')), field('month', 'trust.month', select), holder,
+    h('h3', {}, t('objections.title')),
+    table('objections.title', ['objections.question', 'objections.by', 'objections.age', 'objections.answer'],
+      questions.map(o => [o.question, o.raisedByName, t('objections.days', { days: o.ageDays }), o.answer || t('objections.open')])));
 }
 
 async function statement(community, month, head) {

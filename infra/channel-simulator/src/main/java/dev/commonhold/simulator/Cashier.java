@@ -36,7 +36,10 @@ final class Cashier {
             try {
                 amountFen = Long.parseLong(form.getOrDefault("amountFen", ""));
             } catch (NumberFormatException e) {
-                page(exchange, 400, "<p>amountFen: a whole number of fen is needed.</p>");
+                amountFen = 0;
+            }
+            if (amountFen <= 0) {
+                page(exchange, 400, "<p>amountFen: a positive whole number of fen is needed.</p>");
                 return;
             }
             if (!outTradeNo.matches("[A-Za-z0-9_-]{1,64}")) {
