@@ -1,5 +1,8 @@
 package dev.commonhold.gateway;
 
+import dev.commonhold.gateway.portal.PortalCsrf;
+import dev.commonhold.gateway.portal.PortalLogout;
+import dev.commonhold.gateway.portal.SessionTokenRelay;
 import dev.commonhold.platform.security.KeycloakAuthorities;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +18,6 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
-import dev.commonhold.gateway.portal.PortalCsrf;
-import dev.commonhold.gateway.portal.PortalLogout;
-import dev.commonhold.gateway.portal.SessionTokenRelay;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -46,8 +46,8 @@ class GatewaySecurity {
                     "Send a valid bearer token from Keycloak (Authorization: Bearer <token>), or sign in to the portal again; it may have expired.");
         };
         return http
-                // The portal's session cookie is ambient authority: a state-changing call that relies on it must echo
-                // the XSRF-TOKEN cookie in X-XSRF-TOKEN (PortalCsrf). A call with its own bearer token needs none.
+                // The portal's session cookie is ambient authority: a state-changing call that relies on it must carry
+                // the session's CSRF token in X-XSRF-TOKEN (PortalCsrf). A call with its own bearer token needs none.
                 .csrf(PortalCsrf::configure)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
