@@ -56,7 +56,8 @@ async function render(pages, session) {
   try {
     const communities = (await api.get('/api/community/communities?limit=100')).items;
     setZone(communities[0]?.timeZone);
-    main.replaceChildren(h('h1', {}, t(`page.${page.id}`)), ...(await page.module.render({ session, communities })));
+    // A page leaves out what the person may not do as null: nothing of it may reach the page (replaceChildren would write "null").
+    main.replaceChildren(h('h1', {}, t(`page.${page.id}`)), ...(await page.module.render({ session, communities })).filter(Boolean));
   } catch (error) {
     main.replaceChildren(errorBox(error));
   }

@@ -106,11 +106,11 @@ function billingRuns(community) {
 async function follow(runId, progress) {
   for (;;) {
     const run = await api.get(`/api/billing/runs/${runId}`);
-    progress.replaceChildren(
+    progress.replaceChildren(...[
       h('progress', { max: String(run.totalUnits || 1), value: String(run.doneUnits), 'aria-label': t('runs.title') }),
       h('p', { id: 'run-status' }, t('runs.progress', { done: run.doneUnits, total: run.totalUnits, percent: run.percent, speed: run.unitsPerSecond, eta: run.etaSeconds })),
       run.status === 'DONE' ? h('p', { role: 'status', class: 'ok', id: 'run-done' }, t('runs.done', { issued: run.issued, amount: money(run.issuedFen), already: run.alreadyBilled, unpriced: run.withoutPrice })) : null,
-      run.error ? h('p', { class: 'alert', role: 'alert' }, run.error) : null);
+      run.error ? h('p', { class: 'alert', role: 'alert' }, run.error) : null].filter(Boolean));
     if (run.status !== 'RUNNING' || !progress.isConnected) return;
     await new Promise(resolve => setTimeout(resolve, 500));
   }

@@ -129,7 +129,7 @@ final class Browser implements AutoCloseable {
         try {
             Files.createDirectories(folder);
             // The whole page from its top (at most 2,400 px of it), as a person scrolling it would see it.
-            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+            ((JavascriptExecutor) driver).executeScript("document.activeElement?.blur(); window.scrollTo(0, 0)");
             long height = ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight")).longValue();
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(2400, height + 140)));
             Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

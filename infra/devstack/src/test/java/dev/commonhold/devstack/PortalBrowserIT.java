@@ -247,6 +247,8 @@ class PortalBrowserIT {
         browser.driver.findElement(By.id("start-run")).click();
         browser.untilText(By.id("run-done"), "完成：新开 1200 张账单");
         assertThat(browser.driver.findElement(By.id("run-status")).getText()).contains("1200/1200");
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).as("nothing a page left out shows as a word")
+                .doesNotContain("null").doesNotContain("undefined");
 
         var amount = browser.driver.findElement(By.cssSelector("[data-field=amountFen] input"));
         browser.driver.findElement(By.cssSelector("[data-field=payee] input")).sendKeys("北京某电梯维保有限公司");
@@ -267,6 +269,7 @@ class PortalBrowserIT {
         browser.open("/portal/#/regulator");
         browser.untilText(By.cssSelector("main"), "劲松北社区");
         browser.until(By.cssSelector(".chart canvas"));
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).doesNotContain("null").doesNotContain("undefined");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("regulator");
         try (var old = Files.list(Browser.DOWNLOADS)) {
