@@ -71,7 +71,9 @@ export async function verifyHead(exportLines, head, operatorKey) {
   const root = hex(await merkleRoot(leaves));
   if (root !== head.rootHash) problems.push({ key: 'verify.rootMismatch', params: { period: head.period } });
   const signed = JSON.parse(head.signedBytes);
-  if (signed.rootHash !== head.rootHash || signed.size !== head.treeSize) problems.push({ key: 'verify.headMismatch', params: {} });
+  if (signed.format !== 'commonhold-tree-head/1' || signed.period !== head.period || signed.rootHash !== head.rootHash || signed.size !== head.treeSize) {
+    problems.push({ key: 'verify.headMismatch', params: {} });
+  }
   const signers = [];
   for (const s of head.signatures || []) {
     const good = await verifySignature(s.publicKey, s.signature, encoder.encode(head.signedBytes));

@@ -151,7 +151,6 @@ class PortalBrowserIT {
         browser.until(By.id("statement-month"));
         String entry = new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
                 .get("/api/trust/communities/" + community + "/entries?limit=1").json().get("items").get(0).get("id").asString();
-        String objections = "/api/trust/communities/" + community + "/objections";
         int before = objectionCount();
         @SuppressWarnings("unchecked")
         List<Object> refused = (List<Object>) browser.async("""
@@ -162,7 +161,6 @@ class PortalBrowserIT {
         assertThat(refused.get(0)).isEqualTo(403L);
         assertThat((String) refused.get(1)).contains("csrf-token-missing");
         assertThat(objectionCount()).as("nothing written").isEqualTo(before);
-        assertThat(objections).isNotBlank();
     }
 
     private static int objectionCount() {
