@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { money, dateTime, area, instantOf } from '../format.js';
 import { h, section, table, field, submitting, button, errorBox } from '../ui.js';
 import { participation } from '../votes.js';
+import { hex } from '../verify.js';
 
 // The owners' committee: the second key on payments out of the co-managed account (rule T3),
 // the owners' votes it runs, and the owners' questions and the operator's answers (T5).
@@ -125,6 +126,5 @@ function draftForm(c, buildings) {
 }
 
 async function sha256Hex(file) {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
-  return Array.from(digest, b => b.toString(16).padStart(2, '0')).join('');
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())));
 }
