@@ -12,7 +12,9 @@ public enum Role {
     REGULATOR("regulator"),
     PLATFORM_ADMIN("platform-admin"),
     /** A machine: a gate camera (or the gate controller in front of it) that reports entries and exits of its operator's lots. */
-    GATE_DEVICE("gate-device");
+    GATE_DEVICE("gate-device"),
+    /** A person or business renting space in a community (租户): sees their own leases and what they owe, nothing else of the community. */
+    TENANT("tenant");
 
     private final String realmRole;
 

@@ -1,0 +1,59 @@
+package dev.commonhold.leasing.leases.app;
+
+import dev.commonhold.leasing.leases.domain.LateFee;
+import dev.commonhold.leasing.leases.domain.Lease;
+import dev.commonhold.leasing.register.Register;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * What billing settled of a lease's charges (inside the inbox transaction): a deposit paid in full is
+ * announced as received (it is held, not income — L3); rent paid in full after its due date raises
+ * the lease's late fee, once.
+ */
+@Component
+public class Payments {
+
+    private final LeaseCharges charges;
+    private final LeaseStore leases;
+    private final RentCharges rentCharges;
+    private final LeaseEvents events;
+    private final Register register;
+
+    Payments(LeaseCharges charges, LeaseStore leases, RentCharges rentCharges, LeaseEvents events, Register register) {
+        this.charges = charges;
+        this.leases = leases;
+        this.rentCharges = rentCharges;
+        this.events = events;
+        this.register = register;
+    }
+
+    public void settled(UUID settlementId, UUID chargeId, long amountFen, Instant settledAt) {
+        LeaseCharges.Settled settled = charges.settled(settlementId, chargeId, amountFen, settledAt);
+        if (settled == null || !settled.nowPaidInFull()) {
+            return;
+        }
+        LeaseCharges.Charge charge = settled.charge();
+        Lease lease = leases.lock(charge.leaseId()).orElseThrow();
+        if (charge.kind() == LeaseCharges.Kind.DEPOSIT) {
+            long held = charges.ofLease(lease.id()).stream().filter(c -> c.kind() == LeaseCharges.Kind.DEPOSIT)
+                    .mapToLong(LeaseCharges.Charge::settledFen).sum();
+            events.depositReceived(lease, charge, held, settledAt);
+        } else if (charge.kind() == LeaseCharges.Kind.RENT) {
+            LocalDate paidOn = LocalDate.ofInstant(settledAt, register.community(lease.communityId()).orElseThrow().zone());
+            long daysLate = ChronoUnit.DAYS.between(charge.dueOn(), paidOn);
+            long fee = LateFee.of(charge.amountFen(), lease.rent().lateFeeBasisPointsPerDay(), lease.rent().lateFeeCapPercent(), daysLate);
+            if (fee > 0) {
+                rentCharges.raiseLateFee(lease, charge, fee, daysLate, paidOn, settledAt);
+            }
+        }
+    }
+
+    public void reversed(UUID settlementId, UUID reversalId, String reason, Instant at) {
+        charges.reversed(settlementId, reversalId, reason, at);
+    }
+}
