@@ -66,18 +66,19 @@ public class ChannelOrders {
     }
 
     /**
-     * Pay at the exit: an order for one parking fee, opened by whoever scans the QR code at the
-     * barrier (no login: a visitor has none). Only a charge whose payer is a plate, only its open
-     * amount; paying someone else's parking fee harms no one, and nothing of a household shows. The
+     * Pay by QR code: an order for one charge, opened by whoever scans it — at the barrier for a
+     * parking fee (no login: a visitor has none) or on a tenant's rent invoice. Only a charge whose
+     * payer is a plate or a tenant, only its open amount; paying someone else's fee harms no one,
+     * and nothing of a household shows. The
      * same order is answered again while it is open (one fee, one payable order): 409 for another
      * channel until it expires.
      */
     @Transactional
-    public ChannelOrder openForPlateCharge(UUID communityId, UUID chargeId, String channel) {
+    public ChannelOrder openForCharge(UUID communityId, UUID chargeId, String channel) {
         if (!CHANNELS.contains(channel)) {
             throw new BillingRuleViolation("channel", "must be WECHAT_PAY or ALIPAY", null);
         }
-        OpenLine line = payments.lockOpenPlateLine(communityId, chargeId).orElseThrow(() -> ProblemException.notFound("Open parking charge", chargeId));
+        OpenLine line = payments.lockOpenChargeLine(communityId, chargeId).orElseThrow(() -> ProblemException.notFound("Open charge", chargeId));
         Optional<ChannelOrder> open = orders.openForLine(line.lineId(), clock.instant());
         if (open.isPresent()) { // a second order for the same fee could be paid twice, and a plate has no credit to keep the difference
             if (open.get().channel().equals(channel)) {

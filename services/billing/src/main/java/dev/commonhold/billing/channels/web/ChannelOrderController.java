@@ -51,11 +51,14 @@ class ChannelOrderController {
     record PayAtExit(@NotBlank String channel) {
     }
 
-    /** A parking fee paid at the exit (the QR code on the barrier's display): no login, a plate's charge only. */
+    /**
+     * A parking fee paid at the exit (the QR code on the barrier's display) or a tenant's rent, deposit or fee
+     * (the QR code on the lease's invoice): no login, the charge id is the reference, the order is for that charge only.
+     */
     @PostMapping("/charges/{chargeId}/channel-orders")
     @ResponseStatus(HttpStatus.CREATED)
     OrderView payAtExit(@PathVariable UUID communityId, @PathVariable UUID chargeId, @Valid @RequestBody PayAtExit body) {
-        return OrderView.of(orders.openForPlateCharge(communityId, chargeId, body.channel()));
+        return OrderView.of(orders.openForCharge(communityId, chargeId, body.channel()));
     }
 
     @GetMapping("/channel-orders/{orderId}")

@@ -1,6 +1,7 @@
 package dev.commonhold.billing.payments.app;
 
 import dev.commonhold.billing.invoicing.domain.BillingRuleViolation;
+import dev.commonhold.billing.payments.domain.OpenLine;
 import dev.commonhold.billing.register.BillingAccess;
 import dev.commonhold.billing.register.CommunityCopy;
 import dev.commonhold.billing.register.UnitCopy;
@@ -57,6 +58,33 @@ public class CounterPayments {
         Received payment = new Received(Ids.newId(), communityId, unit.id(), method, amountFen, receiptNumber.strip(),
                 receivedAt(receivedOn, method, community.zone()), Received.recorder(viewer), null);
         return settlements.receive(payment, null, "overpayment at the counter")
+                .orElseThrow(() -> ProblemException.conflict("%s receipt %s was recorded before: look it up instead of taking it twice"
+                        .formatted(method, receiptNumber)));
+    }
+
+    /**
+     * Money for one charge whose payer has no household account — a tenant's rent or deposit, a
+     * plate's fee paid at the booth — taken at the counter or found on the bank statement. At most
+     * what is open of it: such a payer has no credit to keep a surplus in.
+     *
+     * @throws BillingRuleViolation an amount over what is open (amountFen), an unknown method
+     */
+    @Transactional
+    public Settlements.Applied takeForCharge(Viewer viewer, UUID communityId, UUID chargeId, long amountFen, String method, String receiptNumber,
+                                             LocalDate receivedOn) {
+        CommunityCopy community = access.cashierOf(viewer, communityId);
+        if (!METHODS.contains(method)) {
+            throw new BillingRuleViolation("method", "must be CASH, CARD or BANK_TRANSFER", null);
+        }
+        OpenLine line = payments.lockOpenChargeLine(communityId, chargeId)
+                .orElseThrow(() -> ProblemException.notFound("Open charge of a tenant or plate", chargeId));
+        if (amountFen > line.openFen()) {
+            throw new BillingRuleViolation("amountFen", "at most %d fen is open on this charge; a %s has no credit to keep the rest in"
+                    .formatted(line.openFen(), line.payerKind()), null);
+        }
+        Received payment = new Received(Ids.newId(), communityId, null, method, amountFen, receiptNumber.strip(),
+                receivedAt(receivedOn, method, community.zone()), Received.recorder(viewer), "charge " + chargeId + " · " + line.payerReference());
+        return settlements.receive(payment, java.util.List.of(line.lineId()), "none")
                 .orElseThrow(() -> ProblemException.conflict("%s receipt %s was recorded before: look it up instead of taking it twice"
                         .formatted(method, receiptNumber)));
     }

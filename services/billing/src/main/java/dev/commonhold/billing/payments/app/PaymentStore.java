@@ -17,8 +17,8 @@ public interface PaymentStore {
     /** Open lines of a unit, locked for this transaction, oldest first; only {@code lineIds} if given. */
     List<OpenLine> lockOpenLines(UUID unitId, Collection<UUID> lineIds);
 
-    /** The open line of a charge whose payer is a plate (a parking fee paid at the exit), locked. */
-    java.util.Optional<OpenLine> lockOpenPlateLine(UUID communityId, UUID chargeId);
+    /** The open line of a charge a plate or a tenant owes (no household to hold credit), locked. */
+    java.util.Optional<OpenLine> lockOpenChargeLine(UUID communityId, UUID chargeId);
 
     /** Records each share and adds it to its line's paid amount; returns the settlement ids in order. */
     List<UUID> settle(UUID paymentId, List<OldestFirst.Share> shares, Instant at);

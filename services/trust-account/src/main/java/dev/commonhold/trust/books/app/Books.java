@@ -162,6 +162,43 @@ public class Books {
         post(communityId, at, community, description, source, debit, credit, fen);
     }
 
+    /** What of a lease's deposit went to charges it still owed at its end (leasing.lease-ended.v1, rule L3). */
+    public record DepositApplied(String revenueClass, long amountFen) {
+    }
+
+    /**
+     * A lease ended and its deposit, held for the tenant in deposits held (2301), paid what the tenant
+     * still owed (those charges were cancelled in billing as settled from the deposit): one entry moves
+     * each amount from 2301 to where its class belongs — the owners' income, a payable to the
+     * government or the operator — as a settlement of that class would have. The rest stays in 2301
+     * until it is paid back to the tenant.
+     */
+    @Transactional
+    public void depositApplied(UUID communityId, UUID leaseId, String leaseNumber, List<DepositApplied> applied, Instant at) {
+        if (applied.isEmpty() || journal.entryBySource(communityId, "leasing.deposit-applied:" + leaseId).isPresent()) {
+            return;
+        }
+        Optional<CommunityCopy> community = register.community(communityId);
+        boolean trustModel = community.map(CommunityCopy::trustModel).orElse(true);
+        long total = applied.stream().mapToLong(DepositApplied::amountFen).sum();
+        Map<String, Long> credits = new LinkedHashMap<>();
+        for (DepositApplied a : applied) {
+            credits.merge(switch (PostingRules.forClass(a.revenueClass(), null, trustModel)) {
+                case PostingRules.Post post -> post.creditAccount();
+                case PostingRules.NotOwners not -> not.payable();
+                case PostingRules.Suspense suspense -> ChartOfAccounts.SUSPENSE;
+            }, a.amountFen(), Long::sum);
+        }
+        List<Posting> postings = new ArrayList<>();
+        postings.add(Posting.debit(ChartOfAccounts.DEPOSITS_HELD, total));
+        credits.forEach((account, fen) -> postings.add(Posting.credit(account, fen)));
+        open(communityId);
+        Placed placed = place(communityId, at, zone(community));
+        journal.post(communityId, List.of(new NewEntry(placed.period(), placed.belongsTo(), EntryText.depositApplied(total, leaseNumber),
+                "leasing.deposit-applied:" + leaseId, null, postings)))
+                .forEach(entry -> valueDates.recordAll(communityId, Map.of(entry.id(), LocalDate.ofInstant(at, zone(community)))));
+    }
+
     /** A settled payment was taken back (bank reversal, fraud): its entry is reversed, never edited. */
     @Transactional
     public void reversed(UUID communityId, UUID settlementId, String reason, Instant at) {

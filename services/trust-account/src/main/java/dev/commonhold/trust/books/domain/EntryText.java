@@ -24,6 +24,11 @@ public final class EntryText {
         return "退还预存款 %s · %s · %s · %s".formatted(yuan(fen), channel(channel), reason, payerReference);
     }
 
+    /** 押金抵扣 1,200.00 元 · 租约 ZL-2026-0001 结束时抵扣欠缴租金等（L3） */
+    public static String depositApplied(long fen, String leaseNumber) {
+        return "押金抵扣 %s · 租约 %s 结束时抵扣欠缴租金等（L3）".formatted(yuan(fen), leaseNumber);
+    }
+
     /** 冲回预存款 20.00 元 · 录错房号 */
     public static String creditReversal(long fen, String reason) {
         return "冲回预存款 %s · %s".formatted(yuan(fen), reason);

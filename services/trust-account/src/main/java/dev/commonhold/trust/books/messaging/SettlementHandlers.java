@@ -62,6 +62,19 @@ class SettlementHandlers {
         });
     }
 
+    /** leasing.lease-ended.v1: what of the deposit paid charges the tenant still owed moves out of deposits held (L3). */
+    @Bean
+    EventHandler leaseEndedHandler(Books books) {
+        return EventHandler.of("leasing.lease-ended.v1", event -> {
+            JsonNode p = event.payload();
+            java.util.List<Books.DepositApplied> applied = new java.util.ArrayList<>();
+            p.get("deposit").get("applied").forEach(a -> applied.add(new Books.DepositApplied(a.get("revenueClass").asString(),
+                    a.get("amountFen").asLong())));
+            books.depositApplied(uuid(p, "communityId"), uuid(p, "leaseId"), p.get("number").asString(), applied,
+                    Instant.parse(p.get("endedAt").asString()));
+        });
+    }
+
     private static UUID uuid(JsonNode node, String field) {
         return UUID.fromString(node.get(field).asString());
     }
