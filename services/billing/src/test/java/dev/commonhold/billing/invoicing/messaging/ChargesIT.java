@@ -83,6 +83,33 @@ class ChargesIT {
         assertThat(f.as(f.staff()).get(f.path("/held-charges")).json().size()).isZero();
     }
 
+    /** A tenant has no household: their rent is paid by the charge, at the counter or by transfer, never more than is open. */
+    @Test
+    void aTenantsRentFromLeasingIsPaidByItsChargeAndNeverOverpaid() {
+        BillingFixture f = new BillingFixture(port, 1);
+        UUID chargeId = UUID.randomUUID();
+        Map<String, Object> rent = charge(f, chargeId, f.units.get(0), 1_500_000);
+        rent.put("payer", Map.of("kind", "tenant", "reference", "ZL-2026-0001", "name", "便民超市"));
+        rent.put("description", "租金 ZL-2026-0001");
+        RegisterOnKafka.send(List.of(RegisterOnKafka.envelope("leasing.charge-raised.v1", f.community, chargeId, rent)));
+        String pay = f.path("/charges/" + chargeId + "/payments");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM invoice_line WHERE charge_id = ?",
+                Integer.class, chargeId) == 1);
+        Map<String, Object> over = Map.of("amountFen", 1_500_001, "method", "BANK_TRANSFER", "receiptNumber", "ICBC-001");
+        JsonNode refused = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(pay, over).json();
+        assertThat(refused.get("status").asInt()).isEqualTo(400);
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("amountFen");
+        assertThat(f.as(f.owner.token()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(pay, Map.of("amountFen", 1, "method", "CASH", "receiptNumber", "R-1")).status()).as("a resident is no cashier").isEqualTo(403);
+        JsonNode paid = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(pay, Map.of("amountFen", 1_500_000, "method", "BANK_TRANSFER", "receiptNumber", "ICBC-002")).json();
+        assertThat(paid.get("appliedFen").asLong()).isEqualTo(1_500_000);
+        assertThat(paid.get("creditedFen").asLong()).isZero();
+        assertThat(jdbc.queryForObject("SELECT paid_fen FROM invoice_line WHERE charge_id = ?", Long.class, chargeId)).isEqualTo(1_500_000);
+        assertThat(f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post(pay, Map.of("amountFen", 1, "method", "CASH", "receiptNumber", "R-2")).status()).as("nothing open any more").isEqualTo(404);
+    }
+
     private static Map<String, Object> charge(BillingFixture f, UUID chargeId, UUID unit, long fen) {
         Map<String, Object> charge = new LinkedHashMap<>();
         charge.put("chargeId", chargeId.toString());

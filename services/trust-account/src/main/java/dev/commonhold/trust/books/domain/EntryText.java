@@ -24,7 +24,7 @@ public final class EntryText {
         return "退还预存款 %s · %s · %s · %s".formatted(yuan(fen), channel(channel), reason, payerReference);
     }
 
-    /** 押金抵扣 1,200.00 元 · 租约 ZL-2026-0001 结束时抵扣欠缴租金等（L3） */
+    /** 押金抵扣 1200.00 元 · 租约 ZL-2026-0001 结束时抵扣欠缴租金等（L3） */
     public static String depositApplied(long fen, String leaseNumber) {
         return "押金抵扣 %s · 租约 %s 结束时抵扣欠缴租金等（L3）".formatted(yuan(fen), leaseNumber);
     }

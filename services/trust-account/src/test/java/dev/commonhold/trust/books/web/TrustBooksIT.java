@@ -67,6 +67,31 @@ class TrustBooksIT {
         assertThat(entries.get(0).get("postings").get(0).get("accountName").asString()).isEqualTo("银行存款（共管账户）");
     }
 
+    /** L3: a deposit is held, not income; what of it paid the tenant's debts at the lease's end becomes income of each debt's class, once. */
+    @Test
+    void aDepositIsHeldUntilTheLeaseEndsAndWhatItPaysMovesToTheOwnersIncome() {
+        TrustFixture f = new TrustFixture(port).registered();
+        UUID lease = UUID.randomUUID();
+        TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "deposit", null, 1_500_000, OCTOBER)));
+        awaitEntries(f, 1);
+        java.util.Map<String, Object> deposit = java.util.Map.of("heldFen", 1_500_000, "appliedFen", 1_007_500, "refundDueFen", 492_500, "carriedFen", 0,
+                "applied", List.of(java.util.Map.of("chargeId", UUID.randomUUID().toString(), "kind", "PENALTY", "revenueClass", "lease_common_part",
+                                "amountFen", 1_000_000),
+                        java.util.Map.of("chargeId", UUID.randomUUID().toString(), "kind", "LATE_FEE", "revenueClass", "lease_common_part", "amountFen", 7_500)));
+        java.util.Map<String, Object> ended = new java.util.LinkedHashMap<>(java.util.Map.of("leaseId", lease.toString(), "number", "ZL-2026-0001",
+                "communityId", f.community.toString(), "tenantName", "便民超市", "lastDay", "2026-10-31", "ending", "EARLY_BY_TENANT",
+                "penaltyFen", 1_000_000, "deposit", deposit, "endedAt", OCTOBER.toString()));
+        EventEnvelope event = TrustFixture.envelope("leasing.lease-ended.v1", f.community, lease, ended);
+        TrustFixture.send(List.of(event, event, TrustFixture.envelope("leasing.lease-ended.v1", f.community, lease, ended)));
+
+        JsonNode balances = awaitEntries(f, 2);
+        assertThat(balance(balances, "2301")).as("deposits held: what is due back to the tenant").isEqualTo(-492_500);
+        assertThat(balance(balances, "4103")).as("common parts' leasing income, once though delivered three times").isEqualTo(-1_007_500);
+        assertThat(balances.get("trialBalanceFen").asLong()).isZero();
+        JsonNode entries = f.as(f.resident).get("/api/trust/communities/" + f.community + "/entries").json().get("items");
+        assertThat(entries.get(1).get("description").asString()).startsWith("押金抵扣 10075.00 元 · 租约 ZL-2026-0001");
+    }
+
     @Test
     void theCheckRunAfterEveryTestNamesALedgerWhoseBalancesNoLongerAddUp() {
         UUID ledger = UUID.randomUUID();
