@@ -61,11 +61,14 @@ public final class DemoSeed {
         // Parking needs nothing of the money seeds below: it runs beside them (the services mostly wait on their databases).
         java.util.concurrent.CompletableFuture<Void> parking = java.util.concurrent.CompletableFuture.runAsync(
                 () -> new DemoParking(staff, camera, operator, progress).seed(community));
+        java.util.concurrent.CompletableFuture<Void> leasing = java.util.concurrent.CompletableFuture.runAsync(
+                () -> new DemoLeasing(staff, committee, progress).seed(community));
         List<DemoBilling.Transfer> transfers = new DemoBilling(operator, staff, progress).seed(community);
         new DemoTrust(operator, staff, committee, progress).seed(community, transfers);
         new DemoFund(operator, committee, progress).seed(community, DemoSpreadsheet.UNITS);
         try {
             parking.join();
+            leasing.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
