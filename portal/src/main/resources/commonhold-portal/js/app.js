@@ -6,6 +6,7 @@ import * as resident from './pages/resident.js';
 import * as committee from './pages/committee.js';
 import * as operator from './pages/operator.js';
 import * as regulator from './pages/regulator.js';
+import * as tenant from './pages/tenant.js';
 
 // Each role's work on its own page (#/resident, #/committee, #/operator, #/regulator); a person
 // with several roles sees a tab for each. What a role may see is decided by the services, per token.
@@ -14,6 +15,7 @@ const PAGES = [
   { id: 'committee', roles: ['committee'], module: committee },
   { id: 'operator', roles: ['operator-staff', 'operator-admin'], module: operator },
   { id: 'regulator', roles: ['regulator'], module: regulator },
+  { id: 'tenant', roles: ['tenant'], module: tenant },
 ];
 
 async function start() {

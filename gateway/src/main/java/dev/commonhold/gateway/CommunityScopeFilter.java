@@ -24,11 +24,14 @@ import java.util.regex.Pattern;
 class CommunityScopeFilter implements GlobalFilter, Ordered {
 
     private static final Pattern COMMUNITY_PATH = Pattern.compile("^/api/[a-z-]+/communities/([0-9a-fA-F-]{36})(/.*)?$");
+    /** Paying one charge by its QR code needs no login (GatewaySecurity): whoever is signed in — a tenant in the portal — may too. */
+    private static final Pattern PAY_BY_CODE = Pattern.compile("^/api/billing/communities/[0-9a-fA-F-]{36}/charges/[0-9a-fA-F-]{36}/channel-orders$");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Matcher path = COMMUNITY_PATH.matcher(exchange.getRequest().getPath().value());
-        if (!path.matches()) {
+        if (!path.matches() || (exchange.getRequest().getMethod() == org.springframework.http.HttpMethod.POST
+                && PAY_BY_CODE.matcher(exchange.getRequest().getPath().value()).matches())) {
             return chain.filter(exchange);
         }
         // Decide first, then act once: both the refusal and the forwarding complete empty, so an "if empty,

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { money, dateTime, monthOf, percent, dayOf } from '../format.js';
+import { money, date, dateTime, monthOf, percent, dayOf } from '../format.js';
 import { h, section, table, field, submitting, button, errorBox } from '../ui.js';
 import { chart } from '../charts.js';
 
@@ -13,12 +13,37 @@ export async function render({ communities, session }) {
   return [
     h('p', { class: 'lead' }, community.name),
     await dashboard(community),
+    await leasing(community),
     admin ? billingRuns(community) : null,
     admin ? reconciliation() : null,
     paymentRequest(community),
     await questions(community),
     onboarding(community),
   ];
+}
+
+/** Leasing: occupancy by area, the rent roll (next due, arrears, deposits held) and leases ending within 90 days. */
+async function leasing(community) {
+  const c = community.id;
+  const [vacancy, roll, expiring] = await Promise.all([
+    api.get(`/api/leasing/communities/${c}/vacancy`),
+    api.get(`/api/leasing/communities/${c}/rent-roll`),
+    api.get(`/api/leasing/communities/${c}/expiring-leases`),
+  ]).catch(() => [null, null, null]);
+  if (!vacancy) return null;
+  const total = vacancy.total;
+  return section('leasing.title',
+    h('div', { class: 'figures' },
+      figure('leasing.occupancy', total.areaCentiM2 ? percent(total.leasedAreaCentiM2, total.areaCentiM2) : '—',
+        t('leasing.occupancyHelp', { leased: total.leased, spaces: total.spaces })),
+      figure('leasing.monthlyRent', money(roll.monthlyRentFen), t('leasing.monthlyRentHelp')),
+      figure('leasing.arrears', money(roll.arrearsFen), t('leasing.depositsHeld', { amount: money(roll.depositHeldFen) }))),
+    table('leasing.rentRoll', ['leases.number', 'leasing.spaces', 'leases.tenant', 'leases.monthlyRent', 'leasing.nextDue', 'leasing.arrears', 'leases.status'],
+      roll.rows.map(r => [r.number, r.spaces.join('、'), r.tenant, money(r.monthlyRentFen),
+        r.nextDueOn ? `${date(r.nextDueOn)} · ${money(r.nextDueFen)}` : '—', money(r.arrearsFen), t(`lease.${r.status}`)])),
+    table('leasing.expiring', ['leases.number', 'leases.tenant', 'leasing.endOn', 'leasing.within'],
+      expiring.map(e => [e.number, e.tenant, date(e.endOn), t('leasing.days', { days: e.withinDays })])),
+    h('p', {}, t('leasing.vacant', { spaces: vacancy.vacantSpaces.join('、') || '—' })));
 }
 
 function lastMonths(n) {

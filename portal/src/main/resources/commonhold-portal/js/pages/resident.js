@@ -4,6 +4,7 @@ import { money, date, dateTime, area, monthOf } from '../format.js';
 import { h, section, table, field, submitting, errorBox, button } from '../ui.js';
 import { verifyHead } from '../verify.js';
 import { participation } from '../votes.js';
+import { cashier } from '../cashier.js';
 
 // A resident's own household, bills, the community's trust account, their maintenance-fund
 // sub-account and the owners' votes — everything a resident reads or does, on one page.
@@ -21,6 +22,7 @@ export async function render({ communities, session }) {
     await invoices(community, billed, session.cashierUrl),
     await trustAccount(community),
     await fund(community, home),
+    await commonLeases(community),
     await votes(community),
   ];
 }
@@ -62,7 +64,10 @@ function payPanel(c, unitId, cashierUrl) {
     panel.replaceChildren(h('p', {}, t('common.loading')));
     try {
       const order = await api.post(`/api/billing/communities/${c}/units/${unitId}/channel-orders`, { channel });
-      panel.replaceChildren(cashier(c, order, cashierUrl));
+      panel.replaceChildren(cashier(order, cashierUrl, async () => {
+        const now = await api.get(`/api/billing/communities/${c}/channel-orders/${order.id}`);
+        return now.paid ? h('a', { href: `/api/billing/communities/${c}/payments/${now.paymentId}/receipt`, id: 'receipt-link' }, t('pay.receipt')) : null;
+      }));
     } catch (error) {
       panel.replaceChildren(errorBox(error));
     }
@@ -72,34 +77,15 @@ function payPanel(c, unitId, cashierUrl) {
     button('pay.alipay', start('ALIPAY'), { id: 'pay-alipay' })), panel);
 }
 
-/**
- * The channel's cashier step: the order's QR code to scan with the phone, and the same page as a link
- * for paying on this device. In the local stack the channel simulator plays the cashier; billing
- * settles when the channel's signed notification arrives, and this page sees it by polling the order.
- */
-function cashier(c, order, cashierUrl) {
-  const status = h('p', { class: 'pay-status', role: 'status' }, t('pay.waiting'));
-  const path = order.channel === 'ALIPAY' ? 'alipay' : 'wechat-pay';
-  const phone = cashierUrl ? `${cashierUrl}/${path}/cashier?outTradeNo=${encodeURIComponent(order.outTradeNo)}&amountFen=${order.amountFen}` : null;
-  // Until the order is paid or has expired, and only while this page shows it; a failed look is tried again.
-  const poll = async () => {
-    try {
-      const now = await api.get(`/api/billing/communities/${c}/channel-orders/${order.id}`);
-      if (now.paid) {
-        status.replaceChildren(t('pay.paid', { amount: money(now.amountFen) }), ' ',
-          h('a', { href: `/api/billing/communities/${c}/payments/${now.paymentId}/receipt`, id: 'receipt-link' }, t('pay.receipt')));
-        return;
-      }
-    } catch { /* the next look may succeed */ }
-    if (status.isConnected && Date.now() < Date.parse(order.expiresAt)) setTimeout(poll, 1500);
-  };
-  setTimeout(poll, 1500);
-  return h('div', { class: 'cashier' },
-    h('p', {}, t('pay.scan', { channel: t(`channel.${order.channel}`), amount: money(order.amountFen), number: order.outTradeNo })),
-    phone ? h('img', { src: `/portal/qr?text=${encodeURIComponent(phone)}`, alt: t('pay.qrAlt'), width: '200', height: '200' }) : null,
-    phone ? h('p', {}, h('a', { href: phone, target: '_blank', rel: 'noopener', id: 'cashier-link' }, t('pay.openOnThisDevice'))) : h('p', {}, t('pay.noCashier')),
-    h('p', { class: 'muted' }, t('pay.expires', { at: dateTime(order.expiresAt) })),
-    status);
+/** The common parts let for rent and what they earned the owners (T1): tenants' personal names masked by the service. */
+async function commonLeases(community) {
+  const leases = await api.get(`/api/leasing/communities/${community.id}/leases`).catch(() => null);
+  if (!leases) return null;
+  return section('leases.commonTitle',
+    table('leases.commonTitle', ['leases.number', 'leases.tenant', 'leases.term', 'leases.monthlyRent', 'leases.status', 'leases.earned'],
+      leases.items.map(l => [l.number, l.tenant.name, `${date(l.startOn)} – ${date(l.endOn)}`, money(l.rent.monthlyRentFen),
+        t(`lease.${l.status}`), money(l.settledFen)])),
+    h('p', { class: 'total' }, t('leases.earnedTotal', { amount: money(leases.settledFen) })));
 }
 
 async function trustAccount(community) {

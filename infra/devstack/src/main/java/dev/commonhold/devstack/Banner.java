@@ -45,7 +45,7 @@ final class Banner {
                  3号楼's ground floor is below 30%% and billed a top-up (README.md, Maintenance fund).
                  Parking: 东区停车场 (300 spaces) with a day of gate traffic; a visitor's fee on common
                  land is owners' income; drive a car in and out as the gate camera (README.md, Parking).
-                 Leasing: 12 spaces, 3 leases running; 2号楼底商 (a common part) waits for the owners'
+                 Leasing: 11 spaces, 3 leases running; 2号楼底商 (a common part) waits for the owners'
                  3/4 vote before its lease starts (README.md, Leasing).
                  Joining: anyone may sign up (a phone number as username) at
                  http://localhost:%d/realms/commonhold/account and bind their home with a code

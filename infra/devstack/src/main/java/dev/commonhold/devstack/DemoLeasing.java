@@ -68,7 +68,7 @@ final class DemoLeasing {
         String vote = commercialVote(community);
         lease(path, spaces.get("S-01"), business("北京社区生鲜超市有限公司", "91110105MA01FRESH", null), "生鲜超市", today.plusDays(14).withDayOfMonth(1)
                 .plusMonths(1), today.plusDays(14).withDayOfMonth(1).plusMonths(1).plusYears(5).minusDays(1), 1_200_000, 300, 3, 3, 3_600_000, 5, vote);
-        progress.say("leasing: 12 spaces; 3 leases running (civil-defence storage, the operator's shop let to login tenant, the street office's room), "
+        progress.say("leasing: 11 spaces; 3 leases running (civil-defence storage, the operator's shop let to login tenant, the street office's room), "
                 + "2号楼底商 waiting for the owners' 3/4 vote");
     }
 

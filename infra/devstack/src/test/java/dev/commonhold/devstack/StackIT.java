@@ -403,6 +403,72 @@ class StackIT {
     }
 
     /**
+     * Issue 12 end to end: a shop on a common part cannot be let until the owners vote 3/4 for it (L5);
+     * after the vote the lease starts by itself, its rent is charged through billing and paid, and the
+     * owners' trust account shows it as their leasing income (T1).
+     */
+    @Test
+    @Order(31)
+    void aCommonPartsShopIsLetOnlyAfterTheOwnersVoteAndItsRentIsTheOwnersIncome() throws Exception {
+        Api staff = gateway().as(keycloak.passwordToken("staff", "staff")).header("Idempotency-Key", UUID.randomUUID().toString());
+        Api committee = gateway().as(keycloak.passwordToken("committee", "committee"));
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+        String leasing = "/api/leasing/communities/" + community;
+        String shop = staff.post(leasing + "/spaces", Map.of("code", "E2E-S", "name", "4号楼底商", "kind", "SHOP", "ownership", "COMMON_PART",
+                "areaCentiM2", 7_200)).json().get("id").asString();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        Map<String, Object> lease = new java.util.HashMap<>(Map.of("tenant", Map.of("kind", "BUSINESS", "name", "北京劲松便民药店有限公司",
+                        "licenceNumber", DemoLeasing.creditCode("91110105MA01PHARM")), "spaceIds", List.of(shop), "purpose", "药店",
+                "startOn", today, "endOn", java.time.LocalDate.parse(today).plusYears(5).minusDays(1).toString(), "writtenContract", true,
+                "contractSha256", "c".repeat(64), "rent", Map.of("monthlyRentFen", 1_000_000, "billingCycleMonths", 3, "depositFen", 3_000_000)));
+        ApiResponse noVote = staff.header("Idempotency-Key", UUID.randomUUID().toString()).post(leasing + "/leases", lease);
+        assertThat(noVote.status()).isEqualTo(422);
+        assertThat(noVote.json().get("rule").asString()).isEqualTo("L5");
+
+        String resolutions = COMMUNITIES + "/" + community + "/resolutions";
+        String vote = committee.post(resolutions, Map.of("title", "4号楼底商出租经营", "matter", "commercial_use_of_common_parts",
+                "electorate", Map.of("scope", "whole_community"), "closesAt", java.time.Instant.now().plusSeconds(40).toString())).json().get("id").asString();
+        assertThat(committee.post(resolutions + "/" + vote + "/open", "").status()).isEqualTo(200);
+        lease.put("resolutionId", vote);
+        JsonNode waiting = staff.header("Idempotency-Key", UUID.randomUUID().toString()).post(leasing + "/leases", lease).json().get("lease");
+        assertThat(waiting.get("status").asString()).isEqualTo("AWAITING_VOTE");
+        assertThat(waiting.get("charges")).as("no rent before the owners decide").isEmpty();
+
+        // Four owners in five approve on paper (participation ≥ 2/3 and approval ≥ 3/4, V1 and V2), recorded by the committee.
+        List<String> owners = committee.get(resolutions + "/" + vote + "/non-voters").json().findValuesAsString("ownerId");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> recorded = owners.stream().limit(owners.size() * 4L / 5).map(owner -> pool.submit(() ->
+                    committee.post(resolutions + "/" + vote + "/recorded-ballots", Map.of("ownerId", owner, "choice", "APPROVE", "channel", "PAPER",
+                            "evidenceSha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")).status())).toList();
+            for (java.util.concurrent.Future<Integer> status : recorded) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String leasePath = leasing + "/leases/" + waiting.get("id").asString();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> staff.get(leasePath).json().get("status").asString().equals("ACTIVE"));
+
+        JsonNode rent = staff.get(leasePath).json().get("charges").valueStream().filter(c -> c.get("kind").asString().equals("RENT")).findFirst()
+                .orElseThrow();
+        assertThat(rent.get("amountFen").asLong()).as("the first quarter, in advance").isEqualTo(3_000_000);
+        String pay = "/api/billing/communities/" + community + "/charges/" + rent.get("chargeId").asString() + "/payments";
+        Map<String, Object> transfer = Map.of("amountFen", 3_000_000, "method", "BANK_TRANSFER", "receiptNumber", "E2E-RENT-1");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                staff.header("Idempotency-Key", "e2e-rent-1").post(pay, transfer).status() == 201);
+
+        String trust = "/api/trust/communities/" + community;
+        java.util.function.Predicate<JsonNode> leasingIncome = e -> e.get("postings").valueStream().anyMatch(p -> p.get("account").asString().equals("4103")
+                && p.get("amountFen").asLong() == -3_000_000); // a credit to the owners' leasing income
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> resident.get(trust + "/entries?limit=500").json().get("items")
+                .valueStream().anyMatch(leasingIncome));
+        assertThat(resident.get(trust + "/accounts").json().get("trialBalanceFen").asLong()).isZero();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> resident.get(leasing + "/leases").json().get("items").valueStream()
+                .anyMatch(l -> l.get("id").asString().equals(waiting.get("id").asString()) && l.get("settledFen").asLong() == 3_000_000));
+    }
+
+    /**
      * Issue 18 on the running stack: a body of a gibibyte through the real gateway to a real service,
      * declared and streamed, is refused quickly and the service's peak memory does not move; nothing
      * but the APIs is served.

@@ -82,7 +82,7 @@ public class InvoiceQueries {
         }).toList();
     }
 
-    /** Aggregates only: what a regulator, the committee and the operator may all see. */
+    /** Households' arrears, aggregates only: what a regulator, the committee and the operator may all see. */
     public CommunityArrears arrears(Viewer viewer, UUID communityId) {
         CommunityCopy community = access.readable(viewer, communityId);
         LocalDate today = today(community);
@@ -92,7 +92,8 @@ public class InvoiceQueries {
         long total = 0;
         for (InvoiceViews.OpenByDue open : views.openOf(communityId, null)) {
             Arrears.Bucket bucket = Arrears.bucket(open.dueOn(), today);
-            if (bucket != null) {
+            // Households' arrears (P5): a tenant's rent or a visitor's fee is no household's; leasing's rent roll shows the former.
+            if (bucket != null && open.unitId() != null) {
                 units.computeIfAbsent(bucket, b -> new HashSet<>()).add(open.unitId());
                 amounts.merge(bucket, open.openFen(), Long::sum);
                 all.add(open.unitId());

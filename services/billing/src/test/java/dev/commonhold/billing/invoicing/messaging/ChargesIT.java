@@ -91,10 +91,13 @@ class ChargesIT {
         Map<String, Object> rent = charge(f, chargeId, f.units.get(0), 1_500_000);
         rent.put("payer", Map.of("kind", "tenant", "reference", "ZL-2026-0001", "name", "便民超市"));
         rent.put("description", "租金 ZL-2026-0001");
+        rent.put("dueOn", java.time.LocalDate.now().minusDays(40).toString());
         RegisterOnKafka.send(List.of(RegisterOnKafka.envelope("leasing.charge-raised.v1", f.community, chargeId, rent)));
         String pay = f.path("/charges/" + chargeId + "/payments");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM invoice_line WHERE charge_id = ?",
                 Integer.class, chargeId) == 1);
+        assertThat(f.as(f.staff()).get(f.path("/arrears")).json().get("totalFen").asLong())
+                .as("a tenant's overdue rent is no household's arrears (leasing's rent roll shows it)").isZero();
         Map<String, Object> over = Map.of("amountFen", 1_500_001, "method", "BANK_TRANSFER", "receiptNumber", "ICBC-001");
         JsonNode refused = f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString()).post(pay, over).json();
         assertThat(refused.get("status").asInt()).isEqualTo(400);

@@ -43,7 +43,7 @@ final class LeaseViews {
      * @param settledFen   what billing settled of rent, late fees and penalties (income), deposits aside
      * @param depositHeldFen what the deposit charges brought in
      */
-    record LeaseDetail(UUID id, String number, String status, TenantView tenant, List<UUID> spaceIds, String purpose, LocalDate startOn, LocalDate endOn,
+    record LeaseDetail(UUID id, UUID communityId, String number, String status, TenantView tenant, List<UUID> spaceIds, String purpose, LocalDate startOn, LocalDate endOn,
                        boolean cutByL1, boolean indefiniteTerm, boolean writtenContract, String contractSha256, RentView rent, String revenueClass,
                        UUID resolutionId, String franchiseReference, UUID renewsLeaseId, LocalDate endedOn, String endReason, long totalRentFen,
                        long settledFen, long depositHeldFen, List<PeriodView> schedule, List<ChargeView> charges, EndView end) {
@@ -72,7 +72,7 @@ final class LeaseViews {
                 l.tenant().kind() == dev.commonhold.leasing.leases.domain.Tenant.Kind.BUSINESS ? l.tenant().licenceNumber() : null, null, null);
         var r = l.rent();
         long held = v.charges().stream().filter(c -> c.kind() == LeaseCharges.Kind.DEPOSIT).mapToLong(LeaseCharges.Charge::settledFen).sum();
-        return new LeaseDetail(l.id(), l.number(), l.status().name(), tenant, l.spaceIds(), l.purpose(), l.term().startOn(), l.term().endOn(),
+        return new LeaseDetail(l.id(), l.communityId(), l.number(), l.status().name(), tenant, l.spaceIds(), l.purpose(), l.term().startOn(), l.term().endOn(),
                 l.term().cutByL1(), l.indefiniteTerm(), l.writtenContract(), l.contractSha256(), new RentView(r.monthlyRentFen(),
                 r.escalationBasisPoints(), r.rentFreeMonths(), r.billingCycleMonths(), r.depositFen(), r.lateFeeBasisPointsPerDay(),
                 r.lateFeeCapPercent(), r.penaltyMonths()), l.revenueClass(), l.resolutionId(), l.franchiseReference(), l.renewsLeaseId(),

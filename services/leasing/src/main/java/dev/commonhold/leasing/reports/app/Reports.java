@@ -36,7 +36,7 @@ public class Reports {
     /**
      * @param monthlyRentFen the monthly rent in force today (0 in a rent-free month is shown as the year's rent)
      * @param nextDueOn      the next cycle not yet paid, or null when all is paid
-     * @param arrearsFen     raised, due by today and not paid
+     * @param arrearsFen     raised, due before today and not paid
      */
     public record RentRollRow(UUID communityId, String communityName, UUID leaseId, String number, List<String> spaces, String tenant,
                               String revenueClass, LocalDate startOn, LocalDate endOn, long monthlyRentFen, LocalDate nextDueOn, long nextDueFen,
@@ -145,7 +145,7 @@ public class Reports {
                 continue;
             }
             List<LeaseCharges.Charge> cs = charges.ofLease(l.id());
-            long arrears = cs.stream().filter(c -> c.open() && c.kind() != LeaseCharges.Kind.DEPOSIT && !c.dueOn().isAfter(today))
+            long arrears = cs.stream().filter(c -> c.open() && c.kind() != LeaseCharges.Kind.DEPOSIT && c.dueOn().isBefore(today))
                     .mapToLong(c -> c.amountFen() - c.settledFen()).sum();
             long held = cs.stream().filter(c -> c.kind() == LeaseCharges.Kind.DEPOSIT).mapToLong(LeaseCharges.Charge::settledFen).sum();
             LeaseStore.ScheduledPeriod next = nextDue(l, cs);

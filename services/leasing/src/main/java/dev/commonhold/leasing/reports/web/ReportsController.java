@@ -15,7 +15,7 @@ import java.util.UUID;
 @Tag(name = "Reports")
 class ReportsController {
 
-    /** @param arrearsFen raised, due by today and not paid, over every row */
+    /** @param arrearsFen raised, due before today and not paid, over every row */
     record RentRoll(List<Reports.RentRollRow> rows, long monthlyRentFen, long arrearsFen, long depositHeldFen) {
         static RentRoll of(List<Reports.RentRollRow> rows) {
             return new RentRoll(rows, rows.stream().mapToLong(Reports.RentRollRow::monthlyRentFen).sum(),
