@@ -49,7 +49,8 @@ public final class Bench {
                      Path.of("bench", "results", "keycloak.log"));
              Stack stack = Stack.start(postgres, kafka.bootstrapServers(), keycloak.issuerUri(), new Stack.Settings(
                      Path.of("").toAbsolutePath(), Path.of("bench", "results", "logs"), "bench", Ports.free(), Ports.free(),
-                     Map.of("community", Ports.free(), "billing", Ports.free(), "trust-account", Ports.free(), "maintenance-fund", Ports.free(), "parking", Ports.free())))) {
+                     Map.of("community", Ports.free(), "billing", Ports.free(), "trust-account", Ports.free(), "maintenance-fund", Ports.free(), "parking", Ports.free(),
+                             "leasing", Ports.free())))) {
             String baseline = postgres.createDatabase("baseline");
             Latencies insert = RawBaselines.postgresSingleRowInsert(postgres, baseline, 2_000);
             Latencies kafkaTrip = RawBaselines.kafkaRoundTrip(kafka, 1_000);
@@ -84,7 +85,24 @@ public final class Bench {
             if (which.equals("all") || which.equals("gate")) {
                 gateBenchmark(stack, identity, insert);
             }
+            if (which.equals("all") || which.equals("leasing")) {
+                leasingBenchmark(postgres, baseline, stack, identity);
+            }
         }
+    }
+
+    private static void leasingBenchmark(EmbeddedPostgresServer postgres, String baseline, Stack stack, KeycloakClient identity) throws Exception {
+        int leases = Integer.getInteger("bench.leasing.leases", 100_000);
+        int clients = Integer.getInteger("bench.leasing.clients", 8);
+        LeasingBenchmark.Result r = LeasingBenchmark.run(postgres, baseline, "bench", stack.serviceUrl("leasing"), identity, leases, clients);
+        Report.heading("Leasing: %,d leases with 20-year quarterly rent schedules (%,d rent rows), recorded through the API by %d callers"
+                .formatted(r.leases(), r.rows(), clients));
+        Report.line("raw PostgreSQL: COPY of %,d rent rows, one transaction".formatted(r.rows()), "%.1f s, %,.0f rows/s"
+                .formatted(r.rawCopySeconds(), r.rows() / r.rawCopySeconds()));
+        Report.line("leases recorded (rules, schedule, lease, spaces, 80 rows, event; one transaction each)", "%.1f s, %,.0f leases/s, %,.0f rows/s"
+                .formatted(r.leasesSeconds(), r.leases() / r.leasesSeconds(), r.rowsStored() / r.leasesSeconds()));
+        Report.ratio("rent rows/s through the service vs raw COPY", r.rowsStored() / r.leasesSeconds(), r.rows() / r.rawCopySeconds(), "rows/s");
+        Report.line("  refused or failed, rows stored", "%,d, %,d (expected %,d)".formatted(r.failed(), r.rowsStored(), r.rows()));
     }
 
     /** Issue 10's targets: ≥ 2,000 events/s, p99 ≤ 50 ms, ≥ 20% of raw inserts/s; the gateway adds p50 ≤ +1 ms, p99 ≤ +5 ms. */

@@ -247,6 +247,8 @@ class PortalBrowserIT {
         assertThat(browser.driver.findElement(By.id("run-status")).getText()).contains("1200/1200");
         assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).as("nothing a page left out shows as a word")
                 .doesNotContain("null").doesNotContain("undefined");
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).as("leasing: the rent roll with the shop waiting for its vote")
+                .contains("租金台账").contains("2号楼底商").contains("待业主大会表决").contains("空置：");
 
         var amount = browser.driver.findElement(By.cssSelector("[data-field=amountFen] input"));
         browser.driver.findElement(By.cssSelector("[data-field=payee] input")).sendKeys("北京某电梯维保有限公司");
@@ -281,6 +283,30 @@ class PortalBrowserIT {
         }, f -> f != null);
         String text = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\ufeff小区,行政区划代码,维修资金余额").contains("劲松北社区,110105");
+        browser.signOut();
+    }
+
+    /** Issue 12: the tenant sees her lease and what she owes, pays one charge at the channel's cashier, and the schedule shows it paid. */
+    @Test
+    @Order(9)
+    void theTenantSeesHerLeaseAndPaysACharge() {
+        browser.signIn("tenant", "tenant");
+        browser.open("/portal/#/tenant");
+        browser.untilText(By.cssSelector("main"), "ZL-2026-0002");
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).contains("月租金 ¥6,000.00").contains("待付")
+                .doesNotContain("null").doesNotContain("undefined");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("tenant");
+        browser.until(By.cssSelector("button[data-charge]")).click();
+        String portal = browser.driver.getWindowHandle();
+        browser.until(By.id("cashier-link")).click();
+        String phone = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(portal)).findFirst().orElseThrow();
+        browser.switchTo().window(phone);
+        browser.until(By.id("confirm-payment")).click();
+        browser.untilText(By.id("paid"), "支付成功");
+        browser.driver.close();
+        browser.switchTo().window(portal);
+        browser.untilText(By.cssSelector(".pay-status"), "已付清");
         browser.signOut();
     }
 }
