@@ -70,7 +70,8 @@ final class UnreadableBody {
             return "a date and time (ISO 8601, e.g. \"2026-12-01T08:00:00+08:00\")";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).toList();
+            // Exactly as accepted: the constants' own names (SHOP, not shop).
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
         }
         if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
             return "a list ([…])";

@@ -20,6 +20,9 @@ public interface PaymentStore {
     /** The open line of a charge a plate or a tenant owes (no household to hold credit), locked. */
     java.util.Optional<OpenLine> lockOpenChargeLine(UUID communityId, UUID chargeId);
 
+    /** Whether billing has a line for this plate's or tenant's charge, open or not. */
+    boolean hasChargeLine(UUID communityId, UUID chargeId);
+
     /** Records each share and adds it to its line's paid amount; returns the settlement ids in order. */
     List<UUID> settle(UUID paymentId, List<OldestFirst.Share> shares, Instant at);
 

@@ -63,6 +63,12 @@ class JdbcPayments implements PaymentStore {
     }
 
     @Override
+    public boolean hasChargeLine(UUID communityId, UUID chargeId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
+                + "WHERE l.community_id = ? AND l.charge_id = ? AND i.payer_kind IN ('plate', 'tenant'))", Boolean.class, communityId, chargeId));
+    }
+
+    @Override
     public List<UUID> settle(UUID paymentId, List<OldestFirst.Share> shares, Instant at) {
         List<UUID> ids = shares.stream().map(s -> Ids.newId()).toList();
         for (int i = 0; i < shares.size(); i++) {

@@ -110,7 +110,7 @@ class ChargesIT {
         assertThat(paid.get("creditedFen").asLong()).isZero();
         assertThat(jdbc.queryForObject("SELECT paid_fen FROM invoice_line WHERE charge_id = ?", Long.class, chargeId)).isEqualTo(1_500_000);
         assertThat(f.as(f.staff()).header("Idempotency-Key", UUID.randomUUID().toString())
-                .post(pay, Map.of("amountFen", 1, "method", "CASH", "receiptNumber", "R-2")).status()).as("nothing open any more").isEqualTo(404);
+                .post(pay, Map.of("amountFen", 1, "method", "CASH", "receiptNumber", "R-2")).status()).as("paid in full: nothing open").isEqualTo(409);
     }
 
     private static Map<String, Object> charge(BillingFixture f, UUID chargeId, UUID unit, long fen) {

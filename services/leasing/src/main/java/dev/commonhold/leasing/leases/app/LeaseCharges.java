@@ -27,7 +27,7 @@ public interface LeaseCharges {
 
     /** A charge as kept, with what billing settled of it. */
     record Charge(UUID id, UUID leaseId, Kind kind, String revenueClass, long amountFen, LocalDate periodStart, LocalDate periodEnd, LocalDate dueOn,
-                  String description, long settledFen, Instant paidAt, Instant cancelledAt, String cancelReason) {
+                  String description, long settledFen, Instant paidAt, Instant cancelledAt, String cancelReason, Instant raisedAt) {
 
         public boolean open() {
             return cancelledAt == null && settledFen < amountFen;

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * What billing settled of a lease's charges (inside the inbox transaction): a deposit paid in full is
- * announced as received (it is held, not income — L3); rent paid in full after its due date raises
- * the lease's late fee, once.
+ * announced as received (it is held, not income — L3); rent paid in full after its due date (or
+ * after the day it was billed, when that was later) raises the lease's late fee, once.
  */
 @Component
 public class Payments {
@@ -44,8 +44,11 @@ public class Payments {
                     .mapToLong(LeaseCharges.Charge::settledFen).sum();
             events.depositReceived(lease, charge, held, settledAt);
         } else if (charge.kind() == LeaseCharges.Kind.RENT) {
-            LocalDate paidOn = LocalDate.ofInstant(settledAt, register.community(lease.communityId()).orElseThrow().zone());
-            long daysLate = ChronoUnit.DAYS.between(charge.dueOn(), paidOn);
+            java.time.ZoneId zone = register.community(lease.communityId()).orElseThrow().zone();
+            LocalDate paidOn = LocalDate.ofInstant(settledAt, zone);
+            // Late from the due date, or from the day the rent was billed when that was later (a lease recorded after it began).
+            LocalDate billedOn = LocalDate.ofInstant(charge.raisedAt(), zone);
+            long daysLate = ChronoUnit.DAYS.between(charge.dueOn().isAfter(billedOn) ? charge.dueOn() : billedOn, paidOn);
             long fee = LateFee.of(charge.amountFen(), lease.rent().lateFeeBasisPointsPerDay(), lease.rent().lateFeeCapPercent(), daysLate);
             if (fee > 0) {
                 rentCharges.raiseLateFee(lease, charge, fee, daysLate, paidOn, settledAt);

@@ -15,6 +15,9 @@ import java.time.LocalDate;
 public record LeaseTerm(LocalDate startOn, LocalDate endOn, boolean cutByL1) {
 
     public static final int MAX_YEARS = 20;
+    /** Leases this system records: a running lease taken over may have begun years ago; none starts after 2099. */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LATEST_START = LocalDate.of(2099, 12, 31);
 
     /**
      * @param cutToLegalTerm cut a term over 20 years to 20 years instead of refusing it
@@ -23,6 +26,9 @@ public record LeaseTerm(LocalDate startOn, LocalDate endOn, boolean cutByL1) {
     public static LeaseTerm of(LocalDate startOn, LocalDate endOn, boolean cutToLegalTerm) {
         if (startOn == null || endOn == null) {
             throw new LeasingRuleViolation(null, startOn == null ? "startOn" : "endOn", "is required");
+        }
+        if (startOn.isBefore(EARLIEST) || startOn.isAfter(LATEST_START)) {
+            throw new LeasingRuleViolation(null, "startOn", "must be between " + EARLIEST + " and " + LATEST_START);
         }
         if (endOn.isBefore(startOn)) {
             throw new LeasingRuleViolation(null, "endOn", "must be on or after startOn (" + startOn + "): the last day of the lease, inclusive");

@@ -41,6 +41,9 @@ public final class RentSchedule {
     public record Period(int seq, LocalDate start, LocalDate end, LocalDate dueOn, long amountFen) {
     }
 
+    /** The most one charge may be (contracts/events/shared/charge.v1: 1,000,000,000 yuan). */
+    public static final long MAX_CHARGE_FEN = 100_000_000_000L;
+
     private final List<Month> months;
     private final List<Period> periods;
     private final int cycle;
@@ -76,9 +79,15 @@ public final class RentSchedule {
             months.add(new Month(i, start, end, daysInMonth, full, amount));
         }
         if (rent.rentFreeMonths() >= months.size()) {
-            throw new LeasingRuleViolation(null, "rentFreeMonths", "must leave rent to pay: the term has " + months.size() + " month(s)");
+            throw new LeasingRuleViolation(null, "rent.rentFreeMonths", "must leave rent to pay: the term has " + months.size() + " month(s)");
         }
-        return new RentSchedule(months, rent.billingCycleMonths());
+        RentSchedule schedule = new RentSchedule(months, rent.billingCycleMonths());
+        long largest = schedule.periods().stream().mapToLong(Period::amountFen).max().orElse(0);
+        if (largest > MAX_CHARGE_FEN) {
+            throw new LeasingRuleViolation(null, "rent.monthlyRentFen", "with this escalation one cycle would come to %d fen, over the %d fen one charge may be: "
+                    .formatted(largest, MAX_CHARGE_FEN) + "lower the rent, the escalation or the billing cycle");
+        }
+        return schedule;
     }
 
     /** The monthly rent in lease year {@code year} (0 = the first): the first year's stepped up {@code year} times, half up each time. */

@@ -23,14 +23,14 @@ public record RentTerms(long monthlyRentFen, int escalationBasisPoints, int rent
 
     /** @throws LeasingRuleViolation naming the field */
     public RentTerms {
-        require(monthlyRentFen > 0 && monthlyRentFen <= 10_000_000_000L, "monthlyRentFen", "must be between 1 fen and 100,000,000 yuan");
-        require(escalationBasisPoints >= 0 && escalationBasisPoints <= 5000, "escalationBasisPoints", "must be 0–5000 (0–50% a year)");
-        require(rentFreeMonths >= 0 && rentFreeMonths <= 24, "rentFreeMonths", "must be 0–24");
-        require(CYCLES.contains(billingCycleMonths), "billingCycleMonths", "must be 1, 3, 6 or 12");
-        require(depositFen >= 0, "depositFen", "must not be negative");
-        require(lateFeeBasisPointsPerDay >= 0 && lateFeeBasisPointsPerDay <= 100, "lateFeeBasisPointsPerDay", "must be 0–100 (0–1% a day)");
-        require(lateFeeCapPercent >= 0 && lateFeeCapPercent <= 100, "lateFeeCapPercent", "must be 0–100");
-        require(penaltyMonths >= 0 && penaltyMonths <= 12, "penaltyMonths", "must be 0–12");
+        require(monthlyRentFen > 0 && monthlyRentFen <= 10_000_000_000L, "rent.monthlyRentFen", "must be between 1 fen and 100,000,000 yuan");
+        require(escalationBasisPoints >= 0 && escalationBasisPoints <= 5000, "rent.escalationBasisPoints", "must be 0–5000 (0–50% a year)");
+        require(rentFreeMonths >= 0 && rentFreeMonths <= 24, "rent.rentFreeMonths", "must be 0–24");
+        require(CYCLES.contains(billingCycleMonths), "rent.billingCycleMonths", "must be 1, 3, 6 or 12");
+        require(depositFen >= 0, "rent.depositFen", "must not be negative");
+        require(lateFeeBasisPointsPerDay >= 0 && lateFeeBasisPointsPerDay <= 100, "rent.lateFeeBasisPointsPerDay", "must be 0–100 (0–1% a day)");
+        require(lateFeeCapPercent >= 0 && lateFeeCapPercent <= 100, "rent.lateFeeCapPercent", "must be 0–100");
+        require(penaltyMonths >= 0 && penaltyMonths <= 12, "rent.penaltyMonths", "must be 0–12");
     }
 
     /**
@@ -41,7 +41,7 @@ public record RentTerms(long monthlyRentFen, int escalationBasisPoints, int rent
     public void requireDepositWithin(int capMonths, String where) {
         long cap = Math.multiplyExact(monthlyRentFen, (long) capMonths);
         if (depositFen > cap) {
-            throw new LeasingRuleViolation("L3", "depositFen", "a deposit is at most %d months' rent in %s: %d fen for a monthly rent of %d fen"
+            throw new LeasingRuleViolation("L3", "rent.depositFen", "a deposit is at most %d months' rent in %s: %d fen for a monthly rent of %d fen"
                     .formatted(capMonths, where, cap, monthlyRentFen));
         }
     }

@@ -24,11 +24,11 @@ class OutboxLeaseCharges implements LeaseCharges {
     static final String RAISED = "leasing.charge-raised.v1";
     static final String CANCELLED = "leasing.charge-cancelled.v1";
     private static final String COLUMNS = "id, lease_id, kind, revenue_class, amount_fen, period_start, period_end, due_on, description, settled_fen, "
-            + "paid_at, cancelled_at, cancel_reason";
+            + "paid_at, cancelled_at, cancel_reason, raised_at";
     private static final RowMapper<Charge> CHARGE = (rs, i) -> new Charge(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
             Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
             rs.getObject(8, LocalDate.class), rs.getString(9), rs.getLong(10), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)),
-            rs.getString(13));
+            rs.getString(13), rs.getTimestamp(14).toInstant());
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;

@@ -37,7 +37,7 @@ public class Spaces {
     @Transactional
     public Space register(Viewer viewer, UUID communityId, Space asked) {
         access.staffOf(viewer, communityId);
-        Space space = new Space(Ids.newId(), communityId, asked.code().strip(), asked.name().strip(), asked.kind(), asked.ownership(),
+        Space space = new Space(Ids.newId(), communityId, asked.code().strip().toUpperCase(java.util.Locale.ROOT), asked.name().strip(), asked.kind(), asked.ownership(),
                 asked.areaCentiM2(), asked.franchiseReference(), asked.civilDefenceApproval(), asked.condition(), asked.photoSha256());
         if (!store.insert(space)) {
             throw ProblemException.conflict("the community already has a space with the code " + space.code());

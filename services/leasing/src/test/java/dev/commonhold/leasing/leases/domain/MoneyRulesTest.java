@@ -19,16 +19,16 @@ class MoneyRulesTest {
         assertThatThrownBy(() -> new RentTerms(500_000, 0, 0, 1, 1_500_001, 0, 0, 0).requireDepositWithin(3, "广东省"))
                 .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> {
                     assertThat(e.rule()).isEqualTo("L3");
-                    assertThat(e.field()).isEqualTo("depositFen");
+                    assertThat(e.field()).isEqualTo("rent.depositFen");
                 });
     }
 
     @Test
     void negativeRentIsRefusedNamingTheField() {
         assertThatThrownBy(() -> new RentTerms(-1, 0, 0, 1, 0, 0, 0, 0))
-                .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("monthlyRentFen"));
+                .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("rent.monthlyRentFen"));
         assertThatThrownBy(() -> new RentTerms(100, 0, 0, 2, 0, 0, 0, 0))
-                .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("billingCycleMonths"));
+                .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("rent.billingCycleMonths"));
     }
 
     @Test

@@ -68,8 +68,26 @@ class RentScheduleTest {
     void rentFreeMonthsMustLeaveRentToPay() {
         LeaseTerm term = LeaseTerm.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), false);
         assertThatThrownBy(() -> RentSchedule.of(term, rent(100_000, 0, 3, 1)))
-                .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("rentFreeMonths"));
+                .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("rent.rentFreeMonths"));
         assertThat(RentSchedule.of(term, rent(100_000, 0, 2, 1)).totalFen()).isEqualTo(100_000);
+    }
+
+    @Test
+    void aScheduleWhoseLargestCycleWouldExceedWhatOneChargeMayBeIsRefused() {
+        LeaseTerm term = LeaseTerm.of(LocalDate.of(2026, 1, 1), LocalDate.of(2045, 12, 31), false);
+        assertThatThrownBy(() -> RentSchedule.of(term, rent(10_000_000_000L, 5000, 0, 12)))
+                .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("rent.monthlyRentFen"));
+        // One yearly cycle of exactly the maximum is allowed: 12 × 8,333,333,333 = 99,999,999,996 fen.
+        assertThat(RentSchedule.of(term, rent(8_333_333_333L, 0, 0, 12)).periods().getFirst().amountFen()).isEqualTo(99_999_999_996L);
+    }
+
+    @Test
+    void datesOutsideTheCenturyAreRefused() {
+        assertThatThrownBy(() -> LeaseTerm.of(LocalDate.of(1999, 12, 31), LocalDate.of(2000, 12, 31), false))
+                .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("startOn"));
+        assertThatThrownBy(() -> LeaseTerm.of(LocalDate.of(2100, 1, 1), LocalDate.of(2100, 12, 31), false))
+                .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("startOn"));
+        assertThat(LeaseTerm.of(LocalDate.of(2099, 12, 31), LocalDate.of(2119, 12, 30), false).endOn()).isEqualTo(LocalDate.of(2119, 12, 30));
     }
 
     @Test

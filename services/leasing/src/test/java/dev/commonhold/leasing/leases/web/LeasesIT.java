@@ -39,14 +39,16 @@ class LeasesIT {
     @Test
     void badInputIsAProblemNamingTheFieldAndStoresNothing() {
         String room = f.space("R-1", "IDLE_ROOM", "OPERATOR_FRANCHISE", null);
-        JsonNode backwards = expect(f.as(f.staff).post(f.path() + "/leases", f.lease(room, today, today.minusDays(1))), 422);
+        JsonNode backwards = expect(f.as(f.staff).post(f.path() + "/leases", f.lease(room, today, today.minusDays(1))), 400);
         assertThat(backwards.get("errors").get(0).get("field").asString()).isEqualTo("endOn");
         Map<String, Object> negative = f.lease(room, today, today.plusYears(1));
         negative.put("rent", Map.of("monthlyRentFen", -1, "billingCycleMonths", 1, "depositFen", 0));
         JsonNode neg = expect(f.as(f.staff).post(f.path() + "/leases", negative), 400);
         assertThat(neg.toString()).contains("monthlyRentFen");
-        JsonNode unknown = expect(f.as(f.staff).post(f.path() + "/leases", f.lease(UUID.randomUUID().toString(), today, today.plusYears(1))), 422);
+        JsonNode unknown = expect(f.as(f.staff).post(f.path() + "/leases", f.lease(UUID.randomUUID().toString(), today, today.plusYears(1))), 400);
         assertThat(unknown.get("errors").get(0).get("field").asString()).isEqualTo("spaceIds");
+        Map<String, Object> farFuture = f.lease(room, java.time.LocalDate.of(9999, 1, 1), java.time.LocalDate.of(9999, 12, 31));
+        assertThat(expect(f.as(f.staff).post(f.path() + "/leases", farFuture), 400).get("errors").get(0).get("field").asString()).isEqualTo("startOn");
         assertThat(expect(f.as(f.staff).get(f.path() + "/leases"), 200).get("items")).as("nothing stored").isEmpty();
         assertThat(expect(f.as(f.staff).post(f.path() + "/spaces", Map.of("code", "C-1", "name", "人防", "kind", "CIVIL_DEFENCE",
                 "ownership", "GOVERNMENT", "areaCentiM2", 100)), 422).get("rule").asString()).as("L4: no approval, no space").isEqualTo("L4");
@@ -66,6 +68,8 @@ class LeasesIT {
         assertThat(twenty.get("lease").get("status").asString()).isEqualTo("ACTIVE");
         assertThat(twenty.get("lease").get("schedule")).hasSize(80);
 
+        assertThat(f.as(f.staff).post(f.path() + "/spaces", Map.of("code", " s-1 ", "name", "同一编号", "kind", "SHOP", "ownership", "GOVERNMENT",
+                "areaCentiM2", 100)).status()).as("a space code is one code whatever its case").isEqualTo(409);
         JsonNode clash = expect(f.as(f.staff).post(f.path() + "/leases", f.lease(shop, start.minusYears(1), start)), 409);
         assertThat(clash.get("detail").asString()).contains(twenty.get("lease").get("number").asString());
         expect(f.as(f.staff).post(f.path() + "/leases", f.lease(shop, start.minusYears(1), start.minusDays(1))), 201);
