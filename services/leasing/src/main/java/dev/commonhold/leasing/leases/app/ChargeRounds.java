@@ -40,7 +40,7 @@ public class ChargeRounds {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "PT20S", fixedDelayString = "${leasing.rounds.every:PT1H}")
+    @Scheduled(initialDelayString = "${leasing.rounds.first:PT20S}", fixedDelayString = "${leasing.rounds.every:PT1H}")
     public void scheduled() {
         try {
             run();

@@ -23,12 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Leases through the service's API on real PostgreSQL and Kafka: the rules at their boundaries, the vote gate, the money, who sees what. */
 @IntegrationTest
+// The test runs the rent round itself: the scheduled one must not end a lease between two of its steps.
+@org.springframework.test.context.TestPropertySource(properties = "leasing.rounds.first=PT1H")
 class LeasesIT {
 
     @LocalServerPort
     int port;
 
     LeasingFixture f;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.commonhold.leasing.leases.app.ChargeRounds rounds;
     final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @BeforeEach
@@ -174,6 +179,37 @@ class LeasesIT {
         assertThat(vacancy.get("total").get("spaces").asInt()).isEqualTo(1);
         assertThat(vacancy.get("total").get("leased").asInt()).isZero();
         assertThat(f.as(f.owner).get(f.path() + "/rent-roll").status()).as("the rent roll is the operator's and the regulator's").isEqualTo(403);
+    }
+
+    @Test
+    void aRenewalTakesOverTheDepositAndTheOldLeaseEndsIntoItWhenItsTermRunsOut() {
+        String room = f.space("G-1", "ANCILLARY_ROOM", "GOVERNMENT", null);
+        Map<String, Object> old = f.lease(room, today.minusYears(2), today.minusDays(1));
+        JsonNode first = expect(f.as(f.staff).post(f.path() + "/leases", old), 201).get("lease");
+        String lease = f.path() + "/leases/" + first.get("id").asString();
+        String deposit = first.get("charges").valueStream().filter(c -> c.get("kind").asString().equals("DEPOSIT")).findFirst().orElseThrow()
+                .get("chargeId").asString();
+        assertThat(first.get("charges").valueStream().filter(c -> c.get("kind").asString().equals("RENT")).count()).as("eight quarters already due")
+                .isEqualTo(8);
+        f.settled(deposit, "deposit", 1_500_000, Instant.now());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> expect(f.as(f.staff).get(lease), 200).get("depositHeldFen").asLong() == 1_500_000);
+
+        Map<String, Object> terms = new HashMap<>(Map.of("endOn", today.plusYears(1).minusDays(1).toString(), "writtenContract", true,
+                "contractSha256", "cd".repeat(32), "rent", Map.of("monthlyRentFen", 550_000, "billingCycleMonths", 3, "depositFen", 1_600_000)));
+        JsonNode renewal = expect(f.as(f.staff).post(lease + "/renewal", terms), 201).get("lease");
+        assertThat(renewal.get("startOn").asString()).isEqualTo(today.toString());
+        assertThat(renewal.get("renewsLeaseId").asString()).isEqualTo(first.get("id").asString());
+        assertThat(renewal.get("charges").valueStream().filter(c -> c.get("kind").asString().equals("DEPOSIT")).findFirst().orElseThrow()
+                .get("amountFen").asLong()).as("only the increase is charged").isEqualTo(100_000);
+        assertThat(f.as(f.staff).post(lease + "/renewal", terms).status()).as("renewed once").isEqualTo(409);
+
+        rounds.run();
+        JsonNode ended = expect(f.as(f.staff).get(lease), 200);
+        assertThat(ended.get("status").asString()).isEqualTo("ENDED");
+        assertThat(ended.get("end").get("ending").asString()).isEqualTo("RENEWED");
+        assertThat(ended.get("end").get("depositCarriedFen").asLong()).isEqualTo(1_500_000);
+        assertThat(ended.get("end").get("depositRefundDueFen").asLong()).isZero();
+        assertThat(expect(f.as(f.staff).get(f.path() + "/leases/" + renewal.get("id").asString()), 200).get("status").asString()).isEqualTo("ACTIVE");
     }
 
     private static String sha256(byte[] content) {

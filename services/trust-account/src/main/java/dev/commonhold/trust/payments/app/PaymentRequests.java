@@ -83,7 +83,10 @@ public class PaymentRequests {
         require(r.amountFen() > 0 && r.amountFen() <= MAX_AMOUNT_FEN, "amountFen", "between 1 and " + MAX_AMOUNT_FEN + " fen (100 million yuan)");
         boolean expense = journal.accounts(communityId).stream()
                 .anyMatch(a -> a.code().equals(r.expenseAccount()) && a.type() == Account.Type.EXPENSE);
-        require(expense, "expenseAccount", "an expense account of this community's chart (5101 remuneration … 5199 other)");
+        // A lease's deposit paid back at its end (L3) is money held for the tenant going out, co-signed like any other.
+        boolean depositBack = ChartOfAccounts.DEPOSITS_HELD.equals(r.expenseAccount());
+        require(expense || depositBack, "expenseAccount", "an expense account of this community's chart (5101 remuneration … 5199 other), "
+                + "or 2301 to pay back a deposit held");
         Instant now = clock.instant();
         PaymentRequest request = new PaymentRequest(Ids.newId(), communityId, r.payee().strip(), r.payeeAccount(), r.amountFen(), r.expenseAccount(),
                 r.budgetLine(), r.purpose().strip(), PaymentRequest.Status.PENDING, PaymentRequest.approvalsNeeded(r.amountFen(), twoMemberThresholdFen),
@@ -128,9 +131,14 @@ public class PaymentRequests {
         PaymentRequest request = locked(communityId, requestId);
         request.requireExecutable(clock.instant());
         // Locked with the ledger: payments executed at the same time take turns, each seeing what the one before left.
-        long bank = journal.lockedBalances(communityId).getOrDefault(ChartOfAccounts.BANK, 0L);
+        java.util.Map<String, Long> balances = journal.lockedBalances(communityId);
+        long bank = balances.getOrDefault(ChartOfAccounts.BANK, 0L);
         if (bank < request.amountFen()) {
             throw new PaymentRuleViolation("amountFen", "the co-managed account holds %d fen; this payment is %d fen".formatted(bank, request.amountFen()), null);
+        }
+        long held = -balances.getOrDefault(ChartOfAccounts.DEPOSITS_HELD, 0L);
+        if (ChartOfAccounts.DEPOSITS_HELD.equals(request.expenseAccount()) && held < request.amountFen()) {
+            throw new PaymentRuleViolation("amountFen", "deposits held come to %d fen; this refund is %d fen".formatted(held, request.amountFen()), null);
         }
         LocalDate today = LocalDate.now(clock.withZone(community.zone()));
         String instruction = "BI-" + DAY.format(today) + "-" + requestId.toString().substring(24).toUpperCase(java.util.Locale.ROOT);

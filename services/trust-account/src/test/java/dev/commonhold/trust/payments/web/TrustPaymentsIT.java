@@ -77,6 +77,33 @@ class TrustPaymentsIT {
         assertThat(entry.get("description").asString()).contains("电梯维修").contains(paid.get("bankInstruction").asString());
     }
 
+    /** L3: a deposit held for a tenant goes back out of 2301 with the committee's key, never more than is held. */
+    @Test
+    void aDepositIsPaidBackFromDepositsHeldWithTheCommitteesKeyAndNeverMoreThanIsHeld() {
+        TrustFixture f = funded(50_000);
+        TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "deposit", null, 30_000, Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> f.as(f.resident).get("/api/trust/communities/" + f.community + "/accounts").json()
+                .get("entries").asLong() == 2);
+        String requests = "/api/trust/communities/" + f.community + "/payment-requests";
+        java.util.function.LongFunction<JsonNode> refund = fen -> {
+            ApiResponse raised = f.as(f.staff).post(requests, Map.of("payee", "北京社区生鲜超市有限公司", "payeeAccount", "6222020200112233445",
+                    "amountFen", fen, "expenseAccount", "2301", "purpose", "退还租约 ZL-2026-0001 押金余额"));
+            assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+            String id = raised.json().get("id").asString();
+            assertThat(upload(f, id, "application/pdf", "押金结算单.pdf", "%PDF-1.4 结算".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+            f.as(f.chair).post(requests + "/" + id + "/decisions", Map.of("decision", "APPROVE"));
+            return f.as(f.staff).post(requests + "/" + id + "/execution", Map.of()).json();
+        };
+        JsonNode tooMuch = refund.apply(30_001);
+        assertThat(tooMuch.get("errors").get(0).get("field").asString()).as("the bank holds 80,000 fen but deposits only 30,000").isEqualTo("amountFen");
+        assertThat(refund.apply(30_000).get("status").asString()).isEqualTo("EXECUTED");
+        JsonNode balances = f.as(f.resident).get("/api/trust/communities/" + f.community + "/accounts").json();
+        assertThat(balance(balances, "2301")).isZero();
+        assertThat(balance(balances, "1002")).isEqualTo(50_000);
+        assertThat(f.as(f.staff).post(requests, Map.of("payee", "x", "amountFen", 1, "expenseAccount", "4103", "purpose", "收入不是支出科目")).status())
+                .isEqualTo(400);
+    }
+
     @Test
     void atTheThresholdExactlyOneMemberSuffices() {
         TrustFixture f = funded(THRESHOLD);
