@@ -42,6 +42,9 @@ public interface LeaseCharges {
 
     void cancel(UUID chargeId, String reason, Instant at);
 
+    /** The lease a charge of ours belongs to, or null when the charge is not leasing's. */
+    UUID leaseOf(UUID chargeId);
+
     Settled settled(UUID settlementId, UUID chargeId, long amountFen, Instant settledAt);
 
     Settled reversed(UUID settlementId, UUID reversalId, String reason, Instant at);

@@ -33,12 +33,17 @@ public class Payments {
     }
 
     public void settled(UUID settlementId, UUID chargeId, long amountFen, Instant settledAt) {
+        UUID leaseId = charges.leaseOf(chargeId);
+        if (leaseId == null) {
+            return; // a charge of the same class raised by another service
+        }
+        // The lease first, then its charge: the order an ending and the rent round lock them in, so none waits on another.
+        Lease lease = leases.lock(leaseId).orElseThrow();
         LeaseCharges.Settled settled = charges.settled(settlementId, chargeId, amountFen, settledAt);
         if (settled == null || !settled.nowPaidInFull()) {
             return;
         }
         LeaseCharges.Charge charge = settled.charge();
-        Lease lease = leases.lock(charge.leaseId()).orElseThrow();
         if (charge.kind() == LeaseCharges.Kind.DEPOSIT) {
             long held = charges.ofLease(lease.id()).stream().filter(c -> c.kind() == LeaseCharges.Kind.DEPOSIT)
                     .mapToLong(LeaseCharges.Charge::settledFen).sum();
@@ -57,6 +62,6 @@ public class Payments {
     }
 
     public void reversed(UUID settlementId, UUID reversalId, String reason, Instant at) {
-        charges.reversed(settlementId, reversalId, reason, at);
+        charges.reversed(settlementId, reversalId, reason, at); // one row, no lease lock: nothing else follows from it
     }
 }

@@ -81,6 +81,12 @@ class OutboxLeaseCharges implements LeaseCharges {
     }
 
     @Override
+    public UUID leaseOf(UUID chargeId) {
+        return jdbc.query("SELECT lease_id FROM lease_charge WHERE id = ?", (rs, i) -> rs.getObject(1, UUID.class), chargeId).stream().findFirst()
+                .orElse(null);
+    }
+
+    @Override
     public Settled settled(UUID settlementId, UUID chargeId, long amountFen, Instant settledAt) {
         List<Charge> before = jdbc.query("SELECT " + COLUMNS + " FROM lease_charge WHERE id = ? FOR UPDATE", CHARGE, chargeId);
         if (before.isEmpty() || jdbc.update("INSERT INTO lease_settlement (settlement_id, charge_id, amount_fen, settled_at) VALUES (?, ?, ?, ?) "

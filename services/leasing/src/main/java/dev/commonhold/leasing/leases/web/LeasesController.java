@@ -49,7 +49,9 @@ class LeasesController {
     record TenantBody(@NotNull Tenant.Kind kind, @NotBlank @Size(max = 100) String name, @Size(max = 18) String licenceNumber,
                       @Size(max = 30) String phone, @Size(max = 100) String login) {
         Tenant tenant() {
-            return new Tenant(kind, name.strip(), licenceNumber, phone, login == null || login.isBlank() ? null : login.strip());
+            // Keycloak keeps usernames in lower case: so does the lease, or the tenant would never see it.
+            return new Tenant(kind, name.strip(), licenceNumber, phone, login == null || login.isBlank() ? null
+                    : login.strip().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
