@@ -105,8 +105,8 @@ public class Endings {
         for (DepositStatement.Applied a : deposit.applied()) {
             charges.cancel(a.chargeId(), "以押金抵扣（L3）", now);
             if (!a.whole()) {
-                LeaseCharges.Charge of = all.stream().filter(c -> c.id().equals(a.chargeId())).findFirst()
-                        .orElseGet(() -> charges.ofLease(lease.id()).stream().filter(c -> c.id().equals(a.chargeId())).findFirst().orElseThrow());
+                // `all` was read after the penalty was raised: every charge the deposit can go to is in it.
+                LeaseCharges.Charge of = all.stream().filter(c -> c.id().equals(a.chargeId())).findFirst().orElseThrow();
                 rentCharges.raiseRemainder(ending, of, a.openFen() - a.amountFen(), now);
             }
         }

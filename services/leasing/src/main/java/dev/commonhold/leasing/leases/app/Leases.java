@@ -73,8 +73,8 @@ public class Leases {
     @Transactional
     public Recorded renew(Viewer viewer, UUID communityId, UUID leaseId, NewLease newTerms) {
         CommunityCopy community = access.staffOf(viewer, communityId);
-        Lease old = leases.find(communityId, leaseId).orElseThrow(() -> ProblemException.notFound("Lease", leaseId));
-        leases.lock(leaseId);
+        leases.find(communityId, leaseId).orElseThrow(() -> ProblemException.notFound("Lease", leaseId));
+        Lease old = leases.lock(leaseId).orElseThrow(); // its status as of the lock: an ending at the same moment is seen
         if (old.status() != Lease.Status.ACTIVE) {
             throw ProblemException.conflict("lease " + old.number() + " is " + old.status() + ": only an active lease is renewed");
         }
