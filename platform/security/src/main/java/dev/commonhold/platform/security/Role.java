@@ -14,7 +14,9 @@ public enum Role {
     /** A machine: a gate camera (or the gate controller in front of it) that reports entries and exits of its operator's lots. */
     GATE_DEVICE("gate-device"),
     /** A person or business renting space in a community (租户): sees their own leases and what they owe, nothing else of the community. */
-    TENANT("tenant");
+    TENANT("tenant"),
+    /** A merchant selling through a community (商户): sees and serves its own orders and settlements, nothing else. */
+    MERCHANT("merchant");
 
     private final String realmRole;
 

@@ -79,7 +79,7 @@ public final class LeasingFixture {
     /** A lease body: a business tenant, monthly rent of 5,000 yuan paid quarterly, deposit of 3 months. */
     public Map<String, Object> lease(String space, LocalDate start, LocalDate end) {
         Map<String, Object> tenant = new HashMap<>(Map.of("kind", "BUSINESS", "name", "深圳市便民超市有限公司",
-                "licenceNumber", Tenant.withCheckCharacter("91440300MA5FABCDE"), "login", tenantLogin));
+                "licenceNumber", dev.commonhold.platform.ids.CreditCode.withCheckCharacter("91440300MA5FABCDE"), "login", tenantLogin));
         Map<String, Object> rent = new HashMap<>(Map.of("monthlyRentFen", 500_000, "escalationBasisPoints", 300, "rentFreeMonths", 0,
                 "billingCycleMonths", 3, "depositFen", 1_500_000, "lateFeeBasisPointsPerDay", 5, "lateFeeCapPercent", 20, "penaltyMonths", 2));
         Map<String, Object> body = new HashMap<>(Map.of("tenant", tenant, "spaceIds", List.of(space), "purpose", "便利店", "startOn", start.toString(),

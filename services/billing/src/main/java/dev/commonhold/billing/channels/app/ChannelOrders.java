@@ -67,29 +67,35 @@ public class ChannelOrders {
 
     /**
      * Pay by QR code: an order for one charge, opened by whoever scans it — at the barrier for a
-     * parking fee (no login: a visitor has none) or on a tenant's rent invoice. Only a charge whose
-     * payer is a plate or a tenant, only its open amount; paying someone else's fee harms no one,
-     * and nothing of a household shows. The
-     * same order is answered again while it is open (one fee, one payable order): 409 for another
-     * channel until it expires.
+     * parking fee (no login: a visitor has none), on a tenant's rent invoice, or for a commerce order,
+     * whose charges (the merchant's part and the commission) are paid together: {@code chargeIds} lists
+     * them all. Only charges whose payer is a plate, a tenant or a customer, only their open amounts;
+     * paying someone else's fee harms no one, and nothing of a household shows. The same order is
+     * answered again while it is open (one fee, one payable order): 409 for another channel, or for
+     * another set of charges that shares one with it, until it expires.
      */
     @Transactional
-    public ChannelOrder openForCharge(UUID communityId, UUID chargeId, String channel) {
+    public ChannelOrder openForCharges(UUID communityId, List<UUID> chargeIds, String channel) {
         if (!CHANNELS.contains(channel)) {
             throw new BillingRuleViolation("channel", "must be WECHAT_PAY or ALIPAY", null);
         }
-        OpenLine line = payments.lockOpenChargeLine(communityId, chargeId).orElseThrow(() -> ProblemException.notFound("Open charge", chargeId));
-        Optional<ChannelOrder> open = orders.openForLine(line.lineId(), clock.instant());
+        List<UUID> distinct = chargeIds.stream().distinct().sorted().toList(); // locked in one order: two payers of one set cannot deadlock
+        List<OpenLine> lines = new java.util.ArrayList<>();
+        for (UUID chargeId : distinct) {
+            lines.add(payments.lockOpenChargeLine(communityId, chargeId).orElseThrow(() -> ProblemException.notFound("Open charge", chargeId)));
+        }
+        Optional<ChannelOrder> open = lines.stream().flatMap(l -> orders.openForLine(l.lineId(), clock.instant()).stream()).findFirst();
         if (open.isPresent()) { // a second order for the same fee could be paid twice, and a plate has no credit to keep the difference
-            if (open.get().channel().equals(channel)) {
+            boolean same = open.get().lineIds().size() == lines.size() && lines.stream().allMatch(l -> open.get().lineIds().contains(l.lineId()));
+            if (open.get().channel().equals(channel) && same) {
                 return open.get();
             }
-            throw ProblemException.conflict("an order for this fee through %s is open until %s: pay it there, or choose %s again after then"
-                    .formatted(open.get().channel(), open.get().expiresAt(), channel));
+            throw ProblemException.conflict("an order for %s through %s is open until %s: pay it there, or try again after then"
+                    .formatted(same ? "these charges" : "one of these charges", open.get().channel(), open.get().expiresAt()));
         }
         UUID id = Ids.newId();
-        ChannelOrder order = new ChannelOrder(id, id.toString().replace("-", ""), channel, communityId, null, line.openFen(), List.of(line.lineId()),
-                clock.instant(), clock.instant().plus(AT_THE_EXIT), null);
+        ChannelOrder order = new ChannelOrder(id, id.toString().replace("-", ""), channel, communityId, null, lines.stream().mapToLong(OpenLine::openFen).sum(),
+                lines.stream().map(OpenLine::lineId).toList(), clock.instant(), clock.instant().plus(AT_THE_EXIT), null);
         orders.insert(order, "pay-at-exit");
         return order;
     }

@@ -48,7 +48,7 @@ class JdbcChannelOrders implements ChannelOrderStore {
 
     @Override
     public Optional<ChannelOrder> openForLine(UUID lineId, java.time.Instant at) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM channel_order WHERE line_ids = ARRAY[?::uuid] AND paid_payment_id IS NULL AND expires_at > ? "
+        return jdbc.query("SELECT " + COLUMNS + " FROM channel_order WHERE line_ids @> ARRAY[?::uuid] AND paid_payment_id IS NULL AND expires_at > ? "
                 + "ORDER BY created_at DESC LIMIT 1", ORDER, lineId, Timestamp.from(at)).stream().findFirst();
     }
 

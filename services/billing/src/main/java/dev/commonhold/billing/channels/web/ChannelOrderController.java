@@ -48,17 +48,23 @@ class ChannelOrderController {
         return OrderView.of(orders.open(viewer, communityId, unitId, body.channel(), body.invoiceIds()));
     }
 
-    record PayAtExit(@NotBlank String channel) {
+    /** @param withChargeIds the other charges paid with this one (a commerce order's merchant part and commission), at most 9 */
+    record PayAtExit(@NotBlank String channel, @Size(max = 9) List<UUID> withChargeIds) {
     }
 
     /**
      * A parking fee paid at the exit (the QR code on the barrier's display) or a tenant's rent, deposit or fee
-     * (the QR code on the lease's invoice): no login, the charge id is the reference, the order is for that charge only.
+     * (the QR code on the lease's invoice), or a commerce order's charges: no login, the charge id is the reference, the order is
+     * for that charge and those named in {@code withChargeIds} only.
      */
     @PostMapping("/charges/{chargeId}/channel-orders")
     @ResponseStatus(HttpStatus.CREATED)
     OrderView payAtExit(@PathVariable UUID communityId, @PathVariable UUID chargeId, @Valid @RequestBody PayAtExit body) {
-        return OrderView.of(orders.openForCharge(communityId, chargeId, body.channel()));
+        List<UUID> charges = new java.util.ArrayList<>(List.of(chargeId));
+        if (body.withChargeIds() != null) {
+            charges.addAll(body.withChargeIds());
+        }
+        return OrderView.of(orders.openForCharges(communityId, charges, body.channel()));
     }
 
     @GetMapping("/channel-orders/{orderId}")

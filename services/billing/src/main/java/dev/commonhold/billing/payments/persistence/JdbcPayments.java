@@ -56,7 +56,7 @@ class JdbcPayments implements PaymentStore {
 
     @Override
     public java.util.Optional<OpenLine> lockOpenChargeLine(UUID communityId, UUID chargeId) {
-        return jdbc.query(OPEN_LINES.formatted("l.community_id = ? AND l.charge_id = ? AND i.payer_kind IN ('plate', 'tenant')"), (rs, i) -> new OpenLine(
+        return jdbc.query(OPEN_LINES.formatted("l.community_id = ? AND l.charge_id = ? AND i.payer_kind IN ('plate', 'tenant', 'customer')"), (rs, i) -> new OpenLine(
                 rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
                 rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
                 rs.getLong(12), rs.getObject(13, LocalDate.class)), communityId, chargeId).stream().findFirst();
@@ -65,7 +65,7 @@ class JdbcPayments implements PaymentStore {
     @Override
     public boolean hasChargeLine(UUID communityId, UUID chargeId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
-                + "WHERE l.community_id = ? AND l.charge_id = ? AND i.payer_kind IN ('plate', 'tenant'))", Boolean.class, communityId, chargeId));
+                + "WHERE l.community_id = ? AND l.charge_id = ? AND i.payer_kind IN ('plate', 'tenant', 'customer'))", Boolean.class, communityId, chargeId));
     }
 
     @Override

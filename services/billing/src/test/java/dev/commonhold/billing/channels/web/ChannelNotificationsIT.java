@@ -239,6 +239,32 @@ class ChannelNotificationsIT {
         assertThat(driver.post(payAtExit, Map.of("channel", "PAYPAL")).status()).isEqualTo(400);
     }
 
+    @Test
+    void aCommerceOrdersMerchantPartAndCommissionArePaidInOneChannelOrderAndEachSettlesAsItsOwnLine() {
+        BillingFixture f = billed();
+        UUID merchantPart = UUID.randomUUID();
+        UUID commission = UUID.randomUUID();
+        List<dev.commonhold.platform.messaging.EventEnvelope> raised = new java.util.ArrayList<>();
+        for (Object[] c : new Object[][]{{merchantPart, "merchant_proceeds", 1104}, {commission, "commerce_commission", 96}}) {
+            Map<String, Object> charge = new java.util.LinkedHashMap<>(Map.of("chargeId", c[0].toString(), "communityId", f.community.toString(),
+                    "payer", Map.of("kind", "customer", "reference", "DD20261201000001", "name", "王**"), "revenueClass", c[1], "amountFen", c[2],
+                    "currency", "CNY", "dueOn", "2026-12-31", "description", "长者午餐套餐 ×1", "sourceReference", "commerce:order:DD20261201000001"));
+            raised.add(dev.commonhold.billing.support.RegisterOnKafka.envelope("commerce.charge-raised.v1", f.community, (UUID) c[0], charge));
+        }
+        dev.commonhold.billing.support.RegisterOnKafka.send(raised);
+        String pay = f.path("/charges/" + merchantPart + "/channel-orders");
+        Map<String, Object> both = Map.of("channel", "WECHAT_PAY", "withChargeIds", List.of(commission.toString()));
+        Api buyer = new Api("http://localhost:" + port);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> buyer.post(pay, both).status() == 201);
+        JsonNode order = buyer.post(pay, both).json();
+        assertThat(order.get("amountFen").asLong()).as("the order's two charges in one payment").isEqualTo(1200);
+        assertThat(buyer.post(pay, Map.of("channel", "WECHAT_PAY")).status()).as("a set that shares a charge with the open order").isEqualTo(409);
+
+        assertThat(postWechat(WECHAT.paid(order.get("outTradeNo").asString(), "4200000011" + suffix(), 1200)).status()).isEqualTo(204);
+        assertThat(jdbc.queryForList("SELECT l.charge_id FROM settlement s JOIN invoice_line l ON l.id = s.line_id WHERE l.charge_id IN (?, ?)",
+                UUID.class, merchantPart, commission)).as("one settled line per class").containsExactlyInAnyOrder(merchantPart, commission);
+    }
+
     private BillingFixture billed() {
         BillingFixture f = new BillingFixture(port, 2);
         f.putPlan();

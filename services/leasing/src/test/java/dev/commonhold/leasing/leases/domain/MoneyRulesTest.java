@@ -63,11 +63,11 @@ class MoneyRulesTest {
 
     @Test
     void aBusinessTenantNeedsAValidCreditCode() {
-        String valid = Tenant.withCheckCharacter("91110105MA01ABCDE");
-        assertThat(Tenant.validCreditCode(valid)).isTrue();
-        assertThat(Tenant.validCreditCode("91350100M000100Y43")).as("a published code").isTrue();
+        String valid = dev.commonhold.platform.ids.CreditCode.withCheckCharacter("91110105MA01ABCDE");
+        assertThat(dev.commonhold.platform.ids.CreditCode.valid(valid)).isTrue();
+        assertThat(dev.commonhold.platform.ids.CreditCode.valid("91350100M000100Y43")).as("a published code").isTrue();
         char wrong = valid.charAt(17) == '0' ? '1' : '0';
-        assertThat(Tenant.validCreditCode(valid.substring(0, 17) + wrong)).isFalse();
+        assertThat(dev.commonhold.platform.ids.CreditCode.valid(valid.substring(0, 17) + wrong)).isFalse();
         assertThatThrownBy(() -> new Tenant(Tenant.Kind.BUSINESS, "某公司", "123", null, null))
                 .isInstanceOfSatisfying(LeasingRuleViolation.class, e -> assertThat(e.field()).isEqualTo("tenant.licenceNumber"));
         assertThat(new Tenant(Tenant.Kind.PERSON, "王小明", null, null, null).publicName()).isEqualTo("王**");

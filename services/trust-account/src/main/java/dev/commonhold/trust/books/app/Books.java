@@ -199,6 +199,34 @@ public class Books {
                 .forEach(entry -> valueDates.recordAll(communityId, Map.of(entry.id(), LocalDate.ofInstant(at, zone(community)))));
     }
 
+    /**
+     * Money paid out of the co-managed account for what it held or earned on someone's behalf: a
+     * commerce refund (out of commission income and what is held for merchants) or a merchant's
+     * settlement (out of what is held for merchants). One entry, crediting the bank; an amount of 0 is
+     * left out; nothing is posted twice for one {@code source}.
+     *
+     * @param debits account → fen, in the order they are to appear
+     */
+    @Transactional
+    public void paidOut(UUID communityId, String source, String description, Map<String, Long> debits, Instant at) {
+        long total = debits.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0 || journal.entryBySource(communityId, source).isPresent()) {
+            return;
+        }
+        Optional<CommunityCopy> community = register.community(communityId);
+        List<Posting> postings = new ArrayList<>();
+        debits.forEach((account, fen) -> {
+            if (fen > 0) {
+                postings.add(Posting.debit(account, fen));
+            }
+        });
+        postings.add(Posting.credit(ChartOfAccounts.BANK, total));
+        open(communityId);
+        Placed placed = place(communityId, at, zone(community));
+        journal.post(communityId, List.of(new NewEntry(placed.period(), placed.belongsTo(), description, source, null, postings)))
+                .forEach(entry -> valueDates.recordAll(communityId, Map.of(entry.id(), LocalDate.ofInstant(at, zone(community)))));
+    }
+
     /** A settled payment was taken back (bank reversal, fraud): its entry is reversed, never edited. */
     @Transactional
     public void reversed(UUID communityId, UUID settlementId, String reason, Instant at) {

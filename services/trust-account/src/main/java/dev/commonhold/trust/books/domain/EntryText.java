@@ -29,6 +29,16 @@ public final class EntryText {
         return "押金抵扣 %s · 租约 %s 结束时抵扣欠缴租金等（L3）".formatted(yuan(fen), leaseNumber);
     }
 
+    /** 增值服务退款 12.00 元 · 订单 DD20261201000001 · 菜品缺失（佣金 0.96 元，商户货款 11.04 元） */
+    public static String commerceRefund(long fen, String orderNumber, String reason, long commissionFen, long merchantFen) {
+        return "增值服务退款 %s · 订单 %s · %s（退佣金 %s，商户货款 %s）".formatted(yuan(fen), orderNumber, reason, yuan(commissionFen), yuan(merchantFen));
+    }
+
+    /** 商户结算付款 1,200.00 元 · 结算单 JS2026120100001 · 幸福长者食堂 */
+    public static String merchantPayout(long fen, String settlementNumber, String merchantName) {
+        return "商户结算付款 %s · 结算单 %s · %s".formatted(yuan(fen), settlementNumber, merchantName);
+    }
+
     /** 冲回预存款 20.00 元 · 录错房号 */
     public static String creditReversal(long fen, String reason) {
         return "冲回预存款 %s · %s".formatted(yuan(fen), reason);

@@ -32,17 +32,18 @@ public final class PostingRules {
     public record Suspense(String revenueClass) implements Rule {
     }
 
-    private static final Map<String, Rule> BY_CLASS = Map.of(
-            "parking_common", new Post(ChartOfAccounts.INCOME_PARKING_COMMON),
-            "lease_common_part", new Post(ChartOfAccounts.INCOME_LEASING_COMMON),
-            "advertising_common", new Post(ChartOfAccounts.INCOME_ADVERTISING),
-            "commerce_commission", new Post(ChartOfAccounts.INCOME_COMMERCE_COMMISSION),
-            "lease_public_space", new Post(ChartOfAccounts.PAYABLE_GOVERNMENT),
-            "merchant_proceeds", new Post(ChartOfAccounts.PAYABLE_MERCHANTS),
-            "deposit", new Post(ChartOfAccounts.DEPOSITS_HELD),
-            "parking_operator", new NotOwners("the operator's (franchise revenue)", ChartOfAccounts.PAYABLE_OPERATOR_REVENUE),
-            "lease_operator_space", new NotOwners("the operator's (franchise revenue)", ChartOfAccounts.PAYABLE_OPERATOR_REVENUE),
-            "fund_deposit", new NotOwners("the unit owner's maintenance fund sub-account", ChartOfAccounts.PAYABLE_MAINTENANCE_FUND));
+    private static final Map<String, Rule> BY_CLASS = Map.ofEntries(
+            Map.entry("parking_common", new Post(ChartOfAccounts.INCOME_PARKING_COMMON)),
+            Map.entry("lease_common_part", new Post(ChartOfAccounts.INCOME_LEASING_COMMON)),
+            Map.entry("advertising_common", new Post(ChartOfAccounts.INCOME_ADVERTISING)),
+            Map.entry("commerce_commission", new Post(ChartOfAccounts.INCOME_COMMERCE_COMMISSION)),
+            Map.entry("lease_public_space", new Post(ChartOfAccounts.PAYABLE_GOVERNMENT)),
+            Map.entry("merchant_proceeds", new Post(ChartOfAccounts.PAYABLE_MERCHANTS)),
+            Map.entry("deposit", new Post(ChartOfAccounts.DEPOSITS_HELD)),
+            Map.entry("parking_operator", new NotOwners("the operator's (franchise revenue)", ChartOfAccounts.PAYABLE_OPERATOR_REVENUE)),
+            Map.entry("lease_operator_space", new NotOwners("the operator's (franchise revenue)", ChartOfAccounts.PAYABLE_OPERATOR_REVENUE)),
+            Map.entry("commerce_operator_commission", new NotOwners("the operator's (its share of a commerce commission)", ChartOfAccounts.PAYABLE_OPERATOR_REVENUE)),
+            Map.entry("fund_deposit", new NotOwners("the unit owner's maintenance fund sub-account", ChartOfAccounts.PAYABLE_MAINTENANCE_FUND)));
 
     private PostingRules() {
     }

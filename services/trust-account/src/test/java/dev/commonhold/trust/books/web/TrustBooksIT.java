@@ -92,6 +92,41 @@ class TrustBooksIT {
         assertThat(entries.get(1).get("description").asString()).startsWith("押金抵扣 10075.00 元 · 租约 ZL-2026-0001");
     }
 
+    /** An order's commission is the owners' income, the merchant's part is held for it until its settlement pays it; a refund takes back both. */
+    @Test
+    void aCommerceOrderIsHeldForTheMerchantUntilItsSettlementAndARefundComesOutOfCommissionAndWhatIsHeld() {
+        TrustFixture f = new TrustFixture(port).registered();
+        TrustFixture.send(List.of(f.settled(UUID.randomUUID(), "merchant_proceeds", null, 2_208, OCTOBER),
+                f.settled(UUID.randomUUID(), "commerce_commission", null, 96, OCTOBER),
+                f.settled(UUID.randomUUID(), "commerce_operator_commission", null, 96, OCTOBER)));
+        awaitEntries(f, 2);
+        UUID order = UUID.randomUUID();
+        java.util.Map<String, Object> refund = new java.util.LinkedHashMap<>(java.util.Map.of("orderId", order.toString(), "number", "DD20261001000001",
+                "communityId", f.community.toString(), "merchantId", UUID.randomUUID().toString(), "buyerName", "王**",
+                "refundId", UUID.randomUUID().toString(), "amountFen", 1_200, "communityCommissionFen", 48, "operatorCommissionFen", 48,
+                "merchantFen", 1_104));
+        refund.putAll(java.util.Map.of("reason", "菜品未送达", "byReversal", false, "refundedAt", OCTOBER.toString()));
+        java.util.Map<String, Object> reversal = new java.util.LinkedHashMap<>(refund);
+        reversal.putAll(java.util.Map.of("refundId", UUID.randomUUID().toString(), "byReversal", true));
+        UUID settlement = UUID.randomUUID();
+        java.util.Map<String, Object> issued = new java.util.LinkedHashMap<>(java.util.Map.of("settlementId", settlement.toString(),
+                "number", "JS2026100100001", "communityId", f.community.toString(), "merchantId", UUID.randomUUID().toString(),
+                "merchantName", "幸福长者食堂", "throughDate", "2026-10-01", "orders", 2, "refunds", 1, "grossFen", 3_000, "subsidyFen", 600));
+        issued.putAll(java.util.Map.of("refundsFen", 1_200, "commissionFen", 96, "netFen", 1_704, "carriedInFen", 0, "payoutFen", 1_104,
+                "carriedOutFen", 0, "issuedAt", OCTOBER.toString()));
+        EventEnvelope refunded = TrustFixture.envelope("commerce.order-refunded.v1", f.community, order, refund);
+        TrustFixture.send(List.of(refunded, refunded, TrustFixture.envelope("commerce.order-refunded.v1", f.community, order, reversal),
+                TrustFixture.envelope("commerce.settlement-issued.v1", f.community, settlement, issued)));
+
+        JsonNode balances = awaitEntries(f, 4);
+        assertThat(balance(balances, "4105")).as("commission income less the community's part of the refund").isEqualTo(-48);
+        assertThat(balance(balances, "2201")).as("held for merchants: 22.08 in, 11.04 refunded, 11.04 paid out").isZero();
+        assertThat(balance(balances, "1002")).as("the operator's commission never entered the owners' account").isEqualTo(2_304 - 1_152 - 1_104);
+        assertThat(balances.get("trialBalanceFen").asLong()).isZero();
+        JsonNode entries = f.as(f.resident).get("/api/trust/communities/" + f.community + "/entries").json().get("items");
+        assertThat(entries.get(3).get("description").asString()).startsWith("商户结算付款 11.04 元 · 结算单 JS2026100100001 · 幸福长者食堂");
+    }
+
     @Test
     void theCheckRunAfterEveryTestNamesALedgerWhoseBalancesNoLongerAddUp() {
         UUID ledger = UUID.randomUUID();
