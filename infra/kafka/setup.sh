@@ -54,7 +54,7 @@ reads billing parking.events leasing.events commerce.events fund.events communit
 
 user trust-account
 writes trust-account trust.events trust.events.dlt
-reads trust-account billing.events leasing.events community.state community.events
+reads trust-account billing.events leasing.events commerce.events community.state community.events
 
 user maintenance-fund
 writes maintenance-fund fund.events fund.events.dlt
@@ -67,3 +67,7 @@ reads parking billing.events community.state
 user leasing
 writes leasing leasing.events leasing.events.dlt
 reads leasing billing.events community.events community.state
+
+user commerce
+writes commerce commerce.events commerce.events.dlt
+reads commerce billing.events community.state

@@ -27,9 +27,11 @@ function useCsrfToken(token) {
   csrf = token || '';
 }
 
-async function call(method, path, body, { raw = false, contentType, accept = 'application/json' } = {}) {
+async function call(method, path, body, { raw = false, contentType, accept = 'application/json', idempotencyKey } = {}) {
   const headers = { Accept: `${accept}, application/problem+json` };
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
+  // A change that moves money names itself: a retry of the same click with the same key gets the first answer.
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let payload;
   if (body instanceof Blob || typeof body === 'string') {
     payload = body;

@@ -7,15 +7,19 @@ import * as committee from './pages/committee.js';
 import * as operator from './pages/operator.js';
 import * as regulator from './pages/regulator.js';
 import * as tenant from './pages/tenant.js';
+import * as services from './pages/services.js';
+import * as merchant from './pages/merchant.js';
 
-// Each role's work on its own page (#/resident, #/committee, #/operator, #/regulator); a person
+// Each role's work on its own page (#/resident, #/services, #/committee, #/operator, #/regulator, #/tenant, #/merchant); a person
 // with several roles sees a tab for each. What a role may see is decided by the services, per token.
 const PAGES = [
   { id: 'resident', roles: ['resident', 'committee'], module: resident },
   { id: 'committee', roles: ['committee'], module: committee },
   { id: 'operator', roles: ['operator-staff', 'operator-admin'], module: operator },
   { id: 'regulator', roles: ['regulator'], module: regulator },
+  { id: 'services', roles: ['resident'], module: services },
   { id: 'tenant', roles: ['tenant'], module: tenant },
+  { id: 'merchant', roles: ['merchant'], module: merchant },
 ];
 
 async function start() {

@@ -50,7 +50,7 @@ public final class Bench {
              Stack stack = Stack.start(postgres, kafka.bootstrapServers(), keycloak.issuerUri(), new Stack.Settings(
                      Path.of("").toAbsolutePath(), Path.of("bench", "results", "logs"), "bench", Ports.free(), Ports.free(),
                      Map.of("community", Ports.free(), "billing", Ports.free(), "trust-account", Ports.free(), "maintenance-fund", Ports.free(), "parking", Ports.free(),
-                             "leasing", Ports.free())))) {
+                             "leasing", Ports.free(), "commerce", Ports.free())))) {
             String baseline = postgres.createDatabase("baseline");
             Latencies insert = RawBaselines.postgresSingleRowInsert(postgres, baseline, 2_000);
             Latencies kafkaTrip = RawBaselines.kafkaRoundTrip(kafka, 1_000);
@@ -88,6 +88,9 @@ public final class Bench {
             if (which.equals("all") || which.equals("leasing")) {
                 leasingBenchmark(postgres, baseline, stack, identity);
             }
+            if (which.equals("all") || which.equals("commerce")) {
+                commerceBenchmark(postgres, baseline, stack, identity);
+            }
         }
     }
 
@@ -103,6 +106,20 @@ public final class Bench {
                 .formatted(r.leasesSeconds(), r.leases() / r.leasesSeconds(), r.rowsStored() / r.leasesSeconds()));
         Report.ratio("rent rows/s through the service vs raw COPY", r.rowsStored() / r.leasesSeconds(), r.rows() / r.rawCopySeconds(), "rows/s");
         Report.line("  refused or failed, rows stored", "%,d, %,d (expected %,d)".formatted(r.failed(), r.rowsStored(), r.rows()));
+    }
+
+    private static void commerceBenchmark(EmbeddedPostgresServer postgres, String baseline, Stack stack, KeycloakClient identity) throws Exception {
+        int orders = Integer.getInteger("bench.commerce.orders", 20_000);
+        int clients = Integer.getInteger("bench.commerce.clients", 16);
+        CommerceBenchmark.Result r = CommerceBenchmark.run(postgres, baseline, "bench", stack.gatewayUrl(), identity, orders, clients);
+        Report.heading("Commerce: %,d counter orders for the elderly through the gateway (JWT), %d callers at once, 20 meals".formatted(r.orders(), r.clients()));
+        Report.line("raw PostgreSQL: single-row INSERT of an order-shaped row, autocommit, %d callers".formatted(r.clients()),
+                "%,.0f rows/s   p50 %.2f ms   p99 %.2f ms".formatted(r.orders() / r.rawSeconds(), r.raw().p50Millis(), r.raw().p99Millis()));
+        Report.line("orders (priced, subsidised, seat taken, order + 2 charges + 2 events, one transaction)",
+                "%,.0f orders/s   p50 %.2f ms   p99 %.2f ms".formatted(r.orders() / r.oursSeconds(), r.ours().p50Millis(), r.ours().p99Millis()));
+        Report.ratio("orders/s through the gateway vs raw inserts/s", r.orders() / r.oursSeconds(), r.orders() / r.rawSeconds(), "/s");
+        Report.line("  refused or failed, stored, charges not summing to what the buyer pays", "%,d, %,d (expected %,d), %,d"
+                .formatted(r.failed(), r.stored(), r.orders(), r.unbalanced()));
     }
 
     /** Issue 10's targets: ≥ 2,000 events/s, p99 ≤ 50 ms, ≥ 20% of raw inserts/s; the gateway adds p50 ≤ +1 ms, p99 ≤ +5 ms. */

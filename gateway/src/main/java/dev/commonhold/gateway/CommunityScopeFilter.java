@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Community scoping at the edge: a resident or committee member reaching for a community that is
- * not in their token is refused here, before any service is bothered. Operators, gate cameras,
+ * not in their token is refused here, before any service is bothered. Operators, gate cameras, merchants (by their login),
  * regulators and platform admins are scoped by company or jurisdiction, which only the services can check.
  */
 @Component
@@ -46,7 +46,7 @@ class CommunityScopeFilter implements GlobalFilter, Ordered {
     }
 
     private static boolean outsideTheirCommunities(Viewer viewer, String communityId) {
-        if (viewer.hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN, Role.REGULATOR, Role.PLATFORM_ADMIN, Role.GATE_DEVICE)) {
+        if (viewer.hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN, Role.REGULATOR, Role.PLATFORM_ADMIN, Role.GATE_DEVICE, Role.MERCHANT)) {
             return false;
         }
         try {

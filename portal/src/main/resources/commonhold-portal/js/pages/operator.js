@@ -14,12 +14,57 @@ export async function render({ communities, session }) {
     h('p', { class: 'lead' }, community.name),
     await dashboard(community),
     await leasing(community),
+    await commerce(community),
     admin ? billingRuns(community) : null,
     admin ? reconciliation() : null,
     paymentRequest(community),
     await questions(community),
     onboarding(community),
   ];
+}
+
+/**
+ * Commerce: the merchants' settlements (T+N) with the button that settles what is due, and the
+ * elderly-subsidy claims to the street office with the button that claims this month's served meals.
+ */
+async function commerce(community) {
+  const base = `/api/commerce/communities/${community.id}`;
+  const [settlements, claims] = await Promise.all([api.get(`${base}/settlements`), api.get(`${base}/subsidy-claims`)]).catch(() => [null, null]);
+  if (!settlements) return null;
+  const status = h('p', { role: 'status', 'aria-live': 'polite' });
+  const settle = async () => {
+    try {
+      const issued = await api.post(`${base}/settlements`, {});
+      status.textContent = t('commerce.settled', { count: issued.length });
+    } catch (error) {
+      status.replaceChildren(errorBox(error));
+    }
+  };
+  const claim = async () => {
+    const today = dayOf(new Date());
+    try {
+      const c = await api.post(`${base}/subsidy-claims`, { from: `${today.slice(0, 8)}01`, through: today });
+      status.textContent = t('commerce.claimed', { number: c.number, orders: c.orders, amount: money(c.totalFen) });
+    } catch (error) {
+      status.replaceChildren(errorBox(error));
+    }
+  };
+  return section('commerce.title',
+    h('div', { class: 'actions' }, button('commerce.settle', settle, { id: 'commerce-settle' }), button('commerce.claimMonth', claim, { id: 'commerce-claim' })),
+    status,
+    table('commerce.settlements', ['merchant.settlement', 'commerce.merchant', 'merchant.through', 'services.gross', 'services.subsidy',
+      'merchant.refunds', 'merchant.commission', 'merchant.net', 'merchant.payout'],
+      settlements.map(x => [x.number, x.merchantName, date(x.throughDate), money(x.grossFen), money(x.subsidyFen), money(x.refundsFen),
+        money(x.commissionFen), money(x.netFen), money(x.payoutFen)])),
+    h('h3', {}, t('commerce.claims')),
+    claimsTable(base, claims));
+}
+
+/** Subsidy claims, each with its per-order evidence as CSV (shared with the regulator's page). */
+export function claimsTable(base, claims) {
+  return table('commerce.claims', ['commerce.claim', 'commerce.period', 'commerce.orders', 'commerce.total', 'commerce.evidence'],
+    claims.map(c => [c.number, `${date(c.from)} – ${date(c.through)}`, String(c.orders), money(c.totalFen),
+      h('a', { href: `${base}/subsidy-claims/${c.id}/evidence.csv`, download: `${c.number}.csv` }, t('commerce.csv'))]));
 }
 
 /** Leasing: occupancy by area, the rent roll (next due, arrears, deposits held) and leases ending within 90 days. */

@@ -3,6 +3,7 @@ import { t } from '../i18n.js';
 import { money, dateTime, monthOf } from '../format.js';
 import { h, section, table, button, downloadCsv } from '../ui.js';
 import { chart } from '../charts.js';
+import { claimsTable } from './operator.js';
 
 // A district's officer: every community in their jurisdiction — maintenance-fund balances and
 // low-balance units, arrears, and whether each closed and published its month on time — with
@@ -39,6 +40,7 @@ export async function render({ communities, session }) {
     section('region.disclosureTitle', h('p', {}, t('region.disclosureRule')),
       table('region.disclosureTitle', ['region.community', 'region.month', 'region.closedAt', 'region.disclosure'],
         rows.flatMap(r => r.heads.map(m => [r.name, m.period, dateTime(m.closedAt), t(`disclosure.${punctuality(m.period, m.closedAt, r.timeZone)}`)])))),
+    await subsidyClaims(communities),
     section('region.franchiseTitle', h('p', { class: 'muted' }, t('region.franchisePending'))),
   ];
 }
@@ -72,4 +74,15 @@ function punctuality(period, closedAt, zone) {
 
 function overdue(period, zone) {
   return localDay(new Date(), zone) > deadline(period);
+}
+
+/** As the street office: the elderly-subsidy claims of each community, each order's evidence as CSV. */
+async function subsidyClaims(communities) {
+  const parts = [];
+  for (const c of communities) {
+    const base = `/api/commerce/communities/${c.id}`;
+    const claims = await api.get(`${base}/subsidy-claims`).catch(() => null);
+    if (claims) parts.push(h('h3', {}, c.name), claimsTable(base, claims));
+  }
+  return parts.length ? section('region.subsidyClaims', h('p', {}, t('region.subsidyClaimsHelp')), ...parts) : null;
 }

@@ -30,6 +30,7 @@ final class Banner {
                    regulator  Chaoyang district housing bureau (read only)
                    platform   platform administrator
                    tenant     陈小雨, who rents the operator's shop S-02: sees her lease and what she owes
+                   merchant   the elderly canteen 幸福餐桌: its orders and settlements
 
                  Try it (in another terminal, from this folder):
                    TOKEN=$(%sinfra/devstack/token.sh resident)
@@ -47,6 +48,8 @@ final class Banner {
                  land is owners' income; drive a car in and out as the gate camera (README.md, Parking).
                  Leasing: 11 spaces, 3 leases running; 2号楼底商 (a common part) waits for the owners'
                  3/4 vote before its lease starts (README.md, Leasing).
+                 Commerce: an elderly canteen (Beijing's meal subsidy; the resident's age is checked),
+                 express lockers with a parcel for the resident, home repairs (README.md, Commerce).
                  Joining: anyone may sign up (a phone number as username) at
                  http://localhost:%d/realms/commonhold/account and bind their home with a code
                  staff issues, or ask to be bound (README.md, Joining a household).

@@ -131,16 +131,9 @@ final class DemoLeasing {
         return id;
     }
 
-    /** A unified social credit code with its check character (GB 32100-2015). */
+    /** A unified social credit code with its check character (GB 32100-2015); letters outside its set become 0. */
     static String creditCode(String first17) {
-        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        String normal = first17.toUpperCase().replaceAll("[^0-9A-HJ-NPQRTUWXY]", "0");
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += chars.indexOf(normal.charAt(i)) * weights[i];
-        }
-        return normal + chars.charAt((31 - sum % 31) % 31);
+        return dev.commonhold.platform.ids.CreditCode.withCheckCharacter(first17.toUpperCase().replaceAll("[^0-9A-HJ-NPQRTUWXY]", "0"));
     }
 
     private static String sha256(String text) {

@@ -63,12 +63,15 @@ public final class DemoSeed {
                 () -> new DemoParking(staff, camera, operator, progress).seed(community));
         java.util.concurrent.CompletableFuture<Void> leasing = java.util.concurrent.CompletableFuture.runAsync(
                 () -> new DemoLeasing(staff, committee, progress).seed(community));
+        java.util.concurrent.CompletableFuture<Void> commerce = java.util.concurrent.CompletableFuture.runAsync(
+                () -> new DemoCommerce(staff, progress).seed(community));
         List<DemoBilling.Transfer> transfers = new DemoBilling(operator, staff, progress).seed(community);
         new DemoTrust(operator, staff, committee, progress).seed(community, transfers);
         new DemoFund(operator, committee, progress).seed(community, DemoSpreadsheet.UNITS);
         try {
             parking.join();
             leasing.join();
+            commerce.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

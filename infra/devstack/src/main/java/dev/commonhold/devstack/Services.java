@@ -30,6 +30,7 @@ final class Services {
         int fund = ports.get("maintenance-fund");
         int parking = ports.get("parking");
         int leasing = ports.get("leasing");
+        int commerce = ports.get("commerce");
         return List.of(
                 community(repository, infra, community, gatewayPort),
                 billing(repository, infra, billing, channels),
@@ -37,6 +38,7 @@ final class Services {
                 withDatabase("maintenance-fund", repository.resolve("services/maintenance-fund/target/maintenance-fund.jar"), fund, infra),
                 withDatabase("parking", repository.resolve("services/parking/target/parking.jar"), parking, infra),
                 withDatabase("leasing", repository.resolve("services/leasing/target/leasing.jar"), leasing, infra),
+                withDatabase("commerce", repository.resolve("services/commerce/target/commerce.jar"), commerce, infra),
                 new Spec("gateway", repository.resolve("gateway/target/gateway.jar"), gatewayPort, null, Map.of(
                         "PORT", String.valueOf(gatewayPort),
                         "OIDC_ISSUER_URI", infra.issuerUri(),
@@ -46,6 +48,7 @@ final class Services {
                         "MAINTENANCE_FUND_URL", "http://localhost:" + fund,
                         "PARKING_URL", "http://localhost:" + parking,
                         "LEASING_URL", "http://localhost:" + leasing,
+                        "COMMERCE_URL", "http://localhost:" + commerce,
                         // The portal shows the simulator's cashier page as the QR code a real channel's cashier would show:
                         // a link for the payer's browser, never an address the gateway calls.
                         "PORTAL_CASHIER_LINK", channels.getOrDefault("WECHATPAY_API_BASE", ""))));

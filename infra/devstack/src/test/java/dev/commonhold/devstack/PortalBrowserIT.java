@@ -294,6 +294,47 @@ class PortalBrowserIT {
         browser.signOut();
     }
 
+    /**
+     * Issue 13: the elderly resident orders a meal on the community-services page — the subsidy taken off —
+     * and pays at the channel's cashier; the canteen, signed in with its own login, serves it.
+     */
+    @Test
+    @Order(10)
+    void theElderlyResidentOrdersAMealWithTheSubsidyPaysAndTheCanteenServesIt() {
+        dev.commonhold.platform.testkit.http.Api staff = new dev.commonhold.platform.testkit.http.Api(stack.gatewayUrl())
+                .as(keycloak.passwordToken("staff", "staff"));
+        String commerce = "/api/commerce/communities/" + community;
+        String canteen = staff.get(commerce + "/merchants").json().valueStream().filter(m -> m.get("name").asString().equals(DemoCommerce.CANTEEN))
+                .findFirst().orElseThrow().get("id").asString();
+        String supper = staff.post(commerce + "/merchants/" + canteen + "/offerings", java.util.Map.of("kind", "MEAL", "name", "长者营养晚餐",
+                "priceFen", 1_800, "eligibility", "ELDERLY", "minAge", 60, "capacityPerDay", 30, "opensAt", "00:00", "closesAt", "23:59:59"))
+                .json().get("id").asString();
+
+        browser.signIn("resident", "resident");
+        browser.open("/portal/#/services");
+        browser.untilText(By.cssSelector("main"), "长者营养晚餐");
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).contains("60岁以上长者").contains("丰巢").doesNotContain("null")
+                .doesNotContain("undefined");
+        browser.until(By.cssSelector("button[data-offering='" + supper + "']")).click();
+        browser.untilText(By.cssSelector("main"), "政府补贴 ¥3.00，需支付 ¥15.00");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("services");
+        browser.until(By.cssSelector("button[data-order]")).click();
+        payOnThePhone();
+        browser.untilText(By.cssSelector(".pay-status"), "已支付");
+        browser.signOut();
+
+        browser.signIn("merchant", "merchant");
+        browser.open("/portal/#/merchant");
+        browser.untilText(By.cssSelector("main"), DemoCommerce.CANTEEN);
+        browser.until(By.cssSelector("button[data-serve]")).click();
+        browser.untilText(By.cssSelector("main"), "已完成。");
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).contains("结算单").doesNotContain("null").doesNotContain("undefined");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("merchant");
+        browser.signOut();
+    }
+
     /** The cashier page the order's QR code leads to, opened as the payer's phone would, and paid there. */
     private static void payOnThePhone() {
         String portal = browser.driver.getWindowHandle();

@@ -402,6 +402,64 @@ class StackIT {
         assertThat(resident.get(parking + "/lots/" + lot + "/occupancy").json().get("capacity").asInt()).isEqualTo(300);
     }
 
+    /**
+     * Issue 13 end to end: an elderly resident orders a canteen meal with Beijing's subsidy and pays the rest
+     * through WeChat Pay in one order for its two charges; the canteen (its own login) serves it; the
+     * operator settles the canteen, the community's commission reaches the owners' books, and the claim to
+     * the street office lists the order.
+     */
+    @Test
+    void anElderlyResidentsSubsidisedMealIsPaidServedSettledAndClaimedAndItsCommissionIsTheOwners() throws Exception {
+        Api staff = gateway().as(keycloak.passwordToken("staff", "staff"));
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+        Api canteen = gateway().as(keycloak.passwordToken("merchant", "merchant"));
+        Api streetOffice = gateway().as(keycloak.passwordToken("regulator", "regulator"));
+        String commerce = "/api/commerce/communities/" + community;
+        String merchant = staff.get(commerce + "/merchants").json().valueStream().filter(m -> m.get("name").asString().equals(DemoCommerce.CANTEEN))
+                .findFirst().orElseThrow().get("id").asString();
+        String supper = staff.header("Idempotency-Key", "e2e-offering").post(commerce + "/merchants/" + merchant + "/offerings", Map.of("kind", "MEAL",
+                "name", "长者晚餐（e2e）", "priceFen", 1_800, "eligibility", "ELDERLY", "minAge", 60, "capacityPerDay", 30, "opensAt", "00:00",
+                "closesAt", "23:59:59")).json().get("id").asString();
+        JsonNode order = resident.header("Idempotency-Key", UUID.randomUUID().toString()).post(commerce + "/orders",
+                Map.of("offeringId", supper, "quantity", 1)).json();
+        assertThat(order.get("price").get("subsidyFen").asLong()).as("Beijing, 60–79: 3.00 a meal").isEqualTo(300);
+        assertThat(order.get("payment").get("dueFen").asLong()).isEqualTo(1_500);
+        List<String> charges = order.get("payment").get("chargeIds").valueStream().map(JsonNode::asString).toList();
+
+        String pay = "/api/billing/communities/" + community + "/charges/" + charges.getFirst() + "/channel-orders";
+        Map<String, Object> body = Map.of("channel", "WECHAT_PAY", "withChargeIds", charges.subList(1, charges.size()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> resident.post(pay, body).status() == 201);
+        JsonNode channelOrder = resident.post(pay, body).json();
+        assertThat(channelOrder.get("amountFen").asLong()).as("the meal's charges in one payment").isEqualTo(1_500);
+        assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.simulatorUrl()
+                        + "/wechat-pay/pay?times=2&outTradeNo=" + channelOrder.get("outTradeNo").asString() + "&amountFen=1500"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        String mine = commerce + "/orders/" + order.get("id").asString();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> resident.get(mine).json().get("status").asString().equals("PAID"));
+        assertThat(canteen.post(mine + "/fulfilment", Map.of()).json().get("status").asString()).as("the canteen serves it").isEqualTo("FULFILLED");
+
+        JsonNode settlement = staff.post(commerce + "/settlements", Map.of("merchantId", merchant)).json().get(0);
+        assertThat(List.of(settlement.get("grossFen").asLong(), settlement.get("subsidyFen").asLong(), settlement.get("commissionFen").asLong(),
+                settlement.get("payoutFen").asLong())).as("5% of the 15.00 paid is the community's").containsExactly(1_800L, 300L, 75L, 1_425L);
+        assertThat(canteen.get(commerce + "/settlements").json().valueStream().map(s -> s.get("id").asString()))
+                .as("the canteen sees its statement").contains(settlement.get("id").asString());
+
+        String trust = "/api/trust/communities/" + community;
+        java.util.function.Predicate<JsonNode> commission = e -> e.get("postings").valueStream()
+                .anyMatch(p -> p.get("account").asString().equals("4105") && p.get("amountFen").asLong() == -75);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> resident.get(trust + "/entries?limit=500").json().get("items")
+                .valueStream().anyMatch(commission));
+        assertThat(resident.get(trust + "/accounts").json().get("trialBalanceFen").asLong()).isZero();
+
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        JsonNode claim = staff.post(commerce + "/subsidy-claims", Map.of("from", today.toString(), "through", today.toString())).json();
+        JsonNode evidence = streetOffice.get(commerce + "/subsidy-claims/" + claim.get("id").asString()).json();
+        assertThat(evidence.get("orders").valueStream().map(o -> o.get("number").asString())).as("the street office sees the order in the claim")
+                .contains(order.get("number").asString());
+        assertThat(evidence.get("orders").valueStream().filter(o -> o.get("number").asString().equals(order.get("number").asString())).findFirst()
+                .orElseThrow().get("buyerName").asString()).isEqualTo("王**");
+    }
+
     private static String shopLease;
 
     /**

@@ -88,6 +88,18 @@ class ProblemsIT {
     }
 
     @Test
+    void controlCharactersAndBidirectionalOverridesInTextAreRefusedNamingTheField() {
+        for (String text : new String[]{"bell\\u0007", "\\u001b[31mred", "\\u202eevil", "lone \\ud800"}) {
+            ApiResponse response = api.post("/things", "{\"name\":\"控制字符" + text + "\",\"amountFen\":5}");
+            assertProblem(response, 400, "validation");
+            assertThat(response.json().get("errors").get(0).get("field").asString()).as(text).isEqualTo("name");
+        }
+        assertThat(api.post("/things", "{\"name\":\"控制字符\\t第一行\\n第二行\",\"amountFen\":5}").status()).as("tab and line breaks are text").isLessThan(300);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM thing WHERE name LIKE '控制字符%'", Long.class)).isEqualTo(1);
+        jdbc.update("DELETE FROM thing WHERE name LIKE '控制字符%'"); // other tests count every row
+    }
+
+    @Test
     void aDateThatDoesNotExistIsNamed() {
         ApiResponse response = api.post("/things", "{\"name\":\"lift\",\"amountFen\":5,\"dueOn\":\"2026-13-01\"}");
 

@@ -30,6 +30,10 @@ public class CommerceAccess {
                 .orElseThrow(() -> ProblemException.notFound("Community", communityId));
     }
 
+    public java.util.Optional<CommunityCopy> community(UUID communityId) {
+        return register.community(communityId);
+    }
+
     public CommunityCopy staffOf(Viewer viewer, UUID communityId) {
         CommunityCopy community = visible(viewer, communityId);
         if (!viewer.mayRead(community.ref())) {
@@ -50,6 +54,11 @@ public class CommerceAccess {
 
     public boolean manages(Viewer viewer, CommunityCopy community) {
         return viewer.manages(community.ref());
+    }
+
+    /** The operator's own staff: what moves money or goods (a refund, a cancellation, a parcel) — a platform admin handles none. */
+    public boolean staffOfOperator(Viewer viewer, CommunityCopy community) {
+        return viewer.manages(community.ref()) && viewer.hasAny(Role.OPERATOR_STAFF, Role.OPERATOR_ADMIN);
     }
 
     /** Reads every order and claim with buyers' names masked: a regulator of the jurisdiction. */

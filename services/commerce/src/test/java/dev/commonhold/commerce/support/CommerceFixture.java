@@ -43,6 +43,7 @@ public final class CommerceFixture {
     public final TestTokens.User merchant = Infra.tokens().user(merchantLogin).roles("merchant");
     public final TestTokens.User streetOffice = Infra.tokens().user("street-office").roles("regulator").jurisdiction("440304");
     public final TestTokens.User otherStreetOffice = Infra.tokens().user("street-office-2").roles("regulator").jurisdiction("1101");
+    public final TestTokens.User platform = Infra.tokens().user("platform").roles("platform-admin");
     public final TestTokens.User otherStaff = Infra.tokens().user("staff2").roles("operator-staff").company(UUID.randomUUID());
     public final TestTokens.User otherResident = Infra.tokens().user(residentLogin).roles("resident").communities(UUID.randomUUID());
     private final int port;

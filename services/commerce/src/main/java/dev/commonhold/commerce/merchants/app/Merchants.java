@@ -82,7 +82,11 @@ public class Merchants {
     /** What is offered, with the seats left on {@code day} (null: today in the community's zone) for offerings with a daily capacity. */
     public List<Available> offerings(Viewer viewer, UUID communityId, LocalDate day) {
         CommunityCopy community = access.visible(viewer, communityId);
-        day = day == null ? LocalDate.now(clock.withZone(community.zone())) : day;
+        LocalDate today = LocalDate.now(clock.withZone(community.zone()));
+        if (day != null && (day.isBefore(today.minusYears(1)) || day.isAfter(today.plusYears(1)))) {
+            throw new dev.commonhold.commerce.merchants.domain.InvalidRequest("date", "must be within a year of today (%s)".formatted(today));
+        }
+        day = day == null ? today : day;
         Map<UUID, Integer> taken = store.takenOn(communityId, day);
         return store.offerings(communityId).stream().map(o -> new Available(o, o.capacityPerDay() == null ? null
                 : o.capacityPerDay() - taken.getOrDefault(o.id(), 0))).toList();
@@ -90,6 +94,18 @@ public class Merchants {
 
     /** @param seatsLeft on the day asked, or null when the offering has no daily capacity */
     public record Available(Offering offering, Integer seatsLeft) {
+    }
+
+    /** A merchant user's merchants, each with its community; empty for anyone without the merchant role. */
+    public List<Mine> mine(Viewer viewer) {
+        if (!viewer.has(Role.MERCHANT) || viewer.username() == null) {
+            return List.of();
+        }
+        return store.merchantsOfLogin(viewer.username()).stream()
+                .flatMap(m -> access.community(m.communityId()).map(c -> new Mine(m, c)).stream()).toList();
+    }
+
+    public record Mine(Merchant merchant, CommunityCopy community) {
     }
 
     public Merchant merchant(UUID communityId, UUID merchantId) {

@@ -10,13 +10,16 @@ import java.util.Map;
 
 /**
  * @param holdUnpaid  how long a seat or a unit of stock is held for an order waiting for payment
+ * @param cancelChargesAfter how long after an unpaid order is cancelled its charges stay payable in billing (longer than a
+ *                    channel order stays payable, 10 minutes), so that a payment under way is refunded rather than stranded
  * @param subsidies   per city, by the start of the community's division code (the longest match wins): the elderly subsidy bands
  */
 @ConfigurationProperties("commerce")
-public record CommerceProperties(Duration holdUnpaid, Map<String, List<SubsidyPolicy.Band>> subsidies) {
+public record CommerceProperties(Duration holdUnpaid, Duration cancelChargesAfter, Map<String, List<SubsidyPolicy.Band>> subsidies) {
 
     public CommerceProperties {
         holdUnpaid = holdUnpaid == null ? Duration.ofMinutes(15) : holdUnpaid;
+        cancelChargesAfter = cancelChargesAfter == null ? Duration.ofMinutes(15) : cancelChargesAfter;
         subsidies = subsidies == null ? Map.of() : subsidies;
     }
 

@@ -54,7 +54,7 @@ public class Lockers {
         Offering locker = stock.offering(communityId, offeringId).filter(o -> o.kind() == OfferingKind.LOCKER_STORAGE)
                 .orElseThrow(() -> ProblemException.notFound("Locker bank", offeringId));
         Merchant merchant = merchants.merchant(communityId, locker.merchantId());
-        if (!access.manages(viewer, community) && !Merchants.isMerchant(viewer, merchant)) {
+        if (!access.staffOfOperator(viewer, community) && !Merchants.isMerchant(viewer, merchant)) {
             throw new org.springframework.security.access.AccessDeniedException("the locker's operator or the community's staff store parcels");
         }
         Instant now = clock.instant();
@@ -79,7 +79,10 @@ public class Lockers {
         Order order = orders.lock(orderId).filter(o -> o.communityId().equals(communityId) && o.kind() == OfferingKind.LOCKER_STORAGE)
                 .orElseThrow(() -> ProblemException.notFound("Parcel", orderId));
         boolean recipient = order.buyerLogin() != null && order.buyerLogin().equalsIgnoreCase(viewer.username());
-        if (!recipient && !access.manages(viewer, community)) {
+        if (!recipient && !access.staffOfOperator(viewer, community)) {
+            if (access.manages(viewer, community)) {
+                throw new org.springframework.security.access.AccessDeniedException("the recipient or the operator's staff collect a parcel");
+            }
             throw ProblemException.notFound("Parcel", orderId);
         }
         if (order.status() != OrderStatus.STORED) {

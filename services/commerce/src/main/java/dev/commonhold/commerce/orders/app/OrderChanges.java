@@ -68,8 +68,14 @@ public class OrderChanges {
         Order order = orders.lock(orderId).filter(o -> o.communityId().equals(communityId))
                 .orElseThrow(() -> ProblemException.notFound("Order", orderId));
         boolean buyer = order.buyerLogin() != null && order.buyerLogin().equalsIgnoreCase(viewer.username());
-        if (!buyer && !access.manages(viewer, community) && !isSeller(viewer, order)) {
+        if (!buyer && !access.staffOfOperator(viewer, community) && !isSeller(viewer, order)) {
+            if (access.manages(viewer, community)) {
+                throw new AccessDeniedException("only the operator's staff, the merchant or the buyer cancel an order");
+            }
             throw ProblemException.notFound("Order", orderId);
+        }
+        if (isLocker(order)) {
+            throw ProblemException.conflict("a parcel is not cancelled: it is collected, its overdue fee paid (or waived by the operator's staff)");
         }
         if (order.status() != OrderStatus.PLACED && order.status() != OrderStatus.PAID) {
             throw ProblemException.conflict("order %s is %s: only an order not yet served can be cancelled%s".formatted(order.number(), order.status(),
@@ -79,9 +85,12 @@ public class OrderChanges {
         return orders.find(communityId, orderId).orElseThrow();
     }
 
-    /** Inside a locked order's transaction: the sweep of unpaid orders uses it too. */
+    /**
+     * Inside a locked order's transaction; the sweep of unpaid orders uses it too. The seat is given back
+     * at once; charges still open stay open in billing for a while ({@link UnpaidOrders}), so a payment
+     * already under way settles and is refunded whole rather than landing on a cancelled line.
+     */
     void cancel(Order order, String reason, String by, Instant at) {
-        charges.cancelOpen(order.id(), reason, at);
         long paid = paid(order);
         long left = paid - order.refundedFen();
         if (left > 0) {
@@ -125,8 +134,8 @@ public class OrderChanges {
         CommunityCopy community = access.visible(viewer, communityId);
         Order order = orders.lock(orderId).filter(o -> o.communityId().equals(communityId))
                 .orElseThrow(() -> ProblemException.notFound("Order", orderId));
-        if (!access.manages(viewer, community) && !isSeller(viewer, order)) {
-            if (order.buyerLogin() != null && order.buyerLogin().equalsIgnoreCase(viewer.username())) {
+        if (!access.staffOfOperator(viewer, community) && !isSeller(viewer, order)) {
+            if (access.manages(viewer, community) || order.buyerLogin() != null && order.buyerLogin().equalsIgnoreCase(viewer.username())) {
                 throw new AccessDeniedException("the merchant or the operator's staff do this");
             }
             throw ProblemException.notFound("Order", orderId);

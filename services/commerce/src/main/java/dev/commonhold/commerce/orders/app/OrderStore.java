@@ -44,6 +44,15 @@ public interface OrderStore {
      */
     List<Order> list(UUID communityId, UUID merchantId, String buyerLogin, OrderStatus status, int limit);
 
+    /** Orders cancelled before {@code before} that still have charges open in billing. */
+    List<UUID> cancelledWithOpenCharges(Instant before, int limit);
+
+    /**
+     * Subsidised units already ordered for this buyer, kind and day (orders not cancelled): the buyer is a
+     * login, or at the counter a name with a birth date. Serialised per buyer and day for the transaction.
+     */
+    int subsidisedUnits(UUID communityId, String buyerLogin, String buyerName, LocalDate birthDate, String kind, LocalDate day);
+
     /** Unpaid orders past their pay-by time, locked, skipping any another node holds. */
     List<UUID> unpaidPast(Instant now, int limit);
 

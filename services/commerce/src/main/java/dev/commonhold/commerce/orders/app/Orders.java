@@ -106,7 +106,11 @@ public class Orders {
                     .with("errors", java.util.List.of(new dev.commonhold.platform.web.problem.FieldError("buyerBirthDate", "below the minimum age or not checked")));
         }
         Merchant merchant = merchants.merchant(community.id(), offering.merchantId());
-        long subsidy = properties.subsidyFor(community.divisionCode()).entitled(offering.kind(), age, o.quantity());
+        SubsidyPolicy policy = properties.subsidyFor(community.divisionCode());
+        Integer verifiedAge = verifiedBy == null ? null : age;
+        int already = verifiedAge == null || policy.band(offering.kind(), verifiedAge).isEmpty() ? 0
+                : orders.subsidisedUnits(community.id(), login, name, birthDate, offering.kind().name(), day);
+        long subsidy = policy.entitled(offering.kind(), verifiedAge, o.quantity(), already);
         OrderPrice price = OrderPrice.of(OrderPrice.gross(offering.priceFen(), o.quantity()), subsidy, merchant.commission());
         MerchantStore.Shortage shortage = stock.take(offering, day, o.quantity());
         if (shortage != null) {

@@ -13,9 +13,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An order not paid by its pay-by time gives its seat or stock back: cancelled, its charges cancelled
- * in billing. Nothing partly paid is cancelled here — a payment on its way finishes it. One order per
- * transaction, rows another node is working on skipped.
+ * An order not paid by its pay-by time gives its seat or stock back: cancelled. Its charges — and those
+ * of any order cancelled unpaid — are cancelled in billing only once no payment can be under way for
+ * them ({@code commerce.cancel-charges-after} after the cancellation, longer than a channel order
+ * stays payable): a payment that arrives before settles the open charge and is refunded whole. Nothing
+ * partly paid is cancelled here — a payment on its way finishes it. One order per transaction, rows
+ * another node is working on skipped.
  */
 @Service
 public class UnpaidOrders {
@@ -25,11 +28,15 @@ public class UnpaidOrders {
     private final OrderStore orders;
     private final OrderChanges changes;
     private final TransactionTemplate tx;
+    private final OrderCharges charges;
+    private final CommerceProperties properties;
     private final Clock clock;
 
-    UnpaidOrders(OrderStore orders, OrderChanges changes, TransactionTemplate tx, Clock clock) {
+    UnpaidOrders(OrderStore orders, OrderChanges changes, OrderCharges charges, CommerceProperties properties, TransactionTemplate tx, Clock clock) {
         this.orders = orders;
         this.changes = changes;
+        this.charges = charges;
+        this.properties = properties;
         this.tx = tx;
         this.clock = clock;
     }
@@ -44,6 +51,10 @@ public class UnpaidOrders {
         }
         if (released > 0) {
             log.info("released the seats of {} unpaid orders", released);
+        }
+        for (UUID id : tx.execute(s -> orders.cancelledWithOpenCharges(clock.instant().minus(properties.cancelChargesAfter()), 500))) {
+            tx.executeWithoutResult(s -> orders.lock(id).filter(o -> o.status() == OrderStatus.CANCELLED)
+                    .ifPresent(o -> charges.cancelOpen(o.id(), o.cancelReason() == null ? "订单已取消" : o.cancelReason(), clock.instant())));
         }
         return released;
     }

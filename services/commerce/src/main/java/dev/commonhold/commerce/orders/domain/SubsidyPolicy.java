@@ -23,6 +23,9 @@ public record SubsidyPolicy(List<Band> bands) {
 
     public static final SubsidyPolicy NONE = new SubsidyPolicy(List.of());
 
+    /** A subsidy feeds one person once a day for each kind (one meal, one session): more is paid in full. */
+    public static final int UNITS_PER_DAY = 1;
+
     /** Age in whole years on {@code on}: a birthday on 29 February counts on 1 March in a common year. */
     public static int age(LocalDate birthDate, LocalDate on) {
         return Period.between(birthDate, on).getYears();
@@ -33,11 +36,16 @@ public record SubsidyPolicy(List<Band> bands) {
         return bands.stream().filter(b -> b.kind() == kind && age >= b.minAge() && (b.maxAge() == null || age <= b.maxAge())).findFirst();
     }
 
-    /** The subsidy for {@code quantity} units, in fen; 0 when no band applies or the age was not checked ({@code verifiedAge} null). */
-    public long entitled(OfferingKind kind, Integer verifiedAge, int quantity) {
+    /**
+     * The subsidy for an order, in fen: the band's amount for as many of its {@code quantity} units as the
+     * buyer has left today ({@link #UNITS_PER_DAY} less {@code alreadyToday}); 0 when no band applies or the
+     * age was not checked ({@code verifiedAge} null).
+     */
+    public long entitled(OfferingKind kind, Integer verifiedAge, int quantity, int alreadyToday) {
         if (verifiedAge == null) {
             return 0;
         }
-        return band(kind, verifiedAge).map(b -> b.fenPerUnit() * quantity).orElse(0L);
+        int units = Math.max(0, Math.min(quantity, UNITS_PER_DAY - alreadyToday));
+        return band(kind, verifiedAge).map(b -> b.fenPerUnit() * units).orElse(0L);
     }
 }

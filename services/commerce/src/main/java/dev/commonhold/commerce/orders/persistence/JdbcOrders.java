@@ -136,6 +136,23 @@ class JdbcOrders implements OrderStore {
     }
 
     @Override
+    public List<UUID> cancelledWithOpenCharges(Instant before, int limit) {
+        return jdbc.queryForList("SELECT o.id FROM customer_order o WHERE o.status = 'CANCELLED' AND o.cancelled_at < ? AND EXISTS (SELECT 1 FROM "
+                + "order_charge c WHERE c.order_id = o.id AND c.cancelled_at IS NULL AND c.settled_fen < c.amount_fen) LIMIT ?", UUID.class, ts(before), limit);
+    }
+
+    @Override
+    public int subsidisedUnits(UUID communityId, String buyerLogin, String buyerName, LocalDate birthDate, String kind, LocalDate day) {
+        String buyer = buyerLogin != null ? "login:" + buyerLogin : "counter:" + buyerName + "|" + birthDate;
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 13))", Object.class, communityId + "|" + buyer + "|" + kind + "|" + day);
+        Integer units = jdbc.queryForObject("""
+                SELECT count(*) FROM customer_order WHERE community_id = ? AND kind = ? AND service_date = ? AND subsidy_fen > 0 AND status <> 'CANCELLED'
+                  AND (buyer_login = ? OR (buyer_login IS NULL AND ?::text IS NULL AND buyer_name = ? AND buyer_birth_date = ?::date))""", Integer.class,
+                communityId, kind, Date.valueOf(day), buyerLogin, buyerLogin, buyerName, birthDate == null ? null : Date.valueOf(birthDate));
+        return units == null ? 0 : units;
+    }
+
+    @Override
     public void putElder(UUID communityId, String login, String name, LocalDate birthDate, String verifiedBy, Instant at) {
         jdbc.update("""
                 INSERT INTO elder (community_id, login, name, birth_date, verified_by, verified_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Merchant settlement, T+N: a merchant's orders paid and refunds made up to N days ago that no
+ * Merchant settlement, T+N: a merchant's orders served (or paid and cancelled) and refunds made up to N days ago that no
  * settlement took yet go into one statement (gross, subsidy, refunds, commission, net) and its payout
  * from the community's account. Run by the operator's staff for one merchant or all; running it again
  * finds nothing new. Each merchant in its own transaction, its row locked, so two runs never settle

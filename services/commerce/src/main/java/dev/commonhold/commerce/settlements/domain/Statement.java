@@ -1,7 +1,8 @@
 package dev.commonhold.commerce.settlements.domain;
 
 /**
- * A merchant's settlement statement (结算单) for the orders paid and refunds made since its last one.
+ * A merchant's settlement statement (结算单) for the orders served (or paid and then cancelled) and the
+ * refunds made since its last one.
  *
  * <p>{@code net = gross − refunds − commission}: what the merchant earned. Of it, the subsidy is paid by
  * the street office on the community's claim; the rest is paid out of the community's account, where

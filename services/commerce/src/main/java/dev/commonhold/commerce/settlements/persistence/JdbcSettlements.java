@@ -37,6 +37,18 @@ class JdbcSettlements implements SettlementStore {
             Period.between(rs.getObject(9, LocalDate.class), rs.getObject(3, LocalDate.class)).getYears(), rs.getString(10), rs.getLong(11),
             rs.getLong(12), rs.getLong(13), rs.getTimestamp(14).toInstant(), rs.getTimestamp(15).toInstant());
 
+    /**
+     * An order is settled once it is served, or once it is cancelled after it was paid (its refund in the same or a later
+     * settlement): an order paid but not yet served waits. A cancelled order was never served, so it carries no subsidy
+     * and its gross is what the buyer paid.
+     */
+    private static final String SETTLEABLE = " settlement_id IS NULL AND paid_at IS NOT NULL AND ((status = 'FULFILLED' AND fulfilled_at < ?) "
+            + "OR (status = 'CANCELLED' AND cancelled_at < ?))";
+
+    /** A refund is settled with its order or after it: never before the order it takes from. */
+    private static final String REFUND_SETTLEABLE = " r.settlement_id IS NULL AND r.refunded_at < ? AND (o.settlement_id IS NOT NULL OR (o.paid_at IS NOT NULL "
+            + "AND ((o.status = 'FULFILLED' AND o.fulfilled_at < ?) OR (o.status = 'CANCELLED' AND o.cancelled_at < ?))))";
+
     private final JdbcTemplate jdbc;
 
     JdbcSettlements(JdbcTemplate jdbc) {
@@ -51,16 +63,19 @@ class JdbcSettlements implements SettlementStore {
     @Override
     public Statement unsettled(UUID merchantId, Instant before) {
         long[] o = jdbc.queryForObject("""
-                SELECT count(*), coalesce(sum(gross_fen), 0), coalesce(sum(subsidy_fen), 0),
+                SELECT count(*), coalesce(sum(CASE WHEN status = 'CANCELLED' THEN payer_fen ELSE gross_fen END), 0),
+                       coalesce(sum(CASE WHEN status = 'CANCELLED' THEN 0 ELSE subsidy_fen END), 0),
                        coalesce(sum(community_commission_fen + operator_commission_fen), 0), coalesce(sum(merchant_fen), 0)
-                FROM customer_order WHERE merchant_id = ? AND settlement_id IS NULL AND paid_at IS NOT NULL AND paid_at < ?""",
-                (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}, merchantId, Timestamp.from(before));
+                FROM customer_order WHERE merchant_id = ? AND """ + SETTLEABLE,
+                (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}, merchantId, Timestamp.from(before),
+                Timestamp.from(before));
         long[] r = jdbc.queryForObject("""
                 SELECT count(*), coalesce(sum(r.amount_fen), 0), coalesce(sum(r.community_commission_fen + r.operator_commission_fen), 0),
                        coalesce(sum(r.merchant_fen), 0)
                 FROM order_refund r JOIN customer_order o ON o.id = r.order_id
-                WHERE o.merchant_id = ? AND r.settlement_id IS NULL AND r.refunded_at < ?""",
-                (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, merchantId, Timestamp.from(before));
+                WHERE o.merchant_id = ? AND """ + REFUND_SETTLEABLE,
+                (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, merchantId, Timestamp.from(before),
+                Timestamp.from(before), Timestamp.from(before));
         long carriedIn = jdbc.queryForList("SELECT carried_out_fen FROM merchant_settlement WHERE merchant_id = ? ORDER BY issued_at DESC, id DESC LIMIT 1",
                 Long.class, merchantId).stream().findFirst().orElse(0L);
         return new Statement((int) o[0], (int) r[0], o[1], o[2], r[1], o[3] - r[2], o[4] - r[3], carriedIn);
@@ -80,10 +95,10 @@ class JdbcSettlements implements SettlementStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", s.id(), s.number(), s.communityId(), s.merchantId(),
                 Date.valueOf(s.throughDate()), st.orders(), st.refunds(), st.grossFen(), st.subsidyFen(), st.refundsFen(), st.commissionFen(), st.netFen(),
                 st.carriedInFen(), st.payoutFen(), st.carriedOutFen(), s.issuedBy(), Timestamp.from(s.issuedAt()));
-        jdbc.update("UPDATE customer_order SET settlement_id = ? WHERE merchant_id = ? AND settlement_id IS NULL AND paid_at IS NOT NULL AND paid_at < ?",
-                s.id(), s.merchantId(), Timestamp.from(before));
-        jdbc.update("UPDATE order_refund r SET settlement_id = ? FROM customer_order o WHERE o.id = r.order_id AND o.merchant_id = ? "
-                + "AND r.settlement_id IS NULL AND r.refunded_at < ?", s.id(), s.merchantId(), Timestamp.from(before));
+        jdbc.update("UPDATE customer_order SET settlement_id = ? WHERE merchant_id = ? AND " + SETTLEABLE, s.id(), s.merchantId(), Timestamp.from(before),
+                Timestamp.from(before));
+        jdbc.update("UPDATE order_refund r SET settlement_id = ? FROM customer_order o WHERE o.id = r.order_id AND o.merchant_id = ? AND "
+                + REFUND_SETTLEABLE, s.id(), s.merchantId(), Timestamp.from(before), Timestamp.from(before), Timestamp.from(before));
     }
 
     @Override
@@ -102,7 +117,9 @@ class JdbcSettlements implements SettlementStore {
     @Override
     public List<Line> lines(UUID settlementId) {
         return jdbc.query("""
-                SELECT 'ORDER', id, number, service_date, paid_at, gross_fen, subsidy_fen, community_commission_fen + operator_commission_fen, merchant_fen, 0
+                SELECT 'ORDER', id, number, service_date, coalesce(fulfilled_at, cancelled_at),
+                       CASE WHEN status = 'CANCELLED' THEN payer_fen ELSE gross_fen END, CASE WHEN status = 'CANCELLED' THEN 0 ELSE subsidy_fen END,
+                       community_commission_fen + operator_commission_fen, merchant_fen, 0
                 FROM customer_order WHERE settlement_id = ?
                 UNION ALL
                 SELECT 'REFUND', o.id, o.number, o.service_date, r.refunded_at, 0, 0, -(r.community_commission_fen + r.operator_commission_fen),

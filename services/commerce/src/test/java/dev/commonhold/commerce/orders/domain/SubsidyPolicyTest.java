@@ -20,12 +20,19 @@ class SubsidyPolicyTest {
     void theBandIsTheAgeOnTheServiceDayAtItsEdges() {
         LocalDate serviceDay = LocalDate.of(2026, 12, 1);
         assertThat(SubsidyPolicy.age(LocalDate.of(1966, 12, 2), serviceDay)).as("60 tomorrow").isEqualTo(59);
-        assertThat(shenzhen.entitled(OfferingKind.MEAL, SubsidyPolicy.age(LocalDate.of(1966, 12, 2), serviceDay), 1)).isZero();
-        assertThat(shenzhen.entitled(OfferingKind.MEAL, SubsidyPolicy.age(LocalDate.of(1966, 12, 1), serviceDay), 1)).as("60 today").isEqualTo(300);
-        assertThat(shenzhen.entitled(OfferingKind.MEAL, 79, 2)).as("79: two meals").isEqualTo(600);
-        assertThat(shenzhen.entitled(OfferingKind.MEAL, 80, 1)).as("80").isEqualTo(500);
-        assertThat(shenzhen.entitled(OfferingKind.HOME_SERVICE, 90, 1)).as("no band for a home service").isZero();
-        assertThat(shenzhen.entitled(OfferingKind.MEAL, null, 1)).as("an age nobody checked carries no subsidy").isZero();
+        assertThat(shenzhen.entitled(OfferingKind.MEAL, SubsidyPolicy.age(LocalDate.of(1966, 12, 2), serviceDay), 1, 0)).isZero();
+        assertThat(shenzhen.entitled(OfferingKind.MEAL, SubsidyPolicy.age(LocalDate.of(1966, 12, 1), serviceDay), 1, 0)).as("60 today").isEqualTo(300);
+        assertThat(shenzhen.entitled(OfferingKind.MEAL, 79, 1, 0)).as("79").isEqualTo(300);
+        assertThat(shenzhen.entitled(OfferingKind.MEAL, 80, 1, 0)).as("80").isEqualTo(500);
+        assertThat(shenzhen.entitled(OfferingKind.HOME_SERVICE, 90, 1, 0)).as("no band for a home service").isZero();
+        assertThat(shenzhen.entitled(OfferingKind.MEAL, null, 1, 0)).as("an age nobody checked carries no subsidy").isZero();
+    }
+
+    @Test
+    void aSubsidyFeedsOnePersonOnceADayOfEachKind() {
+        assertThat(shenzhen.entitled(OfferingKind.MEAL, 76, 100, 0)).as("a hundred meals: one subsidised").isEqualTo(300);
+        assertThat(shenzhen.entitled(OfferingKind.MEAL, 76, 1, 1)).as("the second order of the day").isZero();
+        assertThat(shenzhen.entitled(OfferingKind.ELDERLY_CARE, 76, 1, 0)).as("a session the same day is another kind").isEqualTo(2_000);
     }
 
     @Test

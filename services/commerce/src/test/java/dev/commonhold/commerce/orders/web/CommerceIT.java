@@ -127,19 +127,21 @@ class CommerceIT {
         String meal = f.meal(canteen, 20);
         JsonNode order = expect(f.as(f.staff).post(f.path() + "/counter-orders", Map.of("offeringId", meal, "quantity", 2, "buyerName", "李建国",
                 "buyerBirthDate", "1944-06-01")), 201);
-        assertThat(order.get("price").get("subsidyFen").asLong()).as("80 or older: 5.00 a meal, two meals").isEqualTo(1_000);
-        assertThat(order.get("price").get("payerFen").asLong()).isEqualTo(2_000);
+        assertThat(order.get("price").get("subsidyFen").asLong()).as("80 or older: 5.00 for one meal a day, the second paid in full").isEqualTo(500);
+        assertThat(order.get("price").get("payerFen").asLong()).isEqualTo(2_500);
         assertThat(order.get("price").get("communityCommissionFen").asLong() + order.get("price").get("operatorCommissionFen").asLong())
-                .isEqualTo(160);
+                .isEqualTo(200);
         f.pay(f.staff, order);
         String id = order.get("id").asString();
+        assertThat(expect(f.as(f.staff).post(f.path() + "/settlements", Map.of()), 200)).as("paid, not yet served: not settled").isEmpty();
+        expect(f.as(f.merchant).post(f.path() + "/orders/" + id + "/fulfilment", Map.of()), 200);
         JsonNode first = expect(f.as(f.staff).post(f.path() + "/settlements", Map.of()), 200).get(0);
-        assertThat(first.get("payoutFen").asLong()).isEqualTo(1_840);
+        assertThat(first.get("payoutFen").asLong()).isEqualTo(2_300);
 
         JsonNode refunded = expect(f.as(f.merchant).post(f.path() + "/orders/" + id + "/refunds", Map.of("amountFen", 2_000, "reason", "菜品未送达")), 201);
         assertThat(refunded.get("refundedFen").asLong()).isEqualTo(2_000);
-        assertThat(field(expect(f.as(f.merchant).post(f.path() + "/orders/" + id + "/refunds", Map.of("amountFen", 1, "reason", "再退")), 400)))
-                .as("one fen more than was paid").isEqualTo("amountFen");
+        assertThat(field(expect(f.as(f.merchant).post(f.path() + "/orders/" + id + "/refunds", Map.of("amountFen", 501, "reason", "再退")), 400)))
+                .as("one fen more than is left of what was paid").isEqualTo("amountFen");
         JsonNode event = f.published("commerce.order-refunded.v1", 1).getFirst();
         assertThat(event.get("communityCommissionFen").asLong() + event.get("operatorCommissionFen").asLong() + event.get("merchantFen").asLong())
                 .isEqualTo(2_000);
@@ -149,12 +151,17 @@ class CommerceIT {
                 carried.get("commissionFen").asLong(), carried.get("payoutFen").asLong(), carried.get("carriedOutFen").asLong()))
                 .containsExactly(0, 1, 2_000L, -160L, 0L, -1_840L);
 
-        JsonNode next = expect(f.as(f.staff).post(f.path() + "/counter-orders", Map.of("offeringId", meal, "quantity", 2, "buyerName", "李建国",
+        JsonNode again = expect(f.as(f.staff).post(f.path() + "/counter-orders", Map.of("offeringId", meal, "quantity", 1, "buyerName", "李建国",
                 "buyerBirthDate", "1944-06-01")), 201);
+        assertThat(again.get("price").get("subsidyFen").asLong()).as("his subsidised meal of the day is taken").isZero();
+        expect(f.as(f.staff).post(f.path() + "/orders/" + again.get("id").asString() + "/cancellation", Map.of("reason", "点错了")), 200);
+        JsonNode next = expect(f.as(f.staff).post(f.path() + "/counter-orders", Map.of("offeringId", meal, "quantity", 2, "buyerName", "王淑芬",
+                "buyerBirthDate", "1943-01-20")), 201);
         f.pay(f.staff, next);
+        expect(f.as(f.staff).post(f.path() + "/orders/" + next.get("id").asString() + "/fulfilment", Map.of()), 200);
         JsonNode after = expect(f.as(f.staff).post(f.path() + "/settlements", Map.of()), 200).get(0);
         assertThat(List.of(after.get("carriedInFen").asLong(), after.get("payoutFen").asLong(), after.get("carriedOutFen").asLong()))
-                .as("the carried refund taken from the next sale to the fen").containsExactly(-1_840L, 0L, 0L);
+                .as("the carried refund taken from the next sale to the fen").containsExactly(-1_840L, 460L, 0L);
     }
 
     @Test
@@ -196,7 +203,15 @@ class CommerceIT {
         JsonNode cancelled = expect(f.as(f.resident).get(f.path() + "/orders/" + order.get("id").asString()), 200);
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(seatsLeft(meal)).isEqualTo(1);
-        assertThat(f.published("commerce.charge-cancelled.v1", 1)).isNotEmpty();
+        assertThat(cancelled.get("charges").valueStream().noneMatch(c -> c.get("cancelled").asBoolean()))
+                .as("its charges stay payable a while: a payment under way lands on them").isTrue();
+
+        JsonNode changedMind = expect(f.as(f.resident).post(f.path() + "/orders", Map.of("offeringId", meal, "quantity", 1)), 201);
+        expect(f.as(f.resident).post(f.path() + "/orders/" + changedMind.get("id").asString() + "/cancellation", Map.of("reason", "不吃了")), 200);
+        jdbc.update("UPDATE customer_order SET cancelled_at = now() - interval '16 minutes' WHERE id = ?::uuid", changedMind.get("id").asString());
+        unpaid.releaseUnpaid();
+        assertThat(f.published("commerce.charge-cancelled.v1", 1)).as("then cancelled in billing").isNotEmpty()
+                .allMatch(c -> changedMind.get("payment").get("chargeIds").valueStream().anyMatch(id -> id.asString().equals(c.get("chargeId").asString())));
 
         order.get("charges").forEach(c -> f.settled(c.get("chargeId").asString(), c.get("revenueClass").asString(), c.get("amountFen").asLong()));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
@@ -223,6 +238,8 @@ class CommerceIT {
         JsonNode owing = expect(f.as(f.resident).post(f.path() + "/orders/" + late.get("id").asString() + "/collection", Map.of()), 200);
         assertThat(owing.get("status").asString()).isEqualTo("PLACED");
         assertThat(owing.get("payment").get("dueFen").asLong()).as("26 hours over: two started days").isEqualTo(200);
+        assertThat(f.as(f.resident).post(f.path() + "/orders/" + late.get("id").asString() + "/cancellation", Map.of("reason", "不想付")).status())
+                .as("a parcel's fee is not cancelled away: the parcel is still inside").isEqualTo(409);
         assertThat(f.pay(f.resident, owing).get("status").asString()).as("opens once paid").isEqualTo("FULFILLED");
         assertThat(expect(f.as(f.staff).get(f.path() + "/offerings"), 200).valueStream().filter(o -> o.get("id").asString().equals(bank))
                 .findFirst().orElseThrow().get("stock").asInt()).as("both compartments free again").isEqualTo(2);
@@ -252,6 +269,14 @@ class CommerceIT {
         assertThat(masked.get(0).get("buyerLogin").isNull()).as("a regulator sees no login").isTrue();
         assertThat(f.as(f.merchant).post(f.path() + "/counter-orders", Map.of("offeringId", meal, "quantity", 1, "buyerName", "张三")).status())
                 .as("a merchant is not the operator's counter").isEqualTo(404);
+        JsonNode paid = f.pay(f.resident, lunch);
+        String lunchPath = f.path() + "/orders/" + paid.get("id").asString();
+        assertThat(List.of(f.as(f.platform).post(lunchPath + "/refunds", Map.of("amountFen", 1, "reason", "x")).status(),
+                f.as(f.platform).post(lunchPath + "/fulfilment", Map.of()).status(),
+                f.as(f.platform).post(lunchPath + "/cancellation", Map.of("reason", "x")).status()))
+                .as("a platform admin reads, and moves no money").containsOnly(403);
+        assertThat(expect(f.as(f.platform).get(lunchPath), 200).get("refundedFen").asLong()).isZero();
+        assertThat(field(expect(f.as(f.staff).get(f.path() + "/offerings?date=+999999999-12-31"), 400))).isEqualTo("date");
     }
 
     private int seatsLeft(String offering) {
