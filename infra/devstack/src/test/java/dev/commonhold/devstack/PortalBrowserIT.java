@@ -313,7 +313,7 @@ class PortalBrowserIT {
         browser.signIn("resident", "resident");
         browser.open("/portal/#/services");
         browser.untilText(By.cssSelector("main"), "长者营养晚餐");
-        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).contains("60岁以上长者").contains("丰巢").doesNotContain("null")
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).contains("60岁以上长者").contains("3号楼快递柜").doesNotContain("null")
                 .doesNotContain("undefined");
         browser.until(By.cssSelector("button[data-offering='" + supper + "']")).click();
         browser.untilText(By.cssSelector("main"), "政府补贴 ¥3.00，需支付 ¥15.00");
