@@ -2,7 +2,6 @@ package dev.commonhold.commerce.orders.app;
 
 import dev.commonhold.commerce.merchants.app.MerchantStore;
 import dev.commonhold.commerce.merchants.app.Merchants;
-import dev.commonhold.commerce.merchants.domain.InvalidRequest;
 import dev.commonhold.commerce.merchants.domain.Merchant;
 import dev.commonhold.commerce.merchants.domain.Offering;
 import dev.commonhold.commerce.merchants.domain.OfferingKind;
@@ -104,9 +103,6 @@ public class Lockers {
     }
 
     private static Order withPrice(Order o, OrderPrice price, Instant now) {
-        if (price.grossFen() > 100_000_000L) {
-            throw new InvalidRequest("fee", "too large");
-        }
         return new Order(o.id(), o.number(), o.communityId(), o.merchantId(), o.offeringId(), o.kind(), o.quantity(), o.serviceDate(), o.placedVia(),
                 o.buyerLogin(), o.buyerName(), o.buyerBirthDate(), o.ageVerifiedBy(), price.grossFen(), price, OrderStatus.PLACED, 0, o.placedBy(),
                 o.placedAt(), null, null, null, null, null, o.storedAt(), o.compartment(), null, null);

@@ -22,8 +22,6 @@ public interface SettlementStore {
     /** Inserts the settlement and marks the orders and refunds of the statement as in it. */
     void insert(Settlement settlement, Instant before);
 
-    Optional<Settlement> settlement(UUID communityId, UUID id);
-
     List<Settlement> settlements(UUID communityId, UUID merchantId);
 
     /** The orders and refunds a settlement took in. */

@@ -102,11 +102,6 @@ class JdbcSettlements implements SettlementStore {
     }
 
     @Override
-    public Optional<Settlement> settlement(UUID communityId, UUID id) {
-        return jdbc.query(SETTLEMENT + "WHERE s.community_id = ? AND s.id = ?", SETTLEMENT_ROW, communityId, id).stream().findFirst();
-    }
-
-    @Override
     public List<Settlement> settlements(UUID communityId, UUID merchantId) {
         return merchantId == null
                 ? jdbc.query(SETTLEMENT + "WHERE s.community_id = ? ORDER BY s.issued_at DESC, s.id DESC LIMIT 500", SETTLEMENT_ROW, communityId)
