@@ -111,9 +111,11 @@ final class DemoCommerce {
 
     private void awaitPaid(String path, String order) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!"PAID".equals(expect(staff.get(path + "/orders/" + order), 200).get("status").asString())) {
+        JsonNode seen;
+        while (!"PAID".equals((seen = expect(staff.get(path + "/orders/" + order), 200)).get("status").asString())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("commerce did not learn of the demo order's payment within 60 s; see .devstack/logs/commerce.log");
+                throw new IllegalStateException("commerce did not learn of the demo order's payment within 60 s (its charges as commerce sees them: "
+                        + seen.get("charges") + "); see .devstack/logs/commerce.log and billing.log");
             }
             sleep();
         }

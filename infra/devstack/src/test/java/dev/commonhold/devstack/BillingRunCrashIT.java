@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * company's, over several communities, so both of billing's lanes are at work when it dies. Billing
  * runs as its own process from its jar, as in production.
  */
+@org.junit.jupiter.api.Order(0) // before the shared demo stack starts (DemoStack): never two stacks at once
 class BillingRunCrashIT {
 
     private static final int COMMUNITIES = 8;

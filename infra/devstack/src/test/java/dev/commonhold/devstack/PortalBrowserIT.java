@@ -1,6 +1,5 @@
 package dev.commonhold.devstack;
 
-import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.http.Api;
 import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +35,8 @@ import static org.awaitility.Awaitility.await;
  * and signing out ends the Keycloak session. Screenshots go to -Dportal.screenshots (tools/screenshots.sh).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(DemoStack.class)
+@Order(1)
 class PortalBrowserIT {
 
     private static Stack stack;
@@ -43,21 +45,17 @@ class PortalBrowserIT {
     private static String community;
 
     @BeforeAll
-    static void startTheStackAndABrowser() {
-        keycloak = Infra.keycloak().client();
-        stack = EndToEnd.start("e2e-logs-portal", dev.commonhold.platform.testkit.Ports.free(), dev.commonhold.platform.testkit.Ports.free());
-        keycloak.allowRedirectsTo("commonhold-gateway", stack.gatewayUrl());
-        community = DemoSeed.run(stack.gatewayUrl(), keycloak);
+    static void aBrowserOnTheDemoStack() {
+        stack = DemoStack.running().stack();
+        community = DemoStack.running().community();
+        keycloak = DemoStack.running().keycloak();
         browser = new Browser(stack.gatewayUrl());
     }
 
     @AfterAll
-    static void stop() {
+    static void closeTheBrowser() {
         if (browser != null) {
             browser.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

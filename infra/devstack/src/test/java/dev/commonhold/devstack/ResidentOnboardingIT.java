@@ -5,12 +5,12 @@ import dev.commonhold.platform.testkit.http.Api;
 import dev.commonhold.platform.testkit.http.ApiResponse;
 import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * member's old token is refused by the trust account, which checks the register.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(DemoStack.class)
+@Order(2)
 class ResidentOnboardingIT {
 
     private static final String COMMUNITIES = "/api/community/communities";
@@ -51,17 +53,10 @@ class ResidentOnboardingIT {
     private static String code;
 
     @BeforeAll
-    static void startTheStack() {
-        keycloak = Infra.keycloak().client();
-        stack = EndToEnd.start("e2e-logs-onboarding", dev.commonhold.platform.testkit.Ports.free(), dev.commonhold.platform.testkit.Ports.free());
-        community = DemoSeed.run(stack.gatewayUrl(), keycloak);
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void onTheDemoStack() {
+        stack = DemoStack.running().stack();
+        community = DemoStack.running().community();
+        keycloak = DemoStack.running().keycloak();
     }
 
     @Test

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again: every settlement is in the books exactly once, the books balance and the journal
  * verifies. Trust-account runs as its own process from its jar, as in production.
  */
+@org.junit.jupiter.api.Order(0) // before the shared demo stack starts (DemoStack): never two stacks at once
 class TrustConsumerCrashIT {
 
     private static final int SETTLEMENTS = 3_000;

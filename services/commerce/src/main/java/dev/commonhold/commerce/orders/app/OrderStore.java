@@ -48,8 +48,9 @@ public interface OrderStore {
     List<UUID> cancelledWithOpenCharges(Instant before, int limit);
 
     /**
-     * Subsidised units already ordered for this buyer, kind and day (orders not cancelled): the buyer is a
-     * login, or at the counter a name with a birth date. Serialised per buyer and day for the transaction.
+     * Subsidised units already ordered for this person, kind and day (orders not cancelled): the person is their
+     * name with their birth date, however they ordered (their login, or at the counter), or their login. Serialised
+     * per person and day for the transaction.
      */
     int subsidisedUnits(UUID communityId, String buyerLogin, String buyerName, LocalDate birthDate, String kind, LocalDate day);
 

@@ -143,12 +143,13 @@ class JdbcOrders implements OrderStore {
 
     @Override
     public int subsidisedUnits(UUID communityId, String buyerLogin, String buyerName, LocalDate birthDate, String kind, LocalDate day) {
-        String buyer = buyerLogin != null ? "login:" + buyerLogin : "counter:" + buyerName + "|" + birthDate;
-        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 13))", Object.class, communityId + "|" + buyer + "|" + kind + "|" + day);
+        // The subsidy is the person's, however they ordered: by their login or at the counter under their name and birth date.
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 13))", Object.class,
+                communityId + "|" + buyerName + "|" + birthDate + "|" + kind + "|" + day);
         Integer units = jdbc.queryForObject("""
                 SELECT count(*) FROM customer_order WHERE community_id = ? AND kind = ? AND service_date = ? AND subsidy_fen > 0 AND status <> 'CANCELLED'
-                  AND (buyer_login = ? OR (buyer_login IS NULL AND ?::text IS NULL AND buyer_name = ? AND buyer_birth_date = ?::date))""", Integer.class,
-                communityId, kind, Date.valueOf(day), buyerLogin, buyerLogin, buyerName, birthDate == null ? null : Date.valueOf(birthDate));
+                  AND ((buyer_name = ? AND buyer_birth_date = ?::date) OR buyer_login = ?)""", Integer.class,
+                communityId, kind, Date.valueOf(day), buyerName, Date.valueOf(birthDate), buyerLogin);
         return units == null ? 0 : units;
     }
 

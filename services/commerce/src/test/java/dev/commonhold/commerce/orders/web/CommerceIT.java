@@ -121,6 +121,24 @@ class CommerceIT {
         assertThat(f.as(f.resident).get(f.path() + "/subsidy-claims").status()).isEqualTo(403);
     }
 
+    /** One subsidised meal a person a day, however they order: in the app under their login, or at the counter under their name. */
+    @Test
+    void theSubsidyIsThePersonsWhetherTheyOrderInTheAppOrAtTheCounter() {
+        String canteen = f.merchant("长者食堂（补贴）", f.merchantLogin, 10_000);
+        String meal = f.meal(canteen, 10);
+        expect(f.as(f.staff).post(f.path() + "/elders", Map.of("login", f.residentLogin, "name", "赵桂芝", "birthDate", "1948-07-01")), 201);
+        JsonNode inTheApp = expect(f.as(f.resident).post(f.path() + "/orders", Map.of("offeringId", meal, "quantity", 1)), 201);
+
+        JsonNode atTheCounter = expect(f.as(f.staff).post(f.path() + "/counter-orders", Map.of("offeringId", meal, "quantity", 1,
+                "buyerName", "赵桂芝", "buyerBirthDate", "1948-07-01")), 201);
+        JsonNode someoneElse = expect(f.as(f.staff).post(f.path() + "/counter-orders", Map.of("offeringId", meal, "quantity", 1,
+                "buyerName", "赵桂芝", "buyerBirthDate", "1949-07-01")), 201);
+
+        assertThat(inTheApp.get("price").get("subsidyFen").asLong()).isEqualTo(300);
+        assertThat(atTheCounter.get("price").get("subsidyFen").asLong()).as("the same person, the same day, at the counter").isZero();
+        assertThat(someoneElse.get("price").get("subsidyFen").asLong()).as("the same name, another birth date: another person").isEqualTo(300);
+    }
+
     @Test
     void aRefundAfterSettlementIsTakenFromTheNextSettlementAndCarriedWhenNothingCoversIt() {
         String canteen = f.merchant("社区食堂", f.merchantLogin, 5_000);
