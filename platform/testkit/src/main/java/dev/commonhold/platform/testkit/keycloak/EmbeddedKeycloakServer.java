@@ -128,8 +128,10 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
             if (!copy.waitFor(5, TimeUnit.MINUTES) || copy.exitValue() != 0) {
                 throw new IOException("could not copy " + from + " to " + staging);
             }
-            try (var data = Files.walk(staging.resolve("data"))) {
-                data.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            if (Files.exists(staging.resolve("data"))) { // a home no Keycloak has run in yet (a fresh machine) has none
+                try (var data = Files.walk(staging.resolve("data"))) {
+                    data.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+                }
             }
             Files.move(staging, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
