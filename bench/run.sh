@@ -12,6 +12,7 @@
 #   bench/run.sh gate       parking camera reads: events/s and p50/p99 through the gateway vs direct, vs raw single-row inserts
 #   bench/run.sh leasing    100,000 leases with 20-year rent schedules through the leasing API vs a raw COPY of the same rent rows
 #   bench/run.sh commerce   20,000 orders through the gateway by 16 callers vs raw single-row inserts by as many
+#   bench/run.sh franchise  a year of oversight for one operator's 500 communities (1,000,000 payments) vs the raw SQL aggregates
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/use-java.sh

@@ -3,7 +3,7 @@
 # embedded local stack). Each service owns only its own data. The passwords come from the required
 # <SERVICE>_DB_PASSWORD variables (docker-compose.yml), never from this file.
 set -eu
-for database in community billing trust_account maintenance_fund parking leasing commerce; do
+for database in community billing trust_account maintenance_fund parking leasing commerce franchise; do
   variable="$(echo "$database" | tr 'a-z' 'A-Z')_DB_PASSWORD"
   password="$(printenv "$variable" || true)"
   if [ -z "$password" ]; then

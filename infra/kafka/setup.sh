@@ -50,7 +50,7 @@ writes community community.events community.events.dlt community.state community
 
 user billing
 writes billing billing.events billing.events.dlt
-reads billing parking.events leasing.events commerce.events fund.events community.state
+reads billing parking.events leasing.events commerce.events fund.events franchise.events community.state
 
 user trust-account
 writes trust-account trust.events trust.events.dlt
@@ -62,12 +62,16 @@ reads maintenance-fund billing.events community.state community.events
 
 user parking
 writes parking parking.events parking.events.dlt
-reads parking billing.events community.state
+reads parking billing.events community.state franchise.events
 
 user leasing
 writes leasing leasing.events leasing.events.dlt
-reads leasing billing.events community.events community.state
+reads leasing billing.events community.events community.state franchise.events
 
 user commerce
 writes commerce commerce.events commerce.events.dlt
 reads commerce billing.events community.state
+
+user franchise
+writes franchise franchise.events franchise.events.dlt
+reads franchise billing.events community.state parking.events leasing.events commerce.events

@@ -40,6 +40,7 @@ MAINTENANCE_FUND_DB_PASSWORD=$(random)
 PARKING_DB_PASSWORD=$(random)
 LEASING_DB_PASSWORD=$(random)
 COMMERCE_DB_PASSWORD=$(random)
+FRANCHISE_DB_PASSWORD=$(random)
 KAFKA_CLUSTER_ID=$(openssl rand 16 | base64 | tr '+/' '-_' | tr -d '=')
 KAFKA_ADMIN_PASSWORD=$(random)
 KAFKA_PASSWORD_COMMUNITY=$(random)
@@ -49,6 +50,7 @@ KAFKA_PASSWORD_MAINTENANCE_FUND=$(random)
 KAFKA_PASSWORD_PARKING=$(random)
 KAFKA_PASSWORD_LEASING=$(random)
 KAFKA_PASSWORD_COMMERCE=$(random)
+KAFKA_PASSWORD_FRANCHISE=$(random)
 ENV
 echo "wrote $target/.env and the integration's key in $target/secrets/machine/"
 echo "next: put the TLS certificate chain and key in $target/secrets/tls/fullchain.pem and privkey.pem"

@@ -50,7 +50,7 @@ public final class Bench {
              Stack stack = Stack.start(postgres, kafka.bootstrapServers(), keycloak.issuerUri(), new Stack.Settings(
                      Path.of("").toAbsolutePath(), Path.of("bench", "results", "logs"), "bench", Ports.free(), Ports.free(),
                      Map.of("community", Ports.free(), "billing", Ports.free(), "trust-account", Ports.free(), "maintenance-fund", Ports.free(), "parking", Ports.free(),
-                             "leasing", Ports.free(), "commerce", Ports.free())))) {
+                             "leasing", Ports.free(), "commerce", Ports.free(), "franchise", Ports.free())))) {
             String baseline = postgres.createDatabase("baseline");
             Latencies insert = RawBaselines.postgresSingleRowInsert(postgres, baseline, 2_000);
             Latencies kafkaTrip = RawBaselines.kafkaRoundTrip(kafka, 1_000);
@@ -91,6 +91,9 @@ public final class Bench {
             if (which.equals("all") || which.equals("commerce")) {
                 commerceBenchmark(postgres, baseline, stack, identity);
             }
+            if (which.equals("all") || which.equals("franchise")) {
+                franchiseBenchmark(postgres, stack, identity);
+            }
         }
     }
 
@@ -120,6 +123,22 @@ public final class Bench {
         Report.ratio("orders/s through the gateway vs raw inserts/s", r.orders() / r.oursSeconds(), r.orders() / r.rawSeconds(), "/s");
         Report.line("  refused or failed, stored, charges not summing to what the buyer pays", "%,d, %,d (expected %,d), %,d"
                 .formatted(r.failed(), r.stored(), r.orders(), r.unbalanced()));
+    }
+
+    private static void franchiseBenchmark(EmbeddedPostgresServer postgres, Stack stack, KeycloakClient identity) throws Exception {
+        int communities = Integer.getInteger("bench.franchise.communities", 500);
+        int perCommunity = Integer.getInteger("bench.franchise.payments", 2_000);
+        FranchiseBenchmark.Result r = FranchiseBenchmark.run(postgres, "bench", stack.serviceUrl("franchise"), identity, communities, perCommunity, 9);
+        Report.heading("Franchise: a year's oversight of one operator's agreement over %,d communities, %,d settled payments (median of %d)"
+                .formatted(r.communities(), r.rows(), r.rounds()));
+        Report.line("raw SQL: sum by revenue class over the year's rows", "%.1f ms".formatted(r.rawByClassMs()));
+        Report.line("raw SQL: sum by community over the year's rows", "%.1f ms".formatted(r.rawByCommunityMs()));
+        Report.line("the year's review (revenue, share owed and paid, IRR, findings), as the regulator", "%.1f ms".formatted(r.reviewMs()));
+        Report.ratio("review time, as a multiple of the raw aggregate's", r.reviewMs(), r.rawByClassMs(), "ms");
+        Report.line("the district report (the same agreement reviewed)", "%.1f ms".formatted(r.districtMs()));
+        Report.line("one community's share owed (the review and a sum by community)", "%.1f ms".formatted(r.ownersShareMs()));
+        Report.ratio("owners' share time, as a multiple of both raw aggregates'", r.ownersShareMs(), r.rawByClassMs() + r.rawByCommunityMs(), "ms");
+        Report.line("  gross by raw SQL, by the review; findings", "%,d fen, %,d fen; %,d".formatted(r.grossFen(), r.reviewGrossFen(), r.findings()));
     }
 
     /** Issue 10's targets: ≥ 2,000 events/s, p99 ≤ 50 ms, ≥ 20% of raw inserts/s; the gateway adds p50 ≤ +1 ms, p99 ≤ +5 ms. */

@@ -27,7 +27,7 @@ final class Banner {
                    committee  owners' committee chair (owner of 2号楼 301)
                    operator   operator admin of the company running the community
                    staff      operator staff of the same company
-                   regulator  Chaoyang district housing bureau (read only)
+                   regulator  Chaoyang district housing bureau (reads; evaluates the franchise)
                    platform   platform administrator
                    tenant     陈小雨, who rents the operator's shop S-02: sees her lease and what she owes
                    merchant   the elderly canteen 幸福餐桌: its orders and settlements
@@ -50,6 +50,8 @@ final class Banner {
                  3/4 vote before its lease starts (README.md, Leasing).
                  Commerce: an elderly canteen (Beijing's meal subsidy; the resident's age is checked),
                  express lockers with a parcel for the resident, home repairs (README.md, Commerce).
+                 Franchise: the garage and idle rooms under a Jinsong-like agreement (20%% to the owners);
+                 one garage stay was charged above the approved day cap (README.md, Franchise oversight).
                  Joining: anyone may sign up (a phone number as username) at
                  http://localhost:%d/realms/commonhold/account and bind their home with a code
                  staff issues, or ask to be bound (README.md, Joining a household).

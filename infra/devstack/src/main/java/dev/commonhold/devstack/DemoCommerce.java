@@ -28,6 +28,8 @@ final class DemoCommerce {
 
     private final Api staff;
     private final Progress progress;
+    /** Billing's answer to each cash payment, by charge: what a seed that times out waiting for commerce reports. */
+    private final Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
     DemoCommerce(Api staff, Progress progress) {
         this.staff = staff;
@@ -98,11 +100,12 @@ final class DemoCommerce {
             String pay = billing + "/charges/" + charge.get("chargeId").asString() + "/payments";
             Map<String, Object> body = Map.of("amountFen", charge.get("amountFen").asLong(), "method", "CASH",
                     "receiptNumber", "DEMO-" + order.get("number").asString() + "-" + charge.get("revenueClass").asString().charAt(0));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
             ApiResponse paid;
             while ((paid = key().post(pay, body)).status() == 404 && System.nanoTime() < deadline) {
                 sleep(); // billing has not invoiced the charge yet
             }
+            answers.put(charge.get("chargeId").asString(), paid.status() + " " + paid.body().substring(0, Math.min(160, paid.body().length())));
             if (paid.status() != 409) { // 409: paid already (a retry): nothing to do
                 expect(paid, 201);
             }
@@ -110,12 +113,12 @@ final class DemoCommerce {
     }
 
     private void awaitPaid(String path, String order) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
         JsonNode seen;
         while (!"PAID".equals((seen = expect(staff.get(path + "/orders/" + order), 200)).get("status").asString())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("commerce did not learn of the demo order's payment within 60 s (its charges as commerce sees them: "
-                        + seen.get("charges") + "); see .devstack/logs/commerce.log and billing.log");
+                throw new IllegalStateException("commerce did not learn of the demo order's payment within " + DemoSeed.EVENT_WAIT.toSeconds() + " s (its charges as commerce sees them: "
+                        + seen.get("charges") + "; billing answered the cash payments: " + answers + "); see .devstack/logs/commerce.log and billing.log");
             }
             sleep();
         }
@@ -126,10 +129,10 @@ final class DemoCommerce {
     }
 
     private void awaitCommunity(String path) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
         while (staff.get(path + "/merchants").status() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("commerce did not learn of the demo community within 60 s; see .devstack/logs/commerce.log");
+                throw new IllegalStateException("commerce did not learn of the demo community within " + DemoSeed.EVENT_WAIT.toSeconds() + " s; see .devstack/logs/commerce.log");
             }
             sleep();
         }

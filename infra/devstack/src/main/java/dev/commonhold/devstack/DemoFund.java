@@ -70,7 +70,7 @@ final class DemoFund {
     }
 
     private JsonNode awaitSubAccounts(String fund, int units) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             ApiResponse summary = operator.get(fund + "/summary");
             if (summary.status() == 200 && summary.json().get("subAccounts").asInt() >= units) {
@@ -83,7 +83,7 @@ final class DemoFund {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("the maintenance fund did not open " + units + " sub-accounts within 60 s; see .devstack/logs/maintenance-fund.log");
+        throw new IllegalStateException("the maintenance fund did not open " + units + " sub-accounts within " + DemoSeed.EVENT_WAIT.toSeconds() + " s; see .devstack/logs/maintenance-fund.log");
     }
 
     private static JsonNode expect(ApiResponse response, int status) {

@@ -112,7 +112,7 @@ final class DemoLeasing {
             JsonNode c = charges.get(i);
             String pay = billing + "/charges/" + c.get("chargeId").asString() + "/payments";
             Map<String, Object> body = Map.of("amountFen", c.get("amountFen").asLong(), "method", "BANK_TRANSFER", "receiptNumber", "DEMO-LEASE-" + i);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
             ApiResponse paid;
             while ((paid = staff.header("Idempotency-Key", UUID.randomUUID().toString()).post(pay, body)).status() == 404 && System.nanoTime() < deadline) {
                 sleep(); // billing has not invoiced the charge yet
@@ -148,10 +148,10 @@ final class DemoLeasing {
     }
 
     private void awaitCommunity(String path) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
         while (staff.get(path + "/spaces").status() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("leasing did not learn of the demo community within 60 s; see .devstack/logs/leasing.log");
+                throw new IllegalStateException("leasing did not learn of the demo community within " + DemoSeed.EVENT_WAIT.toSeconds() + " s; see .devstack/logs/leasing.log");
             }
             sleep();
         }

@@ -113,10 +113,10 @@ public final class DemoParking {
     }
 
     private void awaitCommunity(String path) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
         while (staff.get(path + "/lots").status() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("parking did not learn of the demo community within 60 s; see .devstack/logs/parking.log");
+                throw new IllegalStateException("parking did not learn of the demo community within " + DemoSeed.EVENT_WAIT.toSeconds() + " s; see .devstack/logs/parking.log");
             }
             try {
                 Thread.sleep(300);

@@ -39,6 +39,13 @@ public final class DemoSeed {
         return new DemoSeed(gatewayUrl, keycloak, new Progress()).seed();
     }
 
+    /**
+     * How long a seed waits for an event to cross the stack (a charge reaching billing, a payment reaching the
+     * service that raised it). Seconds when the stack is idle; while a dozen JVMs start on two cores and billing
+     * publishes three months of invoices, a minute was seen not to be enough.
+     */
+    static final java.time.Duration EVENT_WAIT = java.time.Duration.ofMinutes(3);
+
     String seed() {
         operator = gateway.as(keycloak.passwordToken("operator", "operator"));
         String community = existing().orElseGet(this::register);
@@ -75,6 +82,8 @@ public final class DemoSeed {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+        // The franchise covers the garage the operator built: it needs parking's community and caps its prices from here on.
+        new DemoFranchise(operator, staff, camera, progress).seed(community);
         return community;
     }
 
@@ -107,10 +116,10 @@ public final class DemoSeed {
      */
     private void awaitInToken(String user, String community, String role) {
         Api login = gateway.as(keycloak.passwordToken(user, user));
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
         while (!expect(login.get("/api/community/me/homes"), 200).get("accountUpToDate").asBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the registry did not update " + user + "'s Keycloak account within 60 s; "
+                throw new IllegalStateException("the registry did not update " + user + "'s Keycloak account within " + DemoSeed.EVENT_WAIT.toSeconds() + " s; "
                         + "see the community service's log (account sync)");
             }
             try {

@@ -128,7 +128,7 @@ final class DemoTrust {
 
     /** The entry count once it has stopped growing (the relay delivers settlements within a second or two). */
     private long awaitPostings(String trust) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
         long seen = -1;
         while (System.nanoTime() < deadline) {
             ApiResponse accounts = operator.get(trust + "/accounts");
@@ -139,7 +139,7 @@ final class DemoTrust {
             seen = now;
             sleep(1_500);
         }
-        throw new IllegalStateException("the trust account posted nothing from billing within 60 s; see .devstack/logs/trust-account.log");
+        throw new IllegalStateException("the trust account posted nothing from billing within " + DemoSeed.EVENT_WAIT.toSeconds() + " s; see .devstack/logs/trust-account.log");
     }
 
     private static void sleep(long millis) {

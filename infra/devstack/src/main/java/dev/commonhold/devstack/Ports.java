@@ -12,7 +12,8 @@ record Ports(int postgres, int kafka, int kafkaController, int keycloak, int gat
         return new Ports(port("POSTGRES", 15432), port("KAFKA", 19092), port("KAFKA_CONTROLLER", 19093), port("KEYCLOAK", 8180),
                 port("GATEWAY", 8080), port("CHANNEL_SIMULATOR", 8190), Map.of("community", port("COMMUNITY", 8081), "billing", port("BILLING", 8082),
                 "trust-account", port("TRUST_ACCOUNT", 8083), "maintenance-fund", port("MAINTENANCE_FUND", 8084),
-                "parking", port("PARKING", 8085), "leasing", port("LEASING", 8086), "commerce", port("COMMERCE", 8087)));
+                "parking", port("PARKING", 8085), "leasing", port("LEASING", 8086), "commerce", port("COMMERCE", 8087),
+                "franchise", port("FRANCHISE", 8088)));
     }
 
     private static int port(String name, int fallback) {

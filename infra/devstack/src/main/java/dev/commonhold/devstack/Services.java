@@ -31,6 +31,7 @@ final class Services {
         int parking = ports.get("parking");
         int leasing = ports.get("leasing");
         int commerce = ports.get("commerce");
+        int franchise = ports.get("franchise");
         return List.of(
                 community(repository, infra, community, gatewayPort),
                 billing(repository, infra, billing, channels),
@@ -39,19 +40,21 @@ final class Services {
                 withDatabase("parking", repository.resolve("services/parking/target/parking.jar"), parking, infra),
                 withDatabase("leasing", repository.resolve("services/leasing/target/leasing.jar"), leasing, infra),
                 withDatabase("commerce", repository.resolve("services/commerce/target/commerce.jar"), commerce, infra),
-                new Spec("gateway", repository.resolve("gateway/target/gateway.jar"), gatewayPort, null, Map.of(
-                        "PORT", String.valueOf(gatewayPort),
-                        "OIDC_ISSUER_URI", infra.issuerUri(),
-                        "COMMUNITY_URL", "http://localhost:" + community,
-                        "BILLING_URL", "http://localhost:" + billing,
-                        "TRUST_ACCOUNT_URL", "http://localhost:" + trust,
-                        "MAINTENANCE_FUND_URL", "http://localhost:" + fund,
-                        "PARKING_URL", "http://localhost:" + parking,
-                        "LEASING_URL", "http://localhost:" + leasing,
-                        "COMMERCE_URL", "http://localhost:" + commerce,
+                withDatabase("franchise", repository.resolve("services/franchise/target/franchise.jar"), franchise, infra),
+                new Spec("gateway", repository.resolve("gateway/target/gateway.jar"), gatewayPort, null, Map.ofEntries(
+                        Map.entry("PORT", String.valueOf(gatewayPort)),
+                        Map.entry("OIDC_ISSUER_URI", infra.issuerUri()),
+                        Map.entry("COMMUNITY_URL", "http://localhost:" + community),
+                        Map.entry("BILLING_URL", "http://localhost:" + billing),
+                        Map.entry("TRUST_ACCOUNT_URL", "http://localhost:" + trust),
+                        Map.entry("MAINTENANCE_FUND_URL", "http://localhost:" + fund),
+                        Map.entry("PARKING_URL", "http://localhost:" + parking),
+                        Map.entry("LEASING_URL", "http://localhost:" + leasing),
+                        Map.entry("COMMERCE_URL", "http://localhost:" + commerce),
+                        Map.entry("FRANCHISE_URL", "http://localhost:" + franchise),
                         // The portal shows the simulator's cashier page as the QR code a real channel's cashier would show:
                         // a link for the payer's browser, never an address the gateway calls.
-                        "PORTAL_CASHIER_LINK", channels.getOrDefault("WECHATPAY_API_BASE", ""))));
+                        Map.entry("PORTAL_CASHIER_LINK", channels.getOrDefault("WECHATPAY_API_BASE", "")))));
     }
 
     /**

@@ -132,7 +132,7 @@ class ComposeFileTest {
 
     @Test
     void composeRunsTheSameServicesAsTheLocalStack() {
-        Set<String> local = Services.all(repository, new Services.Infrastructure("jdbc:x", "k", "i"), 1, Map.of("community", 2, "billing", 3, "trust-account", 4, "maintenance-fund", 5, "parking", 6, "leasing", 7, "commerce", 8), Map.of())
+        Set<String> local = Services.all(repository, new Services.Infrastructure("jdbc:x", "k", "i"), 1, Map.of("community", 2, "billing", 3, "trust-account", 4, "maintenance-fund", 5, "parking", 6, "leasing", 7, "commerce", 8, "franchise", 9), Map.of())
                 .stream().map(Services.Spec::name).collect(Collectors.toSet());
         Set<String> deployed = modules().stream().map(m -> Path.of(m).getFileName().toString()).collect(Collectors.toSet());
         assertThat(local).isEqualTo(deployed);

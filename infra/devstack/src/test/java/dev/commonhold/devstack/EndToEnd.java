@@ -17,6 +17,6 @@ final class EndToEnd {
         return Stack.start(Infra.postgres(), Infra.kafka().bootstrapServers(), Infra.keycloak().issuerUri(), new Stack.Settings(
                 RepoRoot.locate(), Path.of("target", logs), "e2e_" + UUID.randomUUID().toString().substring(0, 8), gatewayPort, simulatorPort,
                 Map.of("community", Ports.free(), "billing", Ports.free(), "trust-account", Ports.free(), "maintenance-fund", Ports.free(),
-                        "parking", Ports.free(), "leasing", Ports.free(), "commerce", Ports.free())));
+                        "parking", Ports.free(), "leasing", Ports.free(), "commerce", Ports.free(), "franchise", Ports.free())));
     }
 }

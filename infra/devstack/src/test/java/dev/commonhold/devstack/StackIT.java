@@ -399,7 +399,8 @@ class StackIT {
                 .filter(postsParkingIncome).toList();
         assertThat(parkingIncome).as("parking_common, posted once although notified twice").hasSize(1);
         assertThat(resident.get(trust + "/accounts").json().get("trialBalanceFen").asLong()).isZero();
-        String lot = staff.get(parking + "/lots").json().get(0).get("id").asString();
+        String lot = staff.get(parking + "/lots").json().valueStream().filter(l -> l.get("name").asString().equals(DemoParking.LOT)).findFirst()
+                .orElseThrow().get("id").asString();
         assertThat(resident.get(parking + "/lots/" + lot + "/occupancy").json().get("capacity").asInt()).isEqualTo(300);
     }
 
@@ -586,6 +587,77 @@ class StackIT {
         return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status")).stream()
                 .filter(line -> line.startsWith("VmHWM:")).findFirst()
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).orElseThrow();
+    }
+
+    /**
+     * Issue 14 end to end: the demo community's Jinsong-like franchise (parking caps of 25 yuan a day, 20% to the
+     * owners). The garage's visitors paid at the booth; one six-hour stay of 60 yuan slipped through the garage's
+     * tariff set before the agreement. The district's regulator sees the revenue rebuilt from the ledger, the share
+     * owed on it and the overcharge with its evidence; the export validates against the published OCDS schemas;
+     * parking now refuses the garage's old tariff; the operator raises the share, pays it, and it is the owners'
+     * income in the trust account.
+     */
+    @Test
+    @Order(50)
+    void theRegulatorSeesTheShareOwedAndTheOverchargeWithItsEvidenceAndTheSharePaidIsTheOwnersIncome() {
+        Api regulator = gateway().as(keycloak.passwordToken("regulator", "regulator"));
+        Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
+        Api staff = gateway().as(keycloak.passwordToken("staff", "staff"));
+        Api resident = gateway().as(keycloak.passwordToken("resident", "resident"));
+        JsonNode agreement = regulator.get("/api/franchise/agreements?communityId=" + community).json().get(0);
+        assertThat(agreement.at("/terms/title").asString()).isEqualTo(DemoFranchise.TITLE);
+        String review = "/api/franchise/agreements/" + agreement.get("id").asString() + "/years/"
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        java.util.function.Predicate<JsonNode> overcharge = f -> f.get("code").asString().equals("overcharge");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> regulator.get(review + "/review").json().at("/review/findings")
+                .valueStream().anyMatch(overcharge) && regulator.get(review + "/review").json().at("/review/ledgerRevenueFen/parking_operator").asLong() >= 14_000);
+
+        JsonNode year = regulator.get(review + "/review").json().get("review");
+        long gross = year.get("grossFen").asLong();
+        assertThat(year.at("/ledgerRevenueFen/parking_operator").asLong()).as("the garage's six visits: 10+20+20+10+20+60 yuan").isEqualTo(14_000);
+        assertThat(year.at("/shareOwed/rateFen").asLong()).as("20% of what the ledger settled").isEqualTo((gross * 2_000 + 5_000) / 10_000);
+        JsonNode finding = year.get("findings").valueStream().filter(overcharge).findFirst().orElseThrow();
+        assertThat(finding.get("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(finding.get("clause").asString()).contains("京朝发改价〔2025〕7号").contains("FR2");
+        assertThat(finding.at("/evidence/amountFen").asLong()).isEqualTo(6_000);
+        assertThat(finding.at("/evidence/mostFen").asLong()).isIn(DemoFranchise.DAY_CAP_FEN, 2 * DemoFranchise.DAY_CAP_FEN);
+
+        ApiResponse ocds = regulator.get(review + "/ocds");
+        assertThat(ocds.status()).as(ocds.toString()).isEqualTo(200);
+        assertThat(OcdsSchemasForTest.problems(ocds.json())).isEmpty();
+        assertThat(ocds.json().at("/contracts/0/implementation/performanceFailures").toString()).contains("overcharge");
+        assertThat(regulator.get("/api/franchise/districts/110105/years/" + review.substring(review.lastIndexOf('/') + 1) + "/report.csv").body())
+                .contains(DemoFranchise.TITLE);
+        assertThat(resident.get(review + "/review").status()).as("owners read the terms and their share, not the review").isEqualTo(403);
+
+        String parking = "/api/parking/communities/" + community;
+        String garage = staff.get(parking + "/lots").json().valueStream().filter(l -> l.get("name").asString().equals(DemoFranchise.GARAGE))
+                .findFirst().orElseThrow().get("id").asString();
+        assertThat(staff.get(parking + "/lots/" + garage + "/sessions?plate=" + java.net.URLEncoder.encode("京NF2106", java.nio.charset.StandardCharsets.UTF_8)).json().get(0).get("chargeId").asString())
+                .as("the evidence is the six-hour stay's charge").isEqualTo(finding.at("/evidence/chargeId").asString());
+        ApiResponse oldTariff = staff.header("Idempotency-Key", UUID.randomUUID().toString()).post(parking + "/lots/" + garage + "/tariffs", Map.of(
+                "audience", "VISITOR", "freeMinutes", 15, "unitMinutes", 60, "firstHourFen", 500, "nextHourFen", 500, "dailyCapFen", 10_000));
+        assertThat(oldTariff.status()).as(oldTariff.toString()).isEqualTo(422);
+        assertThat(oldTariff.body()).contains("FR2").contains("京朝发改价〔2025〕7号");
+
+        ApiResponse raised = operator.header("Idempotency-Key", UUID.randomUUID().toString()).post(review + "/share-charges", Map.of());
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
+        JsonNode share = raised.json().get(0);
+        long owed = share.get("amountFen").asLong();
+        assertThat(owed).isEqualTo(year.get("obligationFen").asLong());
+        String pay = "/api/billing/communities/" + community + "/charges/" + share.get("chargeId").asString() + "/payments";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> staff.header("Idempotency-Key", "e2e-share")
+                .post(pay, Map.of("amountFen", owed, "method", "BANK_TRANSFER", "receiptNumber", "E2E-SHARE-1")).status() == 201);
+        String trust = "/api/trust/communities/" + community;
+        java.util.function.Predicate<JsonNode> shareIncome = e -> e.get("postings").valueStream()
+                .anyMatch(p -> p.get("account").asString().equals("4107") && p.get("amountFen").asLong() == -owed);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> resident.get(trust + "/entries?limit=500").json().get("items")
+                .valueStream().anyMatch(shareIncome));
+        JsonNode owners = resident.get(review + "/communities/" + community + "/share").json();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> resident.get(review + "/communities/" + community + "/share")
+                .json().get("paidFen").asLong() == owed);
+        assertThat(owners.get("owedFen").asLong()).isEqualTo(owed);
+        assertThat(resident.get(trust + "/accounts").json().get("trialBalanceFen").asLong()).isZero();
     }
 
     @Test

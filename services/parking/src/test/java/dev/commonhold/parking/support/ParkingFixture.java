@@ -82,6 +82,20 @@ public final class ParkingFixture {
         return this;
     }
 
+    /** franchise.tariff-caps-set.v1 for this community: parking_common capped at {@code hourFen} an hour and {@code dayFen} a day from 2025 (FR2). */
+    public void franchiseCaps(UUID agreement, int version, long hourFen, long dayFen) {
+        List<Map<String, Object>> caps = List.of(cap("HOUR", hourFen), cap("DAY", dayFen));
+        send(List.of(envelope("franchise.tariff-caps-set.v1", community, agreement, Map.of("agreementId", agreement.toString(), "version", version,
+                "communityId", community.toString(), "effectiveFrom", "2025-01-01", "caps", caps, "setAt", Instant.now().toString()))));
+    }
+
+    private static Map<String, Object> cap(String unit, long fen) {
+        Map<String, Object> cap = new HashMap<>(Map.of("revenueClass", "parking_common", "unit", unit, "capFen", fen, "validFrom", "2025-01-01",
+                "reference", "京朝发改价〔2025〕7号"));
+        cap.put("validTo", null);
+        return cap;
+    }
+
     public String lotPath() {
         return path() + "/lots/" + lot;
     }

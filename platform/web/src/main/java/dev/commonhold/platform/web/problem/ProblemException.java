@@ -45,6 +45,11 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    /** 400 naming the field of a body Jackson could not read: for a service's own handler that takes some unreadable bodies itself. */
+    public static ProblemException unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        return UnreadableBody.describe(e);
+    }
+
     public ProblemException with(String property, Object value) {
         properties.put(property, value);
         return this;

@@ -17,7 +17,8 @@ final class Labels {
             Map.entry("parking_common", "停车费（共有车位）"), Map.entry("parking_operator", "停车费"), Map.entry("lease_common_part", "共有部分租金"),
             Map.entry("advertising_common", "广告费"), Map.entry("lease_operator_space", "租金"), Map.entry("lease_public_space", "租金（公有配套用房）"),
             Map.entry("commerce_commission", "增值服务佣金"), Map.entry("commerce_operator_commission", "增值服务佣金（运营方）"), Map.entry("merchant_proceeds", "商户货款"), Map.entry("deposit", "押金"),
-            Map.entry("fund_deposit", "住宅专项维修资金"), Map.entry("late_fee", "滞纳金"));
+            Map.entry("fund_deposit", "住宅专项维修资金"), Map.entry("late_fee", "滞纳金"),
+            Map.entry("franchise_revenue_share", "特许经营收益分成"), Map.entry("franchise_government_share", "特许经营收益分成（政府）"));
 
     private Labels() {
     }

@@ -21,7 +21,7 @@ import java.util.UUID;
 @Configuration(proxyBeanMethods = false)
 class ChargeHandlers {
 
-    static final List<String> SOURCES = List.of("parking", "leasing", "commerce", "fund");
+    static final List<String> SOURCES = List.of("parking", "leasing", "commerce", "fund", "franchise");
 
     @Bean
     static BeanFactoryPostProcessor chargeHandlerBeans() {

@@ -3,6 +3,7 @@ package dev.commonhold.leasing.leases.app;
 import dev.commonhold.leasing.leases.domain.Lease;
 import dev.commonhold.leasing.leases.domain.LeaseTerm;
 import dev.commonhold.leasing.leases.domain.LeasingVote;
+import dev.commonhold.leasing.leases.domain.FranchiseCap;
 import dev.commonhold.leasing.leases.domain.RentSchedule;
 import dev.commonhold.leasing.register.CommunityCopy;
 import dev.commonhold.leasing.register.LeasingAccess;
@@ -39,6 +40,7 @@ public class Leases {
     public record Recorded(Lease lease, RentSchedule schedule, List<String> notes) {
     }
 
+    private final FranchiseCaps franchiseCaps;
     private final LeaseStore leases;
     private final SpaceStore spaces;
     private final Register register;
@@ -49,7 +51,8 @@ public class Leases {
     private final Clock clock;
 
     Leases(LeaseStore leases, SpaceStore spaces, Register register, LeasingAccess access, RentCharges rentCharges, LeaseEvents events,
-           LeasingProperties properties, Clock clock) {
+           LeasingProperties properties, FranchiseCaps franchiseCaps, Clock clock) {
+        this.franchiseCaps = franchiseCaps;
         this.leases = leases;
         this.spaces = spaces;
         this.register = register;
@@ -110,6 +113,7 @@ public class Leases {
                     + "no penalty; upload the signed contract and record it as written to fix the term");
         }
         RentSchedule schedule = RentSchedule.of(term, asked.rent());
+        FranchiseCap.check(schedule, let.stream().mapToLong(Space::areaCentiM2).sum(), franchiseCaps.of(community.id(), revenueClass));
         boolean common = let.stream().anyMatch(s -> s.ownership() == Ownership.COMMON_PART);
         Lease.Status status = common && vote == null ? Lease.Status.AWAITING_VOTE : Lease.Status.ACTIVE;
         if (status == Lease.Status.AWAITING_VOTE) {

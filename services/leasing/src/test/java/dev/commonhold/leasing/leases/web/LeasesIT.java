@@ -41,6 +41,39 @@ class LeasesIT {
         f = new LeasingFixture(port).registered();
     }
 
+    /** FR2: every month's rent, escalations included, within the franchise's per-m² cap: exactly at it passes, one fen over is refused. */
+    @Test
+    void aRentAboveTheFranchisesPublishedCapIsRefusedNamingTheApproval() {
+        UUID agreement = UUID.randomUUID();
+        Map<String, Object> cap = new HashMap<>(Map.of("revenueClass", "lease_operator_space", "unit", "M2_MONTH", "capFen", 10_000,
+                "validFrom", "2025-01-01", "reference", "深发改价〔2025〕3号"));
+        cap.put("validTo", null);
+        LeasingFixture.send(List.of(LeasingFixture.envelope("franchise.tariff-caps-set.v1", f.community, agreement, Map.of("agreementId",
+                agreement.toString(), "version", 1, "communityId", f.community.toString(), "effectiveFrom", "2025-01-01", "caps", List.of(cap),
+                "setAt", Instant.now().toString()))));
+        LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+        String room = f.space("R-FR2", "IDLE_ROOM", "OPERATOR_FRANCHISE", null); // 42.50 m²: at most 4,250.00 yuan a month
+        Map<String, Object> escalating = rent(f.lease(room, start, start.plusYears(3).minusDays(1)), 425_000, 300);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> f.as(f.staff).post(f.path() + "/leases", escalating).status() == 422);
+
+        JsonNode refused = expect(f.as(f.staff).post(f.path() + "/leases", escalating), 422);
+        assertThat(refused.get("rule").asString()).as("the second year's 3% step is over the cap").isEqualTo("FR2");
+        assertThat(refused.toString()).contains("rent.monthlyRentFen").contains("深发改价〔2025〕3号");
+        JsonNode oneFenOver = expect(f.as(f.staff).post(f.path() + "/leases", rent(f.lease(room, start, start.plusYears(3).minusDays(1)), 425_001, 0)), 422);
+        assertThat(oneFenOver.get("rule").asString()).isEqualTo("FR2");
+        expect(f.as(f.staff).post(f.path() + "/leases", rent(f.lease(room, start, start.plusYears(3).minusDays(1)), 425_000, 0)), 201);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> rent(Map<String, Object> lease, long monthlyFen, int escalationBp) {
+        Map<String, Object> rent = new HashMap<>((Map<String, Object>) lease.get("rent"));
+        rent.put("monthlyRentFen", monthlyFen);
+        rent.put("escalationBasisPoints", escalationBp);
+        rent.put("depositFen", 0);
+        lease.put("rent", rent);
+        return lease;
+    }
+
     @Test
     void badInputIsAProblemNamingTheFieldAndStoresNothing() {
         String room = f.space("R-1", "IDLE_ROOM", "OPERATOR_FRANCHISE", null);

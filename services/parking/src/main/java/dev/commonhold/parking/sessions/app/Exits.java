@@ -62,7 +62,7 @@ public class Exits {
         LocalDate day = exitAt.atZone(community.zone()).toLocalDate();
         String readDiffers = plateRead.equals(inside.plate()) ? null : plateRead;
         if (passesFree(lot, inside.plate(), inside.unitId(), day)) {
-            return finish(eventId, lot, gate, inside, exitAt, 0, null, readDiffers, matchedBy, null);
+            return finish(eventId, community.zone(), lot, gate, inside, exitAt, 0, null, readDiffers, matchedBy, null);
         }
         Audience audience = inside.unitId() != null ? Audience.RESIDENT_EXTRA_CAR : Audience.VISITOR;
         long price;
@@ -74,7 +74,7 @@ public class Exits {
             note = noTariff.getMessage() + ": charged the lot's minimum fee";
         }
         Session priced = withAudience(inside, Session.PERMIT.equals(inside.audience()) ? audience.name() : inside.audience());
-        return finish(eventId, lot, gate, priced, exitAt, price, describe(priced, exitAt, lot), readDiffers, matchedBy, note);
+        return finish(eventId, community.zone(), lot, gate, priced, exitAt, price, describe(priced, exitAt, lot), readDiffers, matchedBy, note);
     }
 
     /** K4's last step: no entry found, not even by a fuzzy match — the lot's minimum fee, and why, kept with the session. */
@@ -88,7 +88,7 @@ public class Exits {
         sessions.insert(session);
         String note = "K4: no entry record for " + plate.display() + " and no car inside within one character or a confusable read";
         long price = free ? 0 : lot.minimumFeeFen();
-        return finish(eventId, lot, gate, session, exitAt, price, "停车费（无入场记录，按最低收费） " + plate.display() + " " + lot.name(), null,
+        return finish(eventId, community.zone(), lot, gate, session, exitAt, price, "停车费（无入场记录，按最低收费） " + plate.display() + " " + lot.name(), null,
                 "NO_ENTRY", note);
     }
 
@@ -102,7 +102,7 @@ public class Exits {
         };
     }
 
-    private GateAnswer finish(UUID eventId, Lot lot, Gate gate, Session session, Instant exitAt, long price, String description, String readDiffers,
+    private GateAnswer finish(UUID eventId, java.time.ZoneId zone, Lot lot, Gate gate, Session session, Instant exitAt, long price, String description, String readDiffers,
                               String matchedBy, String note) {
         Plate plate = new Plate(session.plate());
         UUID chargeId = null;
@@ -111,8 +111,11 @@ public class Exits {
             chargeId = Ids.newId();
             revenueClass = lot.visitorSpaceKind().revenueClass();
             LocalDate dueOn = LocalDate.now(clock);
+            // The days the stay served, so franchise oversight can hold the charge against a daily cap (FR2); none known without an entry.
+            LocalDate servedTo = LocalDate.ofInstant(exitAt, zone);
+            LocalDate servedFrom = session.enteredAt() == null ? servedTo : LocalDate.ofInstant(session.enteredAt(), zone);
             charges.raise(new ParkingCharges.NewCharge(chargeId, session.communityId(), lot.id(), ParkingCharges.Source.SESSION, session.id(),
-                    "plate", plate.text(), session.unitId(), null, revenueClass, price, null, null, dueOn, description), clock.instant());
+                    "plate", plate.text(), session.unitId(), null, revenueClass, price, servedFrom, servedTo, dueOn, description), clock.instant());
         }
         Session closed = new Session(session.id(), session.communityId(), session.lotId(), session.plate(), session.unitId(), session.permitId(),
                 session.audience(), session.enteredAt(), session.entryGate(), exitAt, gate.serial(),

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,13 +33,17 @@ public class Tariffs {
 
     private static final Duration LONGEST_QUOTE = Duration.ofDays(366);
 
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
     private final TariffStore store;
+    private final FranchiseCaps franchiseCaps;
     private final Lots lots;
     private final ParkingAccess access;
     private final Clock clock;
 
-    Tariffs(TariffStore store, Lots lots, ParkingAccess access, Clock clock) {
+    Tariffs(TariffStore store, Lots lots, ParkingAccess access, FranchiseCaps franchiseCaps, Clock clock) {
         this.store = store;
+        this.franchiseCaps = franchiseCaps;
         this.lots = lots;
         this.access = access;
         this.clock = clock;
@@ -55,7 +60,7 @@ public class Tariffs {
         }
         TariffPlan plan = new TariffPlan(Ids.newId(), lot.id(), asked.audience(), from, asked.freeMinutes(), asked.unitMinutes(),
                 asked.firstHourFen(), asked.nextHourFen(), asked.nightStart(), asked.nightEnd(), asked.nightHourFen(), asked.dailyCapFen());
-        ApprovedCaps.check(plan, lot);
+        ApprovedCaps.check(plan, lot, franchiseCaps.of(communityId, lot.visitorSpaceKind().revenueClass()), LocalDate.ofInstant(from, CHINA));
         if (!store.insert(plan, viewer.subject())) {
             throw ProblemException.conflict("the lot already has a " + plan.audience() + " plan from " + from);
         }

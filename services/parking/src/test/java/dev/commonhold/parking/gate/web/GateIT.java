@@ -39,6 +39,31 @@ class GateIT {
         f = new ParkingFixture(port).registered().lot(300, 1);
     }
 
+    /** FR2: the franchise's published caps bind with the lot's (the lowest wins); exactly at the cap passes, one fen over is refused. */
+    @Test
+    void aTariffAboveTheFranchisesPublishedCapIsRefusedNamingTheApproval() {
+        ParkingFixture f = new ParkingFixture(port).registered().lot(50, 0);
+        UUID agreement = UUID.randomUUID();
+        f.franchiseCaps(agreement, 1, 500, 3_000);
+        Map<String, Object> atCap = Map.of("audience", "RESIDENT_EXTRA_CAR", "freeMinutes", 30, "unitMinutes", 60, "firstHourFen", 500,
+                "nextHourFen", 400, "dailyCapFen", 3_000);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> f.as(f.staff).post(f.lotPath() + "/tariffs", Map.of("audience", "VISITOR",
+                "freeMinutes", 30, "unitMinutes", 60, "firstHourFen", 600, "nextHourFen", 400, "dailyCapFen", 3_000)).status() == 422);
+
+        ApiResponse overDay = f.as(f.staff).post(f.lotPath() + "/tariffs", Map.of("audience", "VISITOR", "freeMinutes", 30, "unitMinutes", 60,
+                "firstHourFen", 500, "nextHourFen", 400, "dailyCapFen", 3_001));
+        assertThat(overDay.status()).isEqualTo(422);
+        assertThat(overDay.json().get("rule").asString()).isEqualTo("FR2");
+        assertThat(overDay.body()).contains("dailyCapFen").contains("京朝发改价〔2025〕7号");
+        expect(f.as(f.staff).post(f.lotPath() + "/tariffs", atCap), 201);
+
+        f.franchiseCaps(agreement, 2, 800, 5_000); // the amendment raising the caps: the lot's own (8 yuan, 50 yuan) bind again
+        f.franchiseCaps(agreement, 1, 500, 2_000); // version 1 redelivered late changes nothing
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> f.as(f.staff).post(f.lotPath() + "/tariffs", Map.of("audience", "VISITOR",
+                "effectiveFrom", Instant.now().plus(Duration.ofDays(1)).toString(), "freeMinutes", 30, "unitMinutes", 60, "firstHourFen", 800,
+                "nextHourFen", 400, "dailyCapFen", 5_000)).status() == 201);
+    }
+
     @Test
     void aVisitorEntersLeavesPaysAndTheBarrierOpensOnTheNextPoll() {
         JsonNode in = expect(f.read(f.entryGate(), "cam-1", "京A·12345", now.minus(Duration.ofMinutes(130))), 200);

@@ -31,6 +31,7 @@ public final class ChartOfAccounts {
     public static final String INCOME_ADVERTISING = "4104";
     public static final String INCOME_COMMERCE_COMMISSION = "4105";
     public static final String INCOME_INTEREST = "4106";
+    public static final String INCOME_FRANCHISE_SHARE = "4107";
     public static final String REMUNERATION = "5101";
     public static final String BANK_CHARGES = "5109";
 
@@ -53,6 +54,7 @@ public final class ChartOfAccounts {
             new Account(INCOME_ADVERTISING, "广告收入", Type.INCOME),
             new Account(INCOME_COMMERCE_COMMISSION, "经营佣金收入", Type.INCOME),
             new Account(INCOME_INTEREST, "利息收入", Type.INCOME),
+            new Account(INCOME_FRANCHISE_SHARE, "特许经营收益分成收入", Type.INCOME),
             new Account(REMUNERATION, "物业服务酬金", Type.EXPENSE),
             new Account("5102", "保洁费", Type.EXPENSE),
             new Account("5103", "秩序维护费", Type.EXPENSE),

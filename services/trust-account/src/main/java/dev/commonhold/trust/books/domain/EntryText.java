@@ -53,6 +53,8 @@ public final class EntryText {
             case "commerce_commission" -> "经营佣金";
             case "lease_public_space" -> "公有用房租金（代收）";
             case "merchant_proceeds" -> "商户货款（代收）";
+            case "franchise_revenue_share" -> "特许经营收益分成";
+            case "franchise_government_share" -> "特许经营收益分成（代付政府）";
             case "deposit" -> "押金";
             case "late_fee" -> "滞纳金（" + (base == null ? "?" : label(base, null)) + "）";
             default -> revenueClass;

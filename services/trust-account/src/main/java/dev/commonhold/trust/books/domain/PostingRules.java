@@ -38,6 +38,8 @@ public final class PostingRules {
             Map.entry("advertising_common", new Post(ChartOfAccounts.INCOME_ADVERTISING)),
             Map.entry("commerce_commission", new Post(ChartOfAccounts.INCOME_COMMERCE_COMMISSION)),
             Map.entry("lease_public_space", new Post(ChartOfAccounts.PAYABLE_GOVERNMENT)),
+            Map.entry("franchise_revenue_share", new Post(ChartOfAccounts.INCOME_FRANCHISE_SHARE)),
+            Map.entry("franchise_government_share", new Post(ChartOfAccounts.PAYABLE_GOVERNMENT)),
             Map.entry("merchant_proceeds", new Post(ChartOfAccounts.PAYABLE_MERCHANTS)),
             Map.entry("deposit", new Post(ChartOfAccounts.DEPOSITS_HELD)),
             Map.entry("parking_operator", new NotOwners("the operator's (franchise revenue)", ChartOfAccounts.PAYABLE_OPERATOR_REVENUE)),

@@ -1,0 +1,28 @@
+package dev.commonhold.franchise.oversight.app;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The share charges raised through billing and what billing settled of them. */
+public interface ShareStore {
+
+    record ShareCharge(UUID chargeId, UUID agreementId, int year, UUID communityId, long amountFen, long paidFen, Instant raisedAt, String raisedBy) {
+    }
+
+    void insert(ShareCharge charge);
+
+    /** The agreement a share charge belongs to, when it is one. */
+    Optional<UUID> agreementOf(UUID chargeId);
+
+    /** @return false when this settlement was counted already */
+    boolean paid(UUID settlementId, UUID chargeId, long amountFen, Instant settledAt);
+
+    void reversed(UUID settlementId, Instant at);
+
+    List<ShareCharge> charges(UUID agreementId, int year);
+
+    /** Serialises raising the share of one agreement's year. */
+    void lock(UUID agreementId, int year);
+}
