@@ -8,7 +8,6 @@ import dev.commonhold.franchise.oversight.export.OcdsExport;
 import dev.commonhold.franchise.oversight.export.OcdsSchemas;
 import dev.commonhold.platform.documents.CsvCells;
 import dev.commonhold.platform.messaging.EventJson;
-import dev.commonhold.platform.money.Money;
 import dev.commonhold.platform.security.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -65,14 +64,19 @@ class Exports {
             YearReview y = r.review();
             var t = r.agreement().terms();
             csv.append(String.join(",", r.agreement().id().toString(), CsvCells.text(t.title()), CsvCells.text(t.operatorName()), t.operatorCreditCode(),
-                    t.jurisdiction(), Integer.toString(y.year()), Money.yuan(y.grossFen()),
-                    y.reportedRevenueFen() == null ? "" : Money.yuan(y.reportedRevenueFen()), Money.yuan(y.obligationFen()), Money.yuan(y.paidFen()),
-                    Money.yuan(y.outstandingFen()), y.returnToDate() == null ? "" : "%.6f".formatted(y.returnToDate()),
-                    y.paybackYear() == null ? "" : y.paybackYear().toString(), Money.yuan(y.capitalFen()), Money.yuan(y.investmentDueFen()),
+                    t.jurisdiction(), Integer.toString(y.year()), yuan(y.grossFen()),
+                    y.reportedRevenueFen() == null ? "" : yuan(y.reportedRevenueFen()), yuan(y.obligationFen()), yuan(y.paidFen()),
+                    yuan(y.outstandingFen()), y.returnToDate() == null ? "" : "%.6f".formatted(y.returnToDate()),
+                    y.paybackYear() == null ? "" : y.paybackYear().toString(), yuan(y.capitalFen()), yuan(y.investmentDueFen()),
                     y.kpiScoreBasisPoints() == null ? "" : "%.2f".formatted(y.kpiScoreBasisPoints() / 100.0),
                     count(y, Finding.Severity.CRITICAL), count(y, Finding.Severity.MAJOR), count(y, Finding.Severity.MINOR))).append("\r\n");
         }
         return csv.toString();
+    }
+
+    /** A plain decimal a spreadsheet reads as a number: no thousands separators (they would split the cell). */
+    private static String yuan(long fen) {
+        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     private static String count(YearReview y, Finding.Severity severity) {

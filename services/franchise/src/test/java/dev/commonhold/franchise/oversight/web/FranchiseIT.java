@@ -210,6 +210,7 @@ class FranchiseIT {
         assertThat(csv.contentType()).startsWith("text/csv");
         String row = csv.body().lines().filter(l -> l.startsWith(agreement)).findFirst().orElseThrow();
         assertThat(row).contains("\"劲松北社区停车及闲置空间特许经营协议\"").contains(",123.45,100.00,");
+        assertThat(row.split(",")).as("amounts are plain numbers: no thousands separator splits a cell").hasSize(19).contains("30000000.00");
         ApiResponse findings = f.as(f.admin).get(review(agreement) + "/findings.csv");
         assertThat(findings.body()).startsWith("\uFEFF协议").contains("overcharge").contains("kpi-miss");
     }
