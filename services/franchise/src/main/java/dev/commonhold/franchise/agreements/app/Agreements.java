@@ -2,6 +2,7 @@ package dev.commonhold.franchise.agreements.app;
 
 import dev.commonhold.franchise.agreements.domain.Agreement;
 import dev.commonhold.franchise.agreements.domain.AgreementTerms;
+import dev.commonhold.franchise.register.CommunityCopy;
 import dev.commonhold.franchise.register.FranchiseAccess;
 import dev.commonhold.platform.ids.Ids;
 import dev.commonhold.platform.security.Viewer;
@@ -53,7 +54,9 @@ public class Agreements {
     }
 
     private AgreementStore.Recorded store(Viewer viewer, Agreement agreement) {
-        UUID company = access.operatorAdminOf(viewer, agreement.terms().communities()).getFirst().operatorCompanyId();
+        List<CommunityCopy> covered = access.operatorAdminOf(viewer, agreement.terms().communities());
+        requireWithinJurisdiction(agreement.terms().jurisdiction(), covered);
+        UUID company = covered.getFirst().operatorCompanyId();
         Instant now = clock.instant();
         List<String> overlaps = store.insert(agreement, company, viewer.username(), now);
         if (!overlaps.isEmpty()) {
@@ -62,6 +65,20 @@ public class Agreements {
         }
         events.capsSet(agreement, now);
         return new AgreementStore.Recorded(agreement, company, viewer.username(), now);
+    }
+
+    /**
+     * The regulator of the jurisdiction oversees every covered community: a community outside it would be out of
+     * that regulator's sight. A division code's trailing "00" pairs widen it (110100: all of 1101…; 110000: all of 11…).
+     */
+    private static void requireWithinJurisdiction(String jurisdiction, List<CommunityCopy> covered) {
+        String within = jurisdiction.replaceFirst("(00)+$", "");
+        for (CommunityCopy c : covered) {
+            if (!c.divisionCode().startsWith(within)) {
+                throw ProblemException.invalid("jurisdiction", "%s is in division %s, outside %s: name the regulator's division that covers every community"
+                        .formatted(c.name(), c.divisionCode(), jurisdiction));
+            }
+        }
     }
 
     /** The latest version, for anyone who may see the agreement; 404 otherwise. */

@@ -26,13 +26,13 @@ public record AgreementTerms(String title, String operatorName, String operatorC
                              int evaluateEveryMonths, String handBack) {
 
     public AgreementTerms {
-        communities = communities == null ? List.of() : List.copyOf(communities);
-        assets = assets == null ? List.of() : List.copyOf(assets);
+        communities = Fen.copy("communities", communities);
+        assets = Fen.copy("assets", assets);
         coveredClasses = coveredClasses == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(
                 coveredClasses.stream().filter(java.util.Objects::nonNull).toList()));
-        tariffCaps = tariffCaps == null ? List.of() : List.copyOf(tariffCaps);
-        investment = investment == null ? List.of() : List.copyOf(investment);
-        kpis = kpis == null ? List.of() : List.copyOf(kpis);
+        tariffCaps = Fen.copy("tariffCaps", tariffCaps);
+        investment = Fen.copy("investment", investment);
+        kpis = Fen.copy("kpis", kpis);
         require(title != null && !title.isBlank() && title.length() <= 200, "title", "is required, at most 200 characters");
         require(operatorName != null && !operatorName.isBlank() && operatorName.length() <= 200, "operatorName", "is required, at most 200 characters");
         require(dev.commonhold.platform.ids.CreditCode.valid(operatorCreditCode), "operatorCreditCode",
@@ -55,6 +55,10 @@ public record AgreementTerms(String title, String operatorName, String operatorC
         require(handBack != null && !handBack.isBlank(), "handBack", "state the hand-back conditions (FR5)");
         for (int i = 0; i < tariffCaps.size(); i++) {
             require(coveredClasses.contains(tariffCaps.get(i).revenueClass()), "tariffCaps[" + i + "].revenueClass", "is not one of the coveredClasses");
+        }
+        for (int i = 0; i < investment.size(); i++) {
+            require(term.covers(investment.get(i).dueOn()), "investment[" + i + "].dueOn", "falls outside the term (" + term.startsOn() + " to "
+                    + term.endsOn() + ")");
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < kpis.size(); i++) {

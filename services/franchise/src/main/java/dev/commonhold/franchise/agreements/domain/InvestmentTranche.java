@@ -9,8 +9,6 @@ public record InvestmentTranche(LocalDate dueOn, long amountFen, String purpose)
         if (dueOn == null) {
             throw new InvalidTerms("dueOn", "is required");
         }
-        if (amountFen <= 0) {
-            throw new InvalidTerms("amountFen", "must be more than 0 fen");
-        }
+        Fen.require("amountFen", amountFen, true);
     }
 }

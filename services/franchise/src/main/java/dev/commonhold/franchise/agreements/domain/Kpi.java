@@ -25,9 +25,7 @@ public record Kpi(String code, String name, long target, boolean higherIsBetter,
         if (weight < 1 || weight > 100) {
             throw new InvalidTerms("weight", "must be 1 to 100");
         }
-        if (penaltyFen < 0) {
-            throw new InvalidTerms("penaltyFen", "must not be negative");
-        }
+        Fen.require("penaltyFen", penaltyFen, false);
     }
 
     /** Whether the actual value meets the target. */

@@ -28,7 +28,7 @@ public record ReturnCap(Metric metric, int capBasisPoints, List<ExcessBand> exce
     }
 
     public ReturnCap {
-        excessBands = excessBands == null ? List.of() : List.copyOf(excessBands);
+        excessBands = Fen.copy("excessBands", excessBands);
         if (metric == null) {
             throw new InvalidTerms("metric", "is required: IRR or ROIC");
         }

@@ -32,13 +32,9 @@ public record RevenueShare(long fixedFenPerYear, int rateBasisPoints, List<Band>
     }
 
     public RevenueShare {
-        bands = bands == null ? List.of() : List.copyOf(bands);
-        if (fixedFenPerYear < 0) {
-            throw new InvalidTerms("fixedFenPerYear", "must not be negative");
-        }
-        if (minimumFenPerYear < 0) {
-            throw new InvalidTerms("minimumFenPerYear", "must not be negative");
-        }
+        bands = Fen.copy("bands", bands);
+        Fen.require("fixedFenPerYear", fixedFenPerYear, false);
+        Fen.require("minimumFenPerYear", minimumFenPerYear, false);
         if (rateBasisPoints < 0 || rateBasisPoints > 10_000) {
             throw new InvalidTerms("rateBasisPoints", "must be 0 to 10000 (basis points of gross revenue)");
         }
@@ -50,7 +46,8 @@ public record RevenueShare(long fixedFenPerYear, int rateBasisPoints, List<Band>
             if (band.rateBasisPoints() < 0 || band.rateBasisPoints() + rateBasisPoints > 10_000) {
                 throw new InvalidTerms("bands[" + i + "].rateBasisPoints", "with the flat rate, must be 0 to 10000");
             }
-            if (i == 0 ? band.fromFen() < 0 : band.fromFen() <= bands.get(i - 1).fromFen()) {
+            Fen.require("bands[" + i + "].fromFen", band.fromFen(), false);
+            if (i > 0 && band.fromFen() <= bands.get(i - 1).fromFen()) {
                 throw new InvalidTerms("bands[" + i + "].fromFen", "bands start at 0 or above and rise strictly");
             }
         }

@@ -30,9 +30,7 @@ public record TariffCap(String revenueClass, Unit unit, long capFen, LocalDate v
         if (unit == null) {
             throw new InvalidTerms("unit", "is required: HOUR, DAY, MONTH or M2_MONTH");
         }
-        if (capFen <= 0) {
-            throw new InvalidTerms("capFen", "must be more than 0 fen");
-        }
+        Fen.require("capFen", capFen, true);
         if (validFrom == null) {
             throw new InvalidTerms("validFrom", "is required");
         }

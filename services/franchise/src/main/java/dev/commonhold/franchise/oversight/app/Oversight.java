@@ -54,9 +54,10 @@ public class Oversight {
     Reviewed compute(AgreementStore.Recorded recorded, int year) {
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         int first = recorded.agreement().terms().term().startsOn().getYear();
-        if (year < first || year > today.getYear() || year > recorded.agreement().terms().term().endsOn().getYear()) {
-            throw ProblemException.invalid("year", "a year of the term up to this one: %d to %d".formatted(first,
-                    Math.min(today.getYear(), recorded.agreement().terms().term().endsOn().getYear())));
+        int last = Math.min(today.getYear(), recorded.agreement().terms().term().endsOn().getYear());
+        if (year < first || year > last) {
+            throw ProblemException.invalid("year", first > last ? "the term starts in %d: no year to review yet".formatted(first)
+                    : "a year of the term up to this one: %d to %d".formatted(first, last));
         }
         UUID id = recorded.agreement().id();
         Agreement inForce = store.inForce(id, LocalDate.of(year, 12, 31)).orElseThrow();

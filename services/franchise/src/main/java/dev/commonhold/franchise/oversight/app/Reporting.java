@@ -2,6 +2,7 @@ package dev.commonhold.franchise.oversight.app;
 
 import dev.commonhold.franchise.agreements.app.AgreementStore;
 import dev.commonhold.franchise.agreements.app.Agreements;
+import dev.commonhold.franchise.agreements.domain.Fen;
 import dev.commonhold.franchise.agreements.domain.Kpi;
 import dev.commonhold.franchise.oversight.domain.OperatorReport;
 import dev.commonhold.platform.ids.Ids;
@@ -47,9 +48,9 @@ public class Reporting {
         if (year < first || year > current) {
             throw ProblemException.invalid("year", "a year of the term up to this one: %d to %d".formatted(first, current));
         }
-        if (revenueFen < 0 || costsFen < 0 || investedFen < 0) {
-            throw ProblemException.invalid(revenueFen < 0 ? "revenueFen" : costsFen < 0 ? "costsFen" : "investedFen", "must not be negative (fen)");
-        }
+        requireFen("revenueFen", revenueFen);
+        requireFen("costsFen", costsFen);
+        requireFen("investedFen", investedFen);
         Map<String, Long> actuals = kpiActuals == null ? Map.of() : kpiActuals;
         List<String> codes = recorded.agreement().terms().kpis().stream().map(Kpi::code).toList();
         for (Map.Entry<String, Long> actual : actuals.entrySet()) {
@@ -63,6 +64,12 @@ public class Reporting {
         return reports.submit(agreementId, new OperatorReport(year, revenueFen, costsFen, investedFen, actuals, now), viewer.username());
     }
 
+    private static void requireFen(String field, long fen) {
+        if (fen < 0 || fen > Fen.MAX) {
+            throw ProblemException.invalid(field, "0 to " + Fen.MAX + " fen");
+        }
+    }
+
     public List<OperatorReport> reports(Viewer viewer, UUID agreementId) {
         agreements.seat(viewer, agreements.readable(viewer, agreementId)).requireOversight();
         return reports.reports(agreementId);
@@ -72,6 +79,12 @@ public class Reporting {
     public ReportStore.Evaluation evaluate(Viewer viewer, UUID agreementId, int year, String verdict, String notes) {
         AgreementStore.Recorded recorded = agreements.readable(viewer, agreementId);
         agreements.seat(viewer, recorded).requireRegulator();
+        int first = recorded.agreement().terms().term().startsOn().getYear();
+        int last = Math.min(clock.instant().atZone(ZoneId.of("Asia/Shanghai")).getYear(), recorded.agreement().terms().term().endsOn().getYear());
+        if (year < first || year > last) {
+            throw ProblemException.invalid("year", first > last ? "the term starts in %d: nothing to evaluate yet".formatted(first)
+                    : "a year of the term up to this one: %d to %d".formatted(first, last));
+        }
         if (verdict == null || !VERDICTS.contains(verdict)) {
             throw ProblemException.invalid("verdict", "one of " + VERDICTS);
         }

@@ -2,10 +2,8 @@ package dev.commonhold.franchise.oversight.app;
 
 import dev.commonhold.franchise.agreements.app.AgreementStore;
 import dev.commonhold.franchise.agreements.app.Agreements;
-import dev.commonhold.franchise.register.FranchiseAccess;
 import dev.commonhold.platform.ids.Ids;
 import dev.commonhold.platform.security.Viewer;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +44,7 @@ public class ShareSettlement {
     @Transactional
     public List<ShareStore.ShareCharge> raiseDue(Viewer viewer, UUID agreementId, int year) {
         AgreementStore.Recorded recorded = agreements.readable(viewer, agreementId);
-        FranchiseAccess.Seat seat = agreements.seat(viewer, recorded);
-        if (seat != FranchiseAccess.Seat.OPERATOR_ADMIN && seat != FranchiseAccess.Seat.REGULATOR) {
-            throw new AccessDeniedException("the operator's admin or the regulator raises the share due");
-        }
+        agreements.seat(viewer, recorded).requireOperatorAdmin(); // the regulator sees it unpaid as a finding; the debtor raises what it owes
         shares.lock(agreementId, year);
         Oversight.Reviewed reviewed = oversight.compute(recorded, year);
         long raised = shares.charges(agreementId, year).stream().mapToLong(ShareStore.ShareCharge::amountFen).sum();

@@ -74,7 +74,29 @@ public final class OcdsExport {
         release.put("buyer", Map.of("id", authority.get("id"), "name", authority.get("name")));
         release.put("awards", List.of(award));
         release.put("contracts", List.of(contract));
-        return EventJson.toTree(release);
+        return EventJson.toTree(withoutEmpty(release));
+    }
+
+    /**
+     * OCDS leaves out what there is none of: its arrays (charges, performanceFailures, milestones…) have at least
+     * one item when present, so a year without revenue or findings has no such key rather than an empty list.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object withoutEmpty(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((key, v) -> {
+                Object pruned = withoutEmpty(v);
+                if (pruned != null && !(pruned instanceof List<?> list && list.isEmpty())) {
+                    kept.put(key, pruned);
+                }
+            });
+            return kept;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OcdsExport::withoutEmpty).toList();
+        }
+        return value;
     }
 
     private static Map<String, Object> implementation(YearReview review, AgreementTerms t, List<OperatorReport> reports) {

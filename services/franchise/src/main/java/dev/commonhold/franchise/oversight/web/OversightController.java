@@ -105,6 +105,8 @@ class OversightController {
     /** Raises what is due and not yet raised as share charges through billing, split among the covered communities by their revenue. */
     @PostMapping("/years/{year}/share-charges")
     @RequiresIdempotencyKey
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the charges raised now, one per covered community")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "nothing more is due: an empty list")
     ResponseEntity<List<ShareStore.ShareCharge>> raiseShare(Viewer viewer, @PathVariable UUID agreementId, @PathVariable int year) {
         List<ShareStore.ShareCharge> raised = settlement.raiseDue(viewer, agreementId, year);
         return ResponseEntity.status(raised.isEmpty() ? HttpStatus.OK : HttpStatus.CREATED).body(raised);

@@ -58,6 +58,17 @@ class AgreementTermsTest {
     }
 
     @Test
+    void aTrancheFallsWithinTheTermAndNoListHasAHole() {
+        assertRefused(with(b -> b.investment(List.of(new InvestmentTranche(LocalDate.of(2044, 1, 1), 1, "期满后")))), "investment[0].dueOn");
+        assertRefused(with(b -> b.kpis(java.util.Arrays.asList(VALID.kpis().getFirst(), null))), "kpis[1]");
+        assertThatThrownBy(() -> new RevenueShare(0, 2_000, java.util.Arrays.asList((RevenueShare.Band) null), 0, Payee.OWNERS))
+                .isInstanceOf(InvalidTerms.class).hasFieldOrPropertyWithValue("field", "bands[0]");
+        assertThatThrownBy(() -> new RevenueShare(0, 2_000, List.of(), 1_000_000_000_000_001L, Payee.OWNERS))
+                .isInstanceOf(InvalidTerms.class).hasFieldOrPropertyWithValue("field", "minimumFenPerYear");
+        assertThat(new RevenueShare(0, 2_000, List.of(), 1_000_000_000_000_000L, Payee.OWNERS).minimumFenPerYear()).as("exactly the most").isPositive();
+    }
+
+    @Test
     void aCommunityOnceAndAValidCreditCode() {
         UUID one = VALID.communities().getFirst();
         assertRefused(with(b -> b.communities(List.of(one, one))), "communities");

@@ -91,6 +91,17 @@ class FranchiseIT {
         assertThat(expect(f.as(f.admin).post("/api/franchise/agreements", uncapped), 400).at("/errors/0/field").asString()).isEqualTo("tariffCaps[2].revenueClass");
 
         assertThat(expect(f.as(f.admin).post("/api/franchise/agreements", f.terms()), 409).get("detail").asString()).contains("another agreement already covers");
+        Map<String, Object> elsewhere = f.terms();
+        elsewhere.put("jurisdiction", "110101"); // Dongcheng: the community is in Chaoyang, out of that regulator's sight
+        assertThat(expect(f.as(f.admin).post("/api/franchise/agreements", elsewhere), 400).at("/errors/0/field").asString()).isEqualTo("jurisdiction");
+        Map<String, Object> hole = f.terms();
+        hole.put("communities", java.util.Arrays.asList((Object) null));
+        assertThat(expect(f.as(f.admin).post("/api/franchise/agreements", hole), 400).at("/errors/0/field").asString()).isEqualTo("communities[0]");
+        Map<String, Object> endless = f.terms();
+        endless.put("revenueShare", Map.of("fixedFenPerYear", 0, "rateBasisPoints", 2_000, "bands", List.of(), "minimumFenPerYear", Long.MAX_VALUE,
+                "payee", "OWNERS"));
+        assertThat(expect(f.as(f.admin).post("/api/franchise/agreements", endless), 400).at("/errors/0/field").asString())
+                .isEqualTo("revenueShare.minimumFenPerYear");
         assertThat(f.as(f.staff).post("/api/franchise/agreements", f.terms()).status()).isEqualTo(403);
         assertThat(f.as(f.otherAdmin).post("/api/franchise/agreements", f.terms()).status()).isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM agreement_version", Integer.class)).isEqualTo(before);
@@ -146,6 +157,7 @@ class FranchiseIT {
         assertThat(charge.get("amountFen").asLong()).isEqualTo(7_000);
         assertThat(charge.at("/payer/reference").asString()).isEqualTo(f.creditCode);
         assertThat(expect(f.as(f.admin).post(review(agreement) + "/share-charges", Map.of()), 200)).as("nothing more is due").isEmpty();
+        assertThat(f.as(f.regulator).post(review(agreement) + "/share-charges", Map.of()).status()).as("the debtor raises what it owes").isEqualTo(403);
 
         f.settled(UUID.fromString(charge.get("chargeId").asString()), "franchise_revenue_share", 7_000);
         JsonNode paid = f.reviewWhen(agreement, YEAR, r -> r.get("paidFen").asLong() == 7_000);
@@ -177,6 +189,8 @@ class FranchiseIT {
         assertThat(evaluation.get("evaluatedBy").asString()).isEqualTo("chaoyang-housing");
         assertThat(expect(f.as(f.regulator).post(path + "/evaluations", Map.of("year", YEAR, "verdict", "FINE", "notes", "x")), 400)
                 .at("/errors/0/field").asString()).isEqualTo("verdict");
+        assertThat(expect(f.as(f.regulator).post(path + "/evaluations", Map.of("year", 2024, "verdict", "SATISFACTORY", "notes", "x")), 400)
+                .at("/errors/0/field").asString()).as("before the term").isEqualTo("year");
         assertThat(expect(f.as(f.admin).post(path + "/reports", Map.of("year", YEAR, "revenueFen", -1, "costsFen", 0, "investedFen", 0)), 400)
                 .at("/errors/0/field").asString()).isEqualTo("revenueFen");
         assertThat(expect(f.as(f.admin).post(path + "/reports", Map.of("year", YEAR, "revenueFen", 0, "costsFen", 0, "investedFen", 0,
@@ -186,6 +200,17 @@ class FranchiseIT {
         assertThat(expect(district, 200).findValuesAsString("agreementId")).contains(agreement);
         assertThat(expect(f.as(f.otherRegulator).get("/api/franchise/districts/110105/years/" + YEAR), 200).findValuesAsString("agreementId"))
                 .doesNotContain(agreement);
+    }
+
+    @Test
+    void aYearWithoutRevenueStillExportsAValidRelease() {
+        FranchiseFixture f = new FranchiseFixture(port).registered();
+        String agreement = f.agreement();
+
+        JsonNode release = expect(f.as(f.regulator).get("/api/franchise/agreements/" + agreement + "/years/2025/ocds"), 200);
+        assertThat(schemas.problems(release)).isEmpty();
+        assertThat(release.at("/contracts/0/implementation/metrics").findValuesAsString("id")).contains("revenue");
+        assertThat(release.at("/contracts/0/implementation").has("charges")).as("no revenue: no charges key, never an empty list").isFalse();
     }
 
     @Test
