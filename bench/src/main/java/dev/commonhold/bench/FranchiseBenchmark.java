@@ -58,8 +58,8 @@ final class FranchiseBenchmark {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
         // A year of payments: spread over the year, 70% parking, 30% rooms; one charge in 200 above the day cap.
         postgres.execute(database, """
-                INSERT INTO franchise.revenue_line (settlement_id, agreement_id, community_id, revenue_class, charge_id, amount_fen, settled_at, year)
-                SELECT gen_random_uuid(), '%1$s', c.id, CASE WHEN n %% 10 < 7 THEN 'parking_operator' ELSE 'lease_operator_space' END,
+                INSERT INTO franchise.revenue_line (settlement_id, community_id, revenue_class, charge_id, amount_fen, settled_at, year)
+                SELECT gen_random_uuid(), c.id, CASE WHEN n %% 10 < 7 THEN 'parking_operator' ELSE 'lease_operator_space' END,
                        gen_random_uuid(), 500 + (n * 37) %% 9500, make_timestamptz(%2$d, 1, 1, 0, 0, 0, 'Asia/Shanghai') + (n %% 330) * interval '1 day', %2$d
                 FROM franchise.community c CROSS JOIN generate_series(1, %3$d) AS n""".formatted(agreement, year, perCommunity),
                 """
@@ -69,13 +69,13 @@ final class FranchiseBenchmark {
                        'parking:session:bench-' || n, 2500, 1, '京朝发改价〔2025〕7号'
                 FROM franchise.community c CROSS JOIN generate_series(1, greatest(1, %3$d / 200)) AS n""".formatted(agreement, year, perCommunity),
                 "ANALYZE franchise.revenue_line", "ANALYZE franchise.observed_charge");
-        long total = Long.parseLong(postgres.query(database, "SELECT count(*) FROM franchise.revenue_line WHERE agreement_id = '%s'".formatted(agreement))
-                .getFirst().getFirst());
+        long total = Long.parseLong(postgres.query(database, "SELECT count(*) FROM franchise.revenue_line").getFirst().getFirst());
 
-        String byClass = ("SELECT revenue_class, sum(amount_fen) FROM franchise.revenue_line WHERE agreement_id = '%s' AND year = %d AND reversed_at IS NULL "
-                + "GROUP BY revenue_class").formatted(agreement, year);
-        String byCommunity = ("SELECT community_id, sum(amount_fen) FROM franchise.revenue_line WHERE agreement_id = '%s' AND year = %d "
-                + "AND reversed_at IS NULL GROUP BY community_id").formatted(agreement, year);
+        // The same rows a review reads: the agreement's coverage joined, the year, not reversed.
+        String covered = ("FROM franchise.revenue_line r JOIN franchise.coverage c ON c.community_id = r.community_id AND c.revenue_class = r.revenue_class "
+                + "WHERE c.agreement_id = '%s' AND r.year = %d AND r.reversed_at IS NULL ").formatted(agreement, year);
+        String byClass = "SELECT r.revenue_class, sum(r.amount_fen) " + covered + "GROUP BY r.revenue_class";
+        String byCommunity = "SELECT r.community_id, sum(r.amount_fen) " + covered + "GROUP BY r.community_id";
         long gross = postgres.query(database, byClass).stream().mapToLong(r -> Long.parseLong(r.get(1))).sum();
         String review = serviceUrl + "/api/franchise/agreements/" + agreement + "/years/" + year;
         get(review + "/review", regulator); // warm-up: the first call compiles what the rest reuse

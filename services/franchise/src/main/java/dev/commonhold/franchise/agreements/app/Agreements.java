@@ -27,8 +27,11 @@ public class Agreements {
     private final FranchiseAccess access;
     private final TariffCapEvents events;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher published;
 
-    Agreements(AgreementStore store, FranchiseAccess access, TariffCapEvents events, Clock clock) {
+    Agreements(AgreementStore store, FranchiseAccess access, TariffCapEvents events, Clock clock,
+               org.springframework.context.ApplicationEventPublisher published) {
+        this.published = published;
         this.store = store;
         this.access = access;
         this.events = events;
@@ -64,6 +67,7 @@ public class Agreements {
                     + ": a community's revenue class is counted under one franchise; amend that one or leave the class out").with("field", "coveredClasses");
         }
         events.capsSet(agreement, now);
+        published.publishEvent(new AgreementStored(agreement)); // in this transaction: charges kept before it are checked against its caps
         return new AgreementStore.Recorded(agreement, company, viewer.username(), now);
     }
 

@@ -2,6 +2,7 @@ package dev.commonhold.franchise.oversight.app;
 
 import dev.commonhold.franchise.agreements.app.AgreementStore;
 import dev.commonhold.franchise.agreements.domain.Agreement;
+import dev.commonhold.franchise.agreements.domain.AgreementTerms;
 import dev.commonhold.franchise.oversight.domain.Overcharge;
 import dev.commonhold.franchise.register.CommunityCopy;
 import dev.commonhold.franchise.register.Register;
@@ -44,10 +45,9 @@ public class Intake {
             shares.paid(settlementId, chargeId, amountFen, settledAt);
             return;
         }
-        Optional<UUID> agreement = agreements.covering(communityId, revenueClass);
-        if (agreement.isPresent()) {
+        if (AgreementTerms.COUNTABLE.contains(revenueClass)) { // kept covered or not: an agreement recorded later counts it from its term's start
             int year = LocalDate.ofInstant(settledAt, zone(communityId)).getYear();
-            revenue.addRevenue(settlementId, agreement.get(), communityId, revenueClass, chargeId, amountFen, settledAt, year);
+            revenue.addRevenue(settlementId, communityId, revenueClass, chargeId, amountFen, settledAt, year);
         }
     }
 
@@ -62,8 +62,12 @@ public class Intake {
      */
     public void raised(UUID chargeId, UUID communityId, String revenueClass, long amountFen, LocalDate servedFrom, LocalDate servedTo,
                        String sourceReference) {
+        if (!AgreementTerms.COUNTABLE.contains(revenueClass)) {
+            return;
+        }
         Optional<UUID> covering = agreements.covering(communityId, revenueClass);
-        if (covering.isEmpty()) {
+        if (covering.isEmpty()) { // kept unchecked: an agreement recorded later checks it (Recheck)
+            revenue.observe(chargeId, null, communityId, revenueClass, amountFen, servedFrom, servedTo, sourceReference, null);
             return;
         }
         Agreement agreement = agreements.inForce(covering.get(), servedTo).orElseThrow();

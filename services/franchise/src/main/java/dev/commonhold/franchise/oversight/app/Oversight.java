@@ -47,8 +47,8 @@ public class Oversight {
         return compute(recorded, year);
     }
 
-    /** A review with the version it was computed under. */
-    public record Reviewed(Agreement agreement, YearReview review) {
+    /** A review with the version it was computed under and the number of payments its revenue is (the demand met). */
+    public record Reviewed(Agreement agreement, YearReview review, long settledPayments) {
     }
 
     Reviewed compute(AgreementStore.Recorded recorded, int year) {
@@ -62,8 +62,14 @@ public class Oversight {
         UUID id = recorded.agreement().id();
         Agreement inForce = store.inForce(id, LocalDate.of(year, 12, 31)).orElseThrow();
         long paid = shares.charges(id, year).stream().mapToLong(ShareStore.ShareCharge::paidFen).sum();
-        return new Reviewed(inForce, YearReview.of(inForce, year, today, revenue.revenueByClass(id, year), reports.reports(id), paid,
-                revenue.overcharges(id, year)));
+        RevenueStore.Ledger ledger = revenue.ledger(id, year, termStart(recorded.agreement()));
+        return new Reviewed(inForce, YearReview.of(inForce, year, today, ledger.byClassFen(), reports.reports(id), paid,
+                revenue.overcharges(id, year)), ledger.payments());
+    }
+
+    /** The term's first moment, Beijing time: revenue settled before it is not the franchise's. */
+    static java.time.Instant termStart(Agreement agreement) {
+        return agreement.terms().term().startsOn().atStartOfDay(CHINA).toInstant();
     }
 
     /** What the owners of one covered community can see: their community's part of the share owed and paid. */
@@ -78,7 +84,7 @@ public class Oversight {
             throw ProblemException.notFound("Community under this agreement", communityId);
         }
         Reviewed reviewed = compute(recorded, year);
-        var byCommunity = revenue.revenueByCommunity(agreementId, year);
+        var byCommunity = revenue.revenueByCommunity(agreementId, year, termStart(recorded.agreement()));
         long owed = Split.byRevenue(reviewed.review().obligationFen(), recorded.agreement().terms().communities(), byCommunity).get(communityId);
         List<ShareStore.ShareCharge> charges = shares.charges(agreementId, year).stream().filter(c -> c.communityId().equals(communityId)).toList();
         return new OwnersShare(agreementId, year, communityId, byCommunity.getOrDefault(communityId, 0L), owed,

@@ -11,21 +11,42 @@ import java.util.UUID;
 /** The covered revenue billing settled and the charges the covered services raised, as franchise saw them arrive. */
 public interface RevenueStore {
 
-    /** @return false when this settlement was counted already (a redelivery) */
-    boolean addRevenue(UUID settlementId, UUID agreementId, UUID communityId, String revenueClass, UUID chargeId, long amountFen, Instant settledAt,
-                       int year);
+    /** Keeps a settled line of a class a franchise may count, covered or not yet. @return false when kept already (a redelivery) */
+    boolean addRevenue(UUID settlementId, UUID communityId, String revenueClass, UUID chargeId, long amountFen, Instant settledAt, int year);
 
     void reverseRevenue(UUID settlementId, Instant at);
 
-    /** Settled less reversed in the year, by revenue class, in fen. */
-    Map<String, Long> revenueByClass(UUID agreementId, int year);
+    /**
+     * The year's covered revenue as the ledger settled it.
+     *
+     * @param byClassFen settled less reversed, by revenue class, in fen
+     * @param payments   how many settled payments (not reversed) it is: the demand the services met
+     */
+    record Ledger(Map<String, Long> byClassFen, long payments) {
+    }
 
-    /** Settled less reversed in the year, by community, in fen. */
-    Map<UUID, Long> revenueByCommunity(UUID agreementId, int year);
+    /** The agreement's covered communities and classes, settled from {@code from} (the term's first moment) within the year. */
+    Ledger ledger(UUID agreementId, int year, Instant from);
 
-    /** A charge a covered service raised, with what the caps allowed when it is above them (null when within). */
+    /** Settled less reversed in the year, by covered community, in fen. */
+    Map<UUID, Long> revenueByCommunity(UUID agreementId, int year, Instant from);
+
+    /**
+     * A charge of a class a franchise may count; with the covering agreement and what its caps allowed when above them
+     * (null when within), or with neither while no agreement covers it.
+     */
     void observe(UUID chargeId, UUID agreementId, UUID communityId, String revenueClass, long amountFen, LocalDate servedFrom, LocalDate servedTo,
                  String sourceReference, Overcharge over);
+
+    /** A charge kept, to check again against an agreement recorded after it. */
+    record Observed(UUID chargeId, String revenueClass, long amountFen, LocalDate servedFrom, LocalDate servedTo, String sourceReference) {
+    }
+
+    /** The charges of these communities and classes served on or after {@code from}, not cancelled. */
+    List<Observed> observed(java.util.Collection<UUID> communities, java.util.Collection<String> classes, LocalDate from);
+
+    /** Sets a kept charge's agreement and what its caps allowed (null when within). */
+    void checked(UUID chargeId, UUID agreementId, Overcharge over);
 
     void cancel(UUID chargeId);
 

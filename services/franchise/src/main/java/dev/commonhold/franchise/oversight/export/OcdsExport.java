@@ -37,7 +37,8 @@ public final class OcdsExport {
     private OcdsExport() {
     }
 
-    public static JsonNode release(Agreement agreement, YearReview review, List<OperatorReport> reports, Instant now) {
+    /** @param settledPayments the year's settled payments of the covered services: the demand metric */
+    public static JsonNode release(Agreement agreement, YearReview review, long settledPayments, List<OperatorReport> reports, Instant now) {
         AgreementTerms t = agreement.terms();
         String id = agreement.id().toString();
         Map<String, Object> operator = party("operator", t.operatorName(), "CN-USCC", t.operatorCreditCode(), List.of("supplier", "payee"));
@@ -54,7 +55,7 @@ public final class OcdsExport {
         contract.put("tariffs", t.tariffCaps().stream().map(OcdsExport::tariff).toList());
         contract.put("agreedMetrics", t.kpis().stream().map(OcdsExport::agreedMetric).toList());
         contract.put("milestones", t.investment().stream().map(i -> milestone(i, review)).toList());
-        contract.put("implementation", implementation(review, t, reports));
+        contract.put("implementation", implementation(review, settledPayments, t, reports));
 
         Map<String, Object> award = new LinkedHashMap<>();
         award.put("id", id);
@@ -99,7 +100,7 @@ public final class OcdsExport {
         return value;
     }
 
-    private static Map<String, Object> implementation(YearReview review, AgreementTerms t, List<OperatorReport> reports) {
+    private static Map<String, Object> implementation(YearReview review, long settledPayments, AgreementTerms t, List<OperatorReport> reports) {
         Map<String, Object> year = period(LocalDate.of(review.year(), 1, 1), review.closed() ? LocalDate.of(review.year(), 12, 31) : review.asOf());
         List<Map<String, Object>> charges = review.ledgerRevenueFen().entrySet().stream().map(e -> {
             Map<String, Object> charge = new LinkedHashMap<>();
@@ -111,6 +112,7 @@ public final class OcdsExport {
             return charge;
         }).toList();
         List<Map<String, Object>> metrics = new ArrayList<>();
+        metrics.add(metric("demand", "使用量（已结算的缴费笔数）", year, null, settledPayments));
         metrics.add(metric("revenue", "营业收入（账本结算）", year, value(review.grossFen()), null));
         if (review.reportedRevenueFen() != null) {
             metrics.add(metric("reportedRevenue", "营业收入（运营方申报）", year, value(review.reportedRevenueFen()), null));

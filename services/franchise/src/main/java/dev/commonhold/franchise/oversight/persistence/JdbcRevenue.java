@@ -24,13 +24,18 @@ class JdbcRevenue implements RevenueStore {
     }
 
     @Override
-    public boolean addRevenue(UUID settlementId, UUID agreementId, UUID communityId, String revenueClass, UUID chargeId, long amountFen, Instant settledAt,
-                              int year) {
+    public boolean addRevenue(UUID settlementId, UUID communityId, String revenueClass, UUID chargeId, long amountFen, Instant settledAt, int year) {
         return jdbc.update("""
-                INSERT INTO revenue_line (settlement_id, agreement_id, community_id, revenue_class, charge_id, amount_fen, settled_at, year)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (settlement_id) DO NOTHING""", settlementId, agreementId, communityId, revenueClass, chargeId,
+                INSERT INTO revenue_line (settlement_id, community_id, revenue_class, charge_id, amount_fen, settled_at, year)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (settlement_id) DO NOTHING""", settlementId, communityId, revenueClass, chargeId,
                 amountFen, Timestamp.from(settledAt), year) == 1;
     }
+
+    /** The agreement's lines: its coverage joined, settled in the year from its term's first moment, not reversed. */
+    private static final String COVERED = """
+            FROM revenue_line r JOIN coverage c ON c.community_id = r.community_id AND c.revenue_class = r.revenue_class
+            WHERE c.agreement_id = ? AND r.year = ? AND r.settled_at >= ? AND r.reversed_at IS NULL
+            """;
 
     @Override
     public void reverseRevenue(UUID settlementId, Instant at) {
@@ -38,22 +43,22 @@ class JdbcRevenue implements RevenueStore {
     }
 
     @Override
-    public Map<String, Long> revenueByClass(UUID agreementId, int year) {
+    public Ledger ledger(UUID agreementId, int year, Instant from) {
         Map<String, Long> byClass = new LinkedHashMap<>();
-        jdbc.query("SELECT revenue_class, sum(amount_fen) FROM revenue_line WHERE agreement_id = ? AND year = ? AND reversed_at IS NULL "
-                + "GROUP BY revenue_class ORDER BY revenue_class", rs -> {
+        long[] payments = {0};
+        jdbc.query("SELECT r.revenue_class, sum(r.amount_fen), count(*) " + COVERED + "GROUP BY r.revenue_class ORDER BY r.revenue_class", rs -> {
             byClass.put(rs.getString(1), rs.getLong(2));
-        }, agreementId, year);
-        return byClass;
+            payments[0] += rs.getLong(3);
+        }, agreementId, year, Timestamp.from(from));
+        return new Ledger(byClass, payments[0]);
     }
 
     @Override
-    public Map<UUID, Long> revenueByCommunity(UUID agreementId, int year) {
+    public Map<UUID, Long> revenueByCommunity(UUID agreementId, int year, Instant from) {
         Map<UUID, Long> byCommunity = new LinkedHashMap<>();
-        jdbc.query("SELECT community_id, sum(amount_fen) FROM revenue_line WHERE agreement_id = ? AND year = ? AND reversed_at IS NULL "
-                + "GROUP BY community_id", rs -> {
+        jdbc.query("SELECT r.community_id, sum(r.amount_fen) " + COVERED + "GROUP BY r.community_id", rs -> {
             byCommunity.put(rs.getObject(1, UUID.class), rs.getLong(2));
-        }, agreementId, year);
+        }, agreementId, year, Timestamp.from(from));
         return byCommunity;
     }
 
@@ -66,6 +71,24 @@ class JdbcRevenue implements RevenueStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (charge_id) DO NOTHING""", chargeId, agreementId, communityId, revenueClass, amountFen,
                 Date.valueOf(servedFrom), Date.valueOf(servedTo), sourceReference, over == null ? null : over.mostFen(),
                 over == null ? null : over.capIndex(), over == null ? null : over.capReference());
+    }
+
+    @Override
+    public List<Observed> observed(java.util.Collection<UUID> communities, java.util.Collection<String> classes, LocalDate from) {
+        return jdbc.query("""
+                SELECT charge_id, revenue_class, amount_fen, served_from, served_to, source_reference FROM observed_charge
+                WHERE community_id = ANY (?::uuid[]) AND revenue_class = ANY (?::text[]) AND served_to >= ? AND NOT cancelled""",
+                (rs, i) -> new Observed(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getDate(4).toLocalDate(),
+                        rs.getDate(5).toLocalDate(), rs.getString(6)),
+                communities.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")),
+                classes.stream().collect(java.util.stream.Collectors.joining(",", "{", "}")), Date.valueOf(from));
+    }
+
+    @Override
+    public void checked(UUID chargeId, UUID agreementId, Overcharge over) {
+        jdbc.update("UPDATE observed_charge SET agreement_id = ?, over_cap_most_fen = ?, cap_index = ?, cap_reference = ? WHERE charge_id = ?",
+                agreementId, over == null ? null : over.mostFen(), over == null ? null : over.capIndex(), over == null ? null : over.capReference(),
+                chargeId);
     }
 
     @Override

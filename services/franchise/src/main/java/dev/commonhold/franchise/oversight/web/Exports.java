@@ -39,7 +39,8 @@ class Exports {
     /** @throws IllegalStateException when the release does not validate: ours to fix, never served as if it did */
     JsonNode ocds(Viewer viewer, UUID agreementId, int year) {
         Oversight.Reviewed reviewed = oversight.review(viewer, agreementId, year);
-        JsonNode release = OcdsExport.release(reviewed.agreement(), reviewed.review(), reporting.reports(viewer, agreementId), clock.instant());
+        JsonNode release = OcdsExport.release(reviewed.agreement(), reviewed.review(), reviewed.settledPayments(), reporting.reports(viewer, agreementId),
+                clock.instant());
         List<String> problems = schemas.problems(release);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the OCDS export of " + agreementId + " for " + year + " does not validate: " + problems);

@@ -51,9 +51,10 @@ class OversightController {
     }
 
     /** The review with the version of the agreement it was computed under. */
-    record ReviewView(UUID agreementId, int version, String title, YearReview review) {
+    /** @param settledPayments how many settled payments the year's covered revenue is (the demand met) */
+    record ReviewView(UUID agreementId, int version, String title, long settledPayments, YearReview review) {
         static ReviewView of(Oversight.Reviewed r) {
-            return new ReviewView(r.agreement().id(), r.agreement().version(), r.agreement().terms().title(), r.review());
+            return new ReviewView(r.agreement().id(), r.agreement().version(), r.agreement().terms().title(), r.settledPayments(), r.review());
         }
     }
 

@@ -146,6 +146,7 @@ class FranchiseIT {
         assertThat(review.at("/ledgerRevenueFen/parking_operator").asLong()).isEqualTo(10_000);
         assertThat(review.at("/ledgerRevenueFen/lease_operator_space").asLong()).isEqualTo(25_000);
         assertThat(review.at("/shareOwed/rateFen").asLong()).as("20% of 350.00 yuan").isEqualTo(7_000);
+        assertThat(expect(f.as(f.admin).get(review(agreement) + "/review"), 200).get("settledPayments").asLong()).as("two payments stand").isEqualTo(2);
         assertThat(review.get("obligationFen").asLong()).as("the year is open: no minimum top-up yet").isEqualTo(7_000);
 
         ApiResponse raised = f.as(f.admin).post(review(agreement) + "/share-charges", Map.of());
@@ -166,6 +167,24 @@ class FranchiseIT {
         JsonNode owners = expect(f.as(f.resident).get(review(agreement) + "/communities/" + f.community + "/share"), 200);
         assertThat(owners.get("owedFen").asLong()).isEqualTo(7_000);
         assertThat(owners.get("paidFen").asLong()).isEqualTo(7_000);
+    }
+
+    /** Agreements are often recorded after their term began: what was settled and charged since its first day counts. */
+    @Test
+    void revenueAndChargesFromBeforeTheAgreementWasRecordedCountFromItsTermsStart() {
+        FranchiseFixture f = new FranchiseFixture(port).registered();
+        UUID early = f.settled(UUID.randomUUID(), "parking_operator", 8_000);
+        UUID over = f.parkingCharge(9_999, TODAY, TODAY);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM revenue_line WHERE settlement_id = ?", Integer.class, early) == 1
+                        && jdbc.queryForObject("SELECT count(*) FROM observed_charge WHERE charge_id = ?", Integer.class, over) == 1);
+
+        String agreement = f.agreement();
+
+        JsonNode review = f.reviewWhen(agreement, YEAR, r -> true);
+        assertThat(review.get("grossFen").asLong()).isEqualTo(8_000);
+        assertThat(review.get("findings").valueStream().filter(n -> n.get("code").asString().equals("overcharge")).findFirst().orElseThrow()
+                .at("/evidence/chargeId").asString()).as("checked when the agreement was recorded").isEqualTo(over.toString());
     }
 
     @Test
