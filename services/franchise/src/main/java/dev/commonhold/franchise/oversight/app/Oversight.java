@@ -62,7 +62,7 @@ public class Oversight {
         UUID id = recorded.agreement().id();
         Agreement inForce = store.inForce(id, LocalDate.of(year, 12, 31)).orElseThrow();
         long paid = shares.charges(id, year).stream().mapToLong(ShareStore.ShareCharge::paidFen).sum();
-        RevenueStore.Ledger ledger = revenue.ledger(id, year, termStart(recorded.agreement()));
+        RevenueStore.Ledger ledger = revenue.ledger(id, year, termStart(recorded.agreement()), termEnd(recorded.agreement()));
         return new Reviewed(inForce, YearReview.of(inForce, year, today, ledger.byClassFen(), reports.reports(id), paid,
                 revenue.overcharges(id, year)), ledger.payments());
     }
@@ -70,6 +70,11 @@ public class Oversight {
     /** The term's first moment, Beijing time: revenue settled before it is not the franchise's. */
     static java.time.Instant termStart(Agreement agreement) {
         return agreement.terms().term().startsOn().atStartOfDay(CHINA).toInstant();
+    }
+
+    /** The moment after the term's last day, Beijing time: revenue settled from then on is no longer the franchise's. */
+    static java.time.Instant termEnd(Agreement agreement) {
+        return agreement.terms().term().endsOn().plusDays(1).atStartOfDay(CHINA).toInstant();
     }
 
     /** What the owners of one covered community can see: their community's part of the share owed and paid. */
@@ -84,7 +89,7 @@ public class Oversight {
             throw ProblemException.notFound("Community under this agreement", communityId);
         }
         Reviewed reviewed = compute(recorded, year);
-        var byCommunity = revenue.revenueByCommunity(agreementId, year, termStart(recorded.agreement()));
+        var byCommunity = revenue.revenueByCommunity(agreementId, year, termStart(recorded.agreement()), termEnd(recorded.agreement()));
         long owed = Split.byRevenue(reviewed.review().obligationFen(), recorded.agreement().terms().communities(), byCommunity).get(communityId);
         List<ShareStore.ShareCharge> charges = shares.charges(agreementId, year).stream().filter(c -> c.communityId().equals(communityId)).toList();
         return new OwnersShare(agreementId, year, communityId, byCommunity.getOrDefault(communityId, 0L), owed,

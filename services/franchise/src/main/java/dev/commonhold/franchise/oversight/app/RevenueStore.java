@@ -25,11 +25,11 @@ public interface RevenueStore {
     record Ledger(Map<String, Long> byClassFen, long payments) {
     }
 
-    /** The agreement's covered communities and classes, settled from {@code from} (the term's first moment) within the year. */
-    Ledger ledger(UUID agreementId, int year, Instant from);
+    /** The agreement's covered communities and classes, settled in the year within the term ({@code from} inclusive, {@code until} exclusive). */
+    Ledger ledger(UUID agreementId, int year, Instant from, Instant until);
 
     /** Settled less reversed in the year, by covered community, in fen. */
-    Map<UUID, Long> revenueByCommunity(UUID agreementId, int year, Instant from);
+    Map<UUID, Long> revenueByCommunity(UUID agreementId, int year, Instant from, Instant until);
 
     /**
      * A charge of a class a franchise may count; with the covering agreement and what its caps allowed when above them

@@ -54,7 +54,8 @@ public class ShareSettlement {
         }
         Instant now = clock.instant();
         List<ShareStore.ShareCharge> created = new ArrayList<>();
-        for (Map.Entry<UUID, Long> part : Split.byRevenue(due, recorded.agreement().terms().communities(), revenue.revenueByCommunity(agreementId, year, Oversight.termStart(recorded.agreement())))
+        for (Map.Entry<UUID, Long> part : Split.byRevenue(due, recorded.agreement().terms().communities(), revenue.revenueByCommunity(agreementId, year,
+                Oversight.termStart(recorded.agreement()), Oversight.termEnd(recorded.agreement())))
                 .entrySet()) {
             if (part.getValue() > 0) {
                 ShareStore.ShareCharge charge = new ShareStore.ShareCharge(Ids.newId(), agreementId, year, part.getKey(), part.getValue(), 0, now,

@@ -34,7 +34,7 @@ class JdbcRevenue implements RevenueStore {
     /** The agreement's lines: its coverage joined, settled in the year from its term's first moment, not reversed. */
     private static final String COVERED = """
             FROM revenue_line r JOIN coverage c ON c.community_id = r.community_id AND c.revenue_class = r.revenue_class
-            WHERE c.agreement_id = ? AND r.year = ? AND r.settled_at >= ? AND r.reversed_at IS NULL
+            WHERE c.agreement_id = ? AND r.year = ? AND r.settled_at >= ? AND r.settled_at < ? AND r.reversed_at IS NULL
             """;
 
     @Override
@@ -43,22 +43,22 @@ class JdbcRevenue implements RevenueStore {
     }
 
     @Override
-    public Ledger ledger(UUID agreementId, int year, Instant from) {
+    public Ledger ledger(UUID agreementId, int year, Instant from, Instant until) {
         Map<String, Long> byClass = new LinkedHashMap<>();
         long[] payments = {0};
         jdbc.query("SELECT r.revenue_class, sum(r.amount_fen), count(*) " + COVERED + "GROUP BY r.revenue_class ORDER BY r.revenue_class", rs -> {
             byClass.put(rs.getString(1), rs.getLong(2));
             payments[0] += rs.getLong(3);
-        }, agreementId, year, Timestamp.from(from));
+        }, agreementId, year, Timestamp.from(from), Timestamp.from(until));
         return new Ledger(byClass, payments[0]);
     }
 
     @Override
-    public Map<UUID, Long> revenueByCommunity(UUID agreementId, int year, Instant from) {
+    public Map<UUID, Long> revenueByCommunity(UUID agreementId, int year, Instant from, Instant until) {
         Map<UUID, Long> byCommunity = new LinkedHashMap<>();
         jdbc.query("SELECT r.community_id, sum(r.amount_fen) " + COVERED + "GROUP BY r.community_id", rs -> {
             byCommunity.put(rs.getObject(1, UUID.class), rs.getLong(2));
-        }, agreementId, year, Timestamp.from(from));
+        }, agreementId, year, Timestamp.from(from), Timestamp.from(until));
         return byCommunity;
     }
 
