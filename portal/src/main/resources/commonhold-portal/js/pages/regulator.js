@@ -4,10 +4,11 @@ import { money, dateTime, monthOf } from '../format.js';
 import { h, section, table, button, downloadCsv } from '../ui.js';
 import { chart } from '../charts.js';
 import { claimsTable } from './operator.js';
+import { districtFranchises } from './franchise.js';
 
 // A district's officer: every community in their jurisdiction — maintenance-fund balances and
 // low-balance units, arrears, and whether each closed and published its month on time — with
-// charts and a CSV export. Read only; no household is ever named.
+// charts and a CSV export; the district's franchises with their findings. Read only; no household is ever named.
 export async function render({ communities, session }) {
   const prefixes = session.jurisdiction;
   const [regions, rows] = await Promise.all([
@@ -41,7 +42,7 @@ export async function render({ communities, session }) {
       table('region.disclosureTitle', ['region.community', 'region.month', 'region.closedAt', 'region.disclosure'],
         rows.flatMap(r => r.heads.map(m => [r.name, m.period, dateTime(m.closedAt), t(`disclosure.${punctuality(m.period, m.closedAt, r.timeZone)}`)])))),
     await subsidyClaims(communities),
-    section('region.franchiseTitle', h('p', { class: 'muted' }, t('region.franchisePending'))),
+    await districtFranchises(prefixes),
   ];
 }
 

@@ -5,6 +5,7 @@ import { h, section, table, field, submitting, errorBox, button } from '../ui.js
 import { verifyHead } from '../verify.js';
 import { participation } from '../votes.js';
 import { cashier } from '../cashier.js';
+import { communityFranchise } from './franchise.js';
 
 // A resident's own household, bills, the community's trust account, their maintenance-fund
 // sub-account and the owners' votes — everything a resident reads or does, on one page.
@@ -23,6 +24,7 @@ export async function render({ communities, session }) {
     await trustAccount(community),
     await fund(community, home),
     await commonLeases(community),
+    await communityFranchise(community),
     await votes(community),
   ];
 }

@@ -77,6 +77,8 @@ class PortalBrowserIT {
         assertThat(answer).containsExactly(200L, "application/pdf");
         browser.open("/portal/#/resident");
         browser.untilText(By.cssSelector("main"), "待缴合计：¥0.00");
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).as("the franchise covering the community, what it owes the owners")
+                .contains(DemoFranchise.TITLE).contains("应分给本小区业主").contains("京朝发改价〔2025〕7号");
     }
 
     @Test
@@ -258,6 +260,10 @@ class PortalBrowserIT {
         browser.open("/portal/#/regulator");
         browser.untilText(By.cssSelector("main"), "劲松北社区");
         browser.until(By.cssSelector(".chart canvas"));
+        // The district's franchise: the demo garage's overcharge in the officer's words, with its approval.
+        browser.untilText(By.cssSelector("main"), DemoFranchise.TITLE);
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).contains("超出批复价格收费").contains("实收 ¥60.00，批复上限 ¥")
+                .contains("京朝发改价〔2025〕7号");
         assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).doesNotContain("null").doesNotContain("undefined");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("regulator");
