@@ -116,10 +116,10 @@ public final class DemoSeed {
      */
     private void awaitInToken(String user, String community, String role) {
         Api login = gateway.as(keycloak.passwordToken(user, user));
-        long deadline = System.nanoTime() + DemoSeed.EVENT_WAIT.toNanos();
+        long deadline = System.nanoTime() + EVENT_WAIT.toNanos();
         while (!expect(login.get("/api/community/me/homes"), 200).get("accountUpToDate").asBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the registry did not update " + user + "'s Keycloak account within " + DemoSeed.EVENT_WAIT.toSeconds() + " s; "
+                throw new IllegalStateException("the registry did not update " + user + "'s Keycloak account within " + EVENT_WAIT.toSeconds() + " s; "
                         + "see the community service's log (account sync)");
             }
             try {

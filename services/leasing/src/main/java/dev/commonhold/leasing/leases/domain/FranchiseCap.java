@@ -33,7 +33,8 @@ public record FranchiseCap(String revenueClass, String unit, long capFen, LocalD
                     continue;
                 }
                 boolean over = switch (cap.unit()) {
-                    case "M2_MONTH" -> Math.multiplyExact(m.fullMonthFen(), 100L) > Math.multiplyExact(cap.capFen(), areaCentiM2);
+                    case "M2_MONTH" -> java.math.BigInteger.valueOf(m.fullMonthFen()).multiply(java.math.BigInteger.valueOf(100))
+                            .compareTo(java.math.BigInteger.valueOf(cap.capFen()).multiply(java.math.BigInteger.valueOf(areaCentiM2))) > 0; // no overflow
                     case "MONTH" -> m.fullMonthFen() > cap.capFen();
                     default -> false;
                 };
