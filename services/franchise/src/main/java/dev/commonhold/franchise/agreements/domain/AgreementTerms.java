@@ -55,6 +55,10 @@ public record AgreementTerms(String title, String operatorName, String operatorC
         require(handBack != null && !handBack.isBlank(), "handBack", "state the hand-back conditions (FR5)");
         for (int i = 0; i < tariffCaps.size(); i++) {
             require(coveredClasses.contains(tariffCaps.get(i).revenueClass()), "tariffCaps[" + i + "].revenueClass", "is not one of the coveredClasses");
+            for (int j = 0; j < i; j++) {
+                require(!tariffCaps.get(j).overlaps(tariffCaps.get(i)), "tariffCaps[" + i + "]", "the same service and unit as tariffCaps[" + j
+                        + "] for some of the same days: a service has one approved cap per unit at a time (end the first with validTo)");
+            }
         }
         for (int i = 0; i < investment.size(); i++) {
             require(term.covers(investment.get(i).dueOn()), "investment[" + i + "].dueOn", "falls outside the term (" + term.startsOn() + " to "

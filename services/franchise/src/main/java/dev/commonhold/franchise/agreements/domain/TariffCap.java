@@ -42,6 +42,12 @@ public record TariffCap(String revenueClass, Unit unit, long capFen, LocalDate v
         }
     }
 
+    /** Whether the two bound the same service by the same unit on some day. */
+    public boolean overlaps(TariffCap other) {
+        return revenueClass.equals(other.revenueClass) && unit == other.unit
+                && (validTo == null || !other.validFrom.isAfter(validTo)) && (other.validTo == null || !validFrom.isAfter(other.validTo));
+    }
+
     public boolean inForceOn(LocalDate day) {
         return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
     }

@@ -68,6 +68,18 @@ class AgreementTermsTest {
         assertThat(new RevenueShare(0, 2_000, List.of(), 1_000_000_000_000_000L, Payee.OWNERS).minimumFenPerYear()).as("exactly the most").isPositive();
     }
 
+    /** FR2: one approved cap per service and unit on any day; a cap ending the day before the next begins is a change, not a clash. */
+    @Test
+    void aServiceHasOneCapPerUnitAtATime() {
+        TariffCap day = VALID.tariffCaps().getFirst();
+        TariffCap again = new TariffCap(day.revenueClass(), day.unit(), day.capFen() + 100, LocalDate.of(2030, 1, 1), null, "京发改〔2029〕1号");
+        assertRefused(with(b -> b.caps(List.of(day, again))), "tariffCaps[1]");
+        TariffCap ended = new TariffCap(day.revenueClass(), day.unit(), day.capFen(), day.validFrom(), LocalDate.of(2029, 12, 31), day.reference());
+        assertThat(with(b -> b.caps(List.of(ended, again))).get().tariffCaps()).hasSize(2);
+        TariffCap hourly = new TariffCap(day.revenueClass(), TariffCap.Unit.HOUR, 500, day.validFrom(), null, day.reference());
+        assertThat(with(b -> b.caps(List.of(day, hourly))).get().tariffCaps()).as("another unit").hasSize(2);
+    }
+
     @Test
     void aCommunityOnceAndAValidCreditCode() {
         UUID one = VALID.communities().getFirst();
