@@ -21,6 +21,7 @@ class PostingRulesTest {
         assertThat(PostingRules.forClass("lease_common_part", null, true)).isEqualTo(new PostingRules.Post(ChartOfAccounts.INCOME_LEASING_COMMON));
         assertThat(PostingRules.forClass("advertising_common", null, true)).isEqualTo(new PostingRules.Post(ChartOfAccounts.INCOME_ADVERTISING));
         assertThat(PostingRules.forClass("commerce_commission", null, true)).isEqualTo(new PostingRules.Post(ChartOfAccounts.INCOME_COMMERCE_COMMISSION));
+        assertThat(PostingRules.forClass("franchise_revenue_share", null, true)).isEqualTo(new PostingRules.Post(ChartOfAccounts.INCOME_FRANCHISE_SHARE));
     }
 
     @Test
@@ -32,6 +33,8 @@ class PostingRulesTest {
     @Test
     void moneyHeldForOthersIsALiabilityAndTheOperator_sIsNotPosted() {
         assertThat(PostingRules.forClass("lease_public_space", null, true)).isEqualTo(new PostingRules.Post(ChartOfAccounts.PAYABLE_GOVERNMENT));
+        assertThat(PostingRules.forClass("franchise_government_share", null, true)).as("a government payee's share passes through")
+                .isEqualTo(new PostingRules.Post(ChartOfAccounts.PAYABLE_GOVERNMENT));
         assertThat(PostingRules.forClass("merchant_proceeds", null, true)).isEqualTo(new PostingRules.Post(ChartOfAccounts.PAYABLE_MERCHANTS));
         assertThat(PostingRules.forClass("deposit", null, true)).isEqualTo(new PostingRules.Post(ChartOfAccounts.DEPOSITS_HELD));
         assertThat(PostingRules.forClass("parking_operator", null, true)).isInstanceOf(PostingRules.NotOwners.class);
