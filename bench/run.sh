@@ -22,6 +22,9 @@ if [ ! -f bench/target/bench.jar ] || [ -n "$(find bench/src services platform g
   ./mvnw -B -q -ntp -DskipTests install
 fi
 mkdir -p bench/results
+# The benchmarks measure capacity: the gateway's rate limits (README, "Rate limits") would cap them at the
+# limits, so its services' gateway takes them from here (the services inherit this environment).
+export RATE_LIMIT_USER_PER_SECOND=1000000 RATE_LIMIT_CLIENT_PER_SECOND=1000000 RATE_LIMIT_CAMERA_PER_SECOND=1000000 RATE_LIMIT_ANONYMOUS_PER_SECOND=1000000
 # BENCH_JAVA_OPTS: e.g. -Dbench.trust.events=200000, or -Dcommonhold.devstack.jvmOptions=-XX:StartFlightRecording=filename=/tmp/svc-%p.jfr
 # shellcheck disable=SC2086
 java ${BENCH_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dcommonhold.keycloak.dist="${HOME}/.m2/repository/org/keycloak/keycloak-quarkus-dist/26.7.3/keycloak-quarkus-dist-26.7.3.tar.gz" \

@@ -86,7 +86,7 @@ public final class TestTokens implements AutoCloseable {
         }
 
         public String token() {
-            return server.issueToken(ISSUER_ID, "commonhold-cli",
+            return server.issueToken(ISSUER_ID, String.valueOf(claims.get("azp")), // the issuer writes the client it is given as azp
                     new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(AUDIENCE), Map.copyOf(claims), ONE_HOUR)).serialize();
         }
     }
