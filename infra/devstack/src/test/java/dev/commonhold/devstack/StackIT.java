@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(DemoStack.class)
-@Order(3) // last on the shared stack: its last test stops a service
+@Order(5) // last on the shared stack: its last test stops a service
 class StackIT {
 
     private static final String COMMUNITIES = "/api/community/communities";

@@ -50,6 +50,15 @@ public class WebAutoConfiguration {
         return registration;
     }
 
+    /** Before anything reads a header or a body: a Content-Type that names no one type is a 415, not a 500 (ContentTypeCheck). */
+    @Bean
+    FilterRegistrationBean<dev.commonhold.platform.web.headers.ContentTypeCheck> contentTypeCheck(JsonMapper json) {
+        FilterRegistrationBean<dev.commonhold.platform.web.headers.ContentTypeCheck> registration =
+                new FilterRegistrationBean<>(new dev.commonhold.platform.web.headers.ContentTypeCheck(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** Before security, so even a 401 carries the trace id. */
     @Bean
     FilterRegistrationBean<TraceparentFilter> traceparentFilter() {

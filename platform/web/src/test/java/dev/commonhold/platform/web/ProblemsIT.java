@@ -153,6 +153,22 @@ class ProblemsIT {
         assertProblem(api.get("/no/such/thing"), 404, "not-found");
     }
 
+    /** Spring MVC cannot read a wildcard Content-Type and answered 500 (the access matrix found it on a statement upload, issue 17). */
+    @Test
+    void aContentTypeThatNamesNoOneTypeIs415NamingTheHeaderAndNothingIsStored() {
+        for (String declared : java.util.List.of("*/*", "text/*", "application", "json; charset=UTF-8", "application/json; charset=NOPE", "text/csv; charset=\"\"")) {
+            for (String path : java.util.List.of("/things", "/uploads")) {
+                ApiResponse response = api.post(path, "{\"name\":\"lift\",\"amountFen\":5}".getBytes(java.nio.charset.StandardCharsets.UTF_8), declared);
+
+                assertThat(response.status()).as(declared + " to " + path).isEqualTo(415);
+                assertProblem(response, 415, "unsupported-media-type");
+                assertThat(response.json().get("detail").asString()).as(declared).contains("Content-Type \"" + declared + "\"");
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM thing", Long.class)).isZero();
+        assertThat(api.post("/uploads", new byte[] {1, 2}, "application/octet-stream").status()).as("one type is fine").isEqualTo(200);
+    }
+
     private static void assertProblem(ApiResponse response, int status, String slug) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -22,5 +22,13 @@ class StrictTextTest {
         assertThat(StrictText.refused("\u2066x")).contains("U+2066");
         assertThat(StrictText.refused("x\ud800")).contains("unpaired");
         assertThat(StrictText.refused("\udc00x")).contains("unpaired");
+        assertThat(StrictText.refused("\u200b\ufeff")).contains("invisible").contains("U+200B");
+        assertThat(StrictText.refused("楼\u2060号")).contains("U+2060");
+        assertThat(StrictText.refused("\ufeff1号楼")).contains("U+FEFF");
+    }
+
+    @Test
+    void joinersThatMakeEmojiAndScriptsStayText() {
+        assertThat(StrictText.refused("👨\u200d👩\u200d👧 \u200cمی\u200cخواهم")).isNull();
     }
 }

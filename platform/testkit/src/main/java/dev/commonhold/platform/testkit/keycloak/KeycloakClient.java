@@ -100,6 +100,32 @@ public final class KeycloakClient {
         return userId(username);
     }
 
+    /** Gives a user these realm roles (tests that need a login of another company or community). */
+    public void grantRealmRoles(String username, String... roles) {
+        String admin = adminToken();
+        String id = user(admin, username).get("id").asString();
+        List<JsonNode> representations = java.util.Arrays.stream(roles)
+                .map(role -> send(get(baseUrl + "/admin/realms/" + realm + "/roles/" + encode(role), admin), 200)).toList();
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + "/users/" + id + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representations))).build(), 204);
+    }
+
+    /** Changes these settings of the realm, leaving the others (e.g. {@code accessTokenLifespan} in seconds). */
+    public void updateRealm(Map<String, Object> settings) {
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm)).header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(settings))).build(), 204);
+    }
+
+    /** The ID token (not an access token) of a password sign-in with scope openid. */
+    public String idToken(String username, String password) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&scope=openid&client_id=" + CLI_CLIENT
+                        + "&username=" + encode(username) + "&password=" + encode(password))).build();
+        return send(request, 200).get("id_token").asString();
+    }
+
     /** The user's realm roles as mapped directly (not through composites). */
     public List<String> realmRoles(String username) {
         String admin = adminToken();

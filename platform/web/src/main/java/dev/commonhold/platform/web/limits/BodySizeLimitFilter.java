@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -70,11 +69,8 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemException problem) throws IOException {
-        ProblemDetail detail = ProblemTracing.complete(problem.toProblemDetail(), request.getRequestURI());
         // The rest of the body is not read: closing is cheaper than swallowing it.
         response.setHeader("Connection", "close");
-        response.setStatus(problem.status().value());
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(json.writeValueAsBytes(detail));
+        ProblemTracing.write(problem, request, response, json);
     }
 }

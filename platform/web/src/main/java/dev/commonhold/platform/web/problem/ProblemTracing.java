@@ -42,4 +42,13 @@ public class ProblemTracing implements ResponseBodyAdvice<Object> {
         }
         return problem;
     }
+
+    /** Writes {@code problem} as the answer from a servlet filter (before Spring MVC), traced like any other. */
+    public static void write(ProblemException problem, jakarta.servlet.http.HttpServletRequest request,
+                             jakarta.servlet.http.HttpServletResponse response, tools.jackson.databind.json.JsonMapper json) throws java.io.IOException {
+        ProblemDetail detail = complete(problem.toProblemDetail(), request.getRequestURI());
+        response.setStatus(problem.status().value());
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(json.writeValueAsBytes(detail));
+    }
 }
