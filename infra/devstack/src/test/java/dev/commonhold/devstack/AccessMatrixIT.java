@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one table in the repository ({@code access-matrix.tsv}: a row per endpoint, a status per caller);
  * any cell that differs fails, and so does an endpoint without a row. Besides the table, rules no row
  * may break: no 5xx; every refused token 401; nobody outside a community gets a 2xx from inside it;
- * every refusal problem+json. {@code -Daccess.update=true} rewrites the table from what was observed
+ * every refusal problem+json; no 429 (the harness paces itself under the gateway's limit). {@code -Daccess.update=true} rewrites the table from what was observed
  * (then review its diff like code).
  */
 @ExtendWith(DemoStack.class)
@@ -100,6 +100,9 @@ class AccessMatrixIT {
         boolean ok = answer.status() / 100 == 2;
         if (answer.status() >= 500) {
             broken.add(cell + " — a server error " + answer.body());
+        }
+        if (answer.status() == 429) {
+            broken.add(cell + " — over the gateway's rate limit: the harness asks too fast to see the access rules");
         }
         boolean channelsOwnFormat = endpoint.template().startsWith("/api/billing/channels/"); // WeChat Pay's and Alipay's answers (PAYMENT-CHANNELS.md)
         if (!ok && !channelsOwnFormat && !(answer.headers().getOrDefault("content-type", "").startsWith("application/problem+json") && answer.body().contains("\"status\""))) {
