@@ -48,26 +48,30 @@ final class TrustBooks {
         EventSchemas schemas = new EventSchemas();
         List<EventEnvelope> events = new ArrayList<>();
         for (int i = from; i <= to; i++) {
-            UUID settlement = UUID.randomUUID();
-            UUID line = UUID.randomUUID();
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("settlementId", settlement.toString());
-            p.put("paymentId", UUID.randomUUID().toString());
-            p.put("invoiceId", UUID.randomUUID().toString());
-            p.put("lineId", line.toString());
-            p.put("chargeId", line.toString());
-            p.put("communityId", community.toString());
-            p.put("payer", Map.of("kind", "unit", "unitId", UUID.randomUUID().toString(), "reference", "1号楼-" + i, "name", "业主" + i));
-            p.put("revenueClass", "parking_common");
-            p.put("amountFen", i * 10L);
-            p.put("currency", "CNY");
-            p.put("channel", "WECHAT_PAY");
-            p.put("channelTransactionId", "4200" + i);
-            p.put("settledAt", Instant.parse("2026-10-15T02:00:00Z").plusSeconds(i).toString());
-            p.put("lineSettledInFull", true);
-            events.add(schemas.envelope("billing.payment-settled.v1", community, settlement, p));
+            events.add(settlement(schemas, community, UUID.randomUUID(), i));
         }
         TopicWriter.send(Infra.kafka().bootstrapServers(), events.stream().map(EventRecords::of).toList());
+    }
+
+    /** Settlement number {@code i}: 10 × i fen for a parking space, paid by WeChat Pay; posted with the source {@code billing.settlement:<id>}. */
+    static EventEnvelope settlement(EventSchemas schemas, UUID community, UUID settlement, int i) {
+        UUID line = UUID.randomUUID();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("settlementId", settlement.toString());
+        p.put("paymentId", UUID.randomUUID().toString());
+        p.put("invoiceId", UUID.randomUUID().toString());
+        p.put("lineId", line.toString());
+        p.put("chargeId", line.toString());
+        p.put("communityId", community.toString());
+        p.put("payer", Map.of("kind", "unit", "unitId", UUID.randomUUID().toString(), "reference", "1号楼-" + i, "name", "业主" + i));
+        p.put("revenueClass", "parking_common");
+        p.put("amountFen", i * 10L);
+        p.put("currency", "CNY");
+        p.put("channel", "WECHAT_PAY");
+        p.put("channelTransactionId", "4200" + i);
+        p.put("settledAt", Instant.parse("2026-10-15T02:00:00Z").plusSeconds(i).toString());
+        p.put("lineSettledInFull", true);
+        return schemas.envelope("billing.payment-settled.v1", community, settlement, p);
     }
 
     long awaitEntries(LongPredicate done, String log) throws InterruptedException {
@@ -97,6 +101,10 @@ final class TrustBooks {
         } catch (IllegalStateException notYetMigrated) {
             return 0;
         }
+    }
+
+    List<List<String>> rows(String sql) {
+        return postgres.query(database, sql);
     }
 
     long count(String sql) {
