@@ -54,7 +54,10 @@ final class Services {
                         Map.entry("FRANCHISE_URL", "http://localhost:" + franchise),
                         // The portal shows the simulator's cashier page as the QR code a real channel's cashier would show:
                         // a link for the payer's browser, never an address the gateway calls.
-                        Map.entry("PORTAL_CASHIER_LINK", channels.getOrDefault("WECHATPAY_API_BASE", "")))));
+                        Map.entry("PORTAL_CASHIER_LINK", channels.getOrDefault("WECHATPAY_API_BASE", "")),
+                        // The demo seed is a script of one operator sending several hundred requests a second: the local
+                        // stack lets one user send 1,000 (a server keeps the gateway's 100, README "Rate limits").
+                        Map.entry("RATE_LIMIT_USER_PER_SECOND", System.getenv().getOrDefault("RATE_LIMIT_USER_PER_SECOND", "1000")))));
     }
 
     /**

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dfuzz.seed=<n>} replays a run (the seed is printed).
  */
 @ExtendWith(DemoStack.class)
-@Order(4) // after the access matrix, whose table says who may call what; before StackIT, which stops a service
+@Order(5) // after the access matrix, whose table says who may call what; its accepted writes come after every check of demo data
 class HostileInputIT {
 
     static final int SAMPLE = 40;

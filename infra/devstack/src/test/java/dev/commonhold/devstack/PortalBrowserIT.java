@@ -124,7 +124,7 @@ class PortalBrowserIT {
     @Test
     @Order(3)
     void aResidentReachesNoOtherCommunityNorHouseholdByChangingIdsAndNoChangeWithoutTheCsrfToken() {
-        Api operator = new Api(stack.gatewayUrl()).as(keycloak.passwordToken("operator", "operator"));
+        Api operator = new Api(stack.gatewayUrl()).patient().as(keycloak.passwordToken("operator", "operator"));
         String other = operator.post("/api/community/communities", Map.of("name", "劲松南社区", "city", "北京市", "district", "朝阳区",
                 "divisionCode", "110105", "declaredFloorAreaM2", 52000)).json().get("id").asString();
         JsonNode units = operator.get("/api/community/communities/" + community + "/units?limit=500").json().get("items");
@@ -140,7 +140,7 @@ class PortalBrowserIT {
 
         browser.open("/portal/#/resident");
         browser.until(By.id("statement-month"));
-        String entry = new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
+        String entry = new Api(stack.gatewayUrl()).patient().as(keycloak.passwordToken("committee", "committee"))
                 .get("/api/trust/communities/" + community + "/entries?limit=1").json().get("items").get(0).get("id").asString();
         int before = objectionCount();
         @SuppressWarnings("unchecked")
@@ -155,7 +155,7 @@ class PortalBrowserIT {
     }
 
     private static int objectionCount() {
-        return new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
+        return new Api(stack.gatewayUrl()).patient().as(keycloak.passwordToken("committee", "committee"))
                 .get("/api/trust/communities/" + community + "/objections").json().size();
     }
 
@@ -202,7 +202,7 @@ class PortalBrowserIT {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         browser.untilText(By.cssSelector("details.draft"), "已保存草稿：3号楼外墙维修");
 
-        JsonNode drafted = new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
+        JsonNode drafted = new Api(stack.gatewayUrl()).patient().as(keycloak.passwordToken("committee", "committee"))
                 .get("/api/community/communities/" + community + "/resolutions").json().get("items").valueStream()
                 .filter(r -> r.get("title").asString().equals("3号楼外墙维修")).findFirst().orElseThrow();
         assertThat(drafted.get("status").asString()).isEqualTo("DRAFT");
@@ -217,7 +217,7 @@ class PortalBrowserIT {
         assertThat(article.getText()).contains("草稿");
         article.findElement(By.xpath(".//button[normalize-space()='开始表决']")).click();
         browser.untilText(By.cssSelector("main"), "已完成。");
-        assertThat(new Api(stack.gatewayUrl()).as(keycloak.passwordToken("committee", "committee"))
+        assertThat(new Api(stack.gatewayUrl()).patient().as(keycloak.passwordToken("committee", "committee"))
                 .get("/api/community/communities/" + community + "/resolutions/" + drafted.get("id").asString()).json().get("status").asString())
                 .isEqualTo("OPEN");
         browser.signOut();

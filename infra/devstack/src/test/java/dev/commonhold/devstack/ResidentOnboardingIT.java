@@ -275,6 +275,6 @@ class ResidentOnboardingIT {
     }
 
     private static Api gateway() {
-        return new Api(stack.gatewayUrl());
+        return new Api(stack.gatewayUrl()).patient();
     }
 }

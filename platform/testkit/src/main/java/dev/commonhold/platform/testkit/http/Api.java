@@ -22,14 +22,25 @@ public final class Api {
 
     private final String baseUrl;
     private final Map<String, String> headers;
+    private final boolean patient;
 
     public Api(String baseUrl) {
-        this(baseUrl, Map.of());
+        this(baseUrl, Map.of(), false);
     }
 
-    private Api(String baseUrl, Map<String, String> headers) {
+    private Api(String baseUrl, Map<String, String> headers, boolean patient) {
         this.baseUrl = baseUrl;
         this.headers = headers;
+        this.patient = patient;
+    }
+
+    /**
+     * The same client, behaving as a well-mannered script should when the gateway's rate limit refuses it
+     * (429 too-many-requests): it waits the {@code Retry-After} seconds and sends again. For the demo seed
+     * and the end-to-end classes, which send faster than one person; a test of the limit itself stays impatient.
+     */
+    public Api patient() {
+        return new Api(baseUrl, headers, true);
     }
 
     /** The same client sending this bearer token. */
@@ -40,7 +51,7 @@ public final class Api {
     public Api header(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Api(baseUrl, more);
+        return new Api(baseUrl, more, patient);
     }
 
     public ApiResponse get(String path) {
@@ -78,10 +89,17 @@ public final class Api {
         return HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : JSON.writeValueAsString(body));
     }
 
-    private static ApiResponse send(HttpRequest.Builder request) {
+    private ApiResponse send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body());
+            HttpRequest built = request.build();
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+                java.util.Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+                if (!patient || attempt == 10 || response.statusCode() != 429 || retryAfter.isEmpty() || !response.body().contains("/too-many-requests")) {
+                    return new ApiResponse(response.statusCode(), response.headers(), response.body());
+                }
+                Thread.sleep(Long.parseLong(retryAfter.get().trim()) * 1_000);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
