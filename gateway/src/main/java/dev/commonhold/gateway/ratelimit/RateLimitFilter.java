@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.commonhold.gateway.Problems;
 import dev.commonhold.platform.security.KeycloakAuthorities;
+import dev.commonhold.platform.security.Role;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
@@ -67,7 +68,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private List<Budget> budgets(Jwt token) {
         String client = token.getClaimAsString("azp");
-        boolean camera = KeycloakAuthorities.realmRoles(token).contains("gate-device");
+        boolean camera = KeycloakAuthorities.realmRoles(token).contains(Role.GATE_DEVICE.realmRole());
         Budget user = new Budget("user:" + token.getSubject(), camera ? limits.cameraPerSecond() : limits.userPerSecond(), "your account");
         if (client == null) {
             return List.of(user);

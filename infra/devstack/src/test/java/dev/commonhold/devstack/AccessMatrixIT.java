@@ -129,22 +129,16 @@ class AccessMatrixIT {
     }
 
     static RawHttp.Answer send(int port, String method, String target, String authorization, String contentType, String body) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: localhost:").append(port).append("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
         if (authorization != null) {
-            head.append("Authorization: ").append(authorization).append("\r\n");
+            headers.put("Authorization", authorization);
         }
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         if (contentType != null) {
-            head.append("Content-Type: ").append(contentType).append("\r\n");
+            headers.put("Content-Type", contentType);
         }
-        if (body != null || !method.equals("GET") && !method.equals("DELETE")) {
-            head.append("Content-Length: ").append(bytes.length).append("\r\n");
-        }
-        head.append("Accept: application/json, application/problem+json, */*\r\nConnection: close\r\n\r\n");
-        byte[] request = new byte[head.length() + bytes.length];
-        System.arraycopy(head.toString().getBytes(StandardCharsets.ISO_8859_1), 0, request, 0, head.length());
-        System.arraycopy(bytes, 0, request, head.length(), bytes.length);
-        return RawHttp.send(port, request);
+        headers.put("Accept", "application/json, application/problem+json, */*");
+        boolean carriesBody = body != null || !method.equals("GET") && !method.equals("DELETE");
+        return RawHttp.request(port, method, target, headers, carriesBody ? (body == null ? "" : body).getBytes(StandardCharsets.UTF_8) : null);
     }
 
     private static List<String> columns() {
@@ -174,7 +168,8 @@ class AccessMatrixIT {
         return differences;
     }
 
-    private static Map<String, Map<String, Integer>> read() {
+    /** The checked-in table: endpoint key ("METHOD template") → caller → expected status. */
+    static Map<String, Map<String, Integer>> read() {
         Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
         try {
             List<String> lines = Files.readAllLines(TABLE);

@@ -8,7 +8,6 @@ import dev.commonhold.platform.testkit.Ports;
 import dev.commonhold.platform.testkit.postgres.EmbeddedPostgresServer;
 import dev.commonhold.platform.testkit.postgres.PostgresServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -226,30 +225,20 @@ class FaultSuiteIT {
 
     /** Sets the trust account's consumer group back to where it was {@code ago}: everything since is delivered again. */
     private static void redeliverLast(Duration ago) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.kafka().bootstrapServers()))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("trust-account").partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> when = new HashMap<>();
-            committed.keySet().stream().filter(p -> p.topic().equals("billing.events"))
-                    .forEach(p -> when.put(p, OffsetSpec.forTimestamp(System.currentTimeMillis() - ago.toMillis())));
-            Map<TopicPartition, OffsetAndMetadata> back = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> committed = ConsumerGroups.committed("trust-account");
+        Map<TopicPartition, OffsetSpec> when = new HashMap<>();
+        committed.keySet().stream().filter(p -> p.topic().equals("billing.events"))
+                .forEach(p -> when.put(p, OffsetSpec.forTimestamp(System.currentTimeMillis() - ago.toMillis())));
+        Map<TopicPartition, OffsetAndMetadata> back = new HashMap<>();
+        try (Admin admin = ConsumerGroups.admin()) {
             admin.listOffsets(when).all().get().forEach((p, found) -> {
                 // Only ever back: a group still behind that time (a restarted member waiting out the killed one's session) keeps its place.
                 if (found.offset() >= 0 && found.offset() < committed.get(p).offset()) {
                     back.put(p, new OffsetAndMetadata(found.offset()));
                 }
             });
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    admin.alterConsumerGroupOffsets("trust-account", back).all().get();
-                    return;
-                } catch (java.util.concurrent.ExecutionException stillAMember) {
-                    if (attempt == 60) {
-                        throw stillAMember;
-                    }
-                    Thread.sleep(1_000);
-                }
-            }
         }
+        ConsumerGroups.reset("trust-account", back);
     }
 
     /** Until every acknowledged settlement is in the books, or two minutes: then the report says which are missing and where. */

@@ -7,11 +7,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,7 +48,7 @@ class HostileInputIT {
         UUID community = UUID.fromString(DemoStack.running().community());
         int port = URI.create(DemoStack.running().stack().gatewayUrl()).getPort();
         Callers callers = Callers.signIn(DemoStack.running().keycloak(), null);
-        Map<String, Map<String, Integer>> access = accessTable();
+        Map<String, Map<String, Integer>> access = AccessMatrixIT.read();
         Throttle throttle = new Throttle(80);
 
         List<String> findings = new ArrayList<>();
@@ -199,37 +196,16 @@ class HostileInputIT {
     }
 
     static RawHttp.Answer send(int port, String method, String target, String authorization, String contentType, byte[] body) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: localhost:").append(port).append("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
         if (authorization != null) {
-            head.append("Authorization: ").append(authorization).append("\r\n");
+            headers.put("Authorization", authorization);
         }
         if (contentType != null) {
-            head.append("Content-Type: ").append(contentType.contains("json") ? contentType + "; charset=UTF-8" : contentType).append("\r\n");
+            headers.put("Content-Type", contentType.contains("json") ? contentType + "; charset=UTF-8" : contentType);
         }
-        byte[] bytes = body == null ? new byte[0] : body;
-        if (body != null) {
-            head.append("Content-Length: ").append(bytes.length).append("\r\n");
-        }
-        head.append("Accept: application/json, application/problem+json, */*\r\nIdempotency-Key: ").append(UUID.randomUUID()).append("\r\nConnection: close\r\n\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] request = java.util.Arrays.copyOf(headBytes, headBytes.length + bytes.length);
-        System.arraycopy(bytes, 0, request, headBytes.length, bytes.length);
-        return RawHttp.send(port, request);
-    }
-
-    private static Map<String, Map<String, Integer>> accessTable() throws IOException {
-        List<String> lines = Files.readAllLines(RepoRoot.locate().resolve("infra/devstack/src/test/resources/access-matrix.tsv"));
-        String[] header = lines.getFirst().split("\t");
-        Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\t");
-            Map<String, Integer> row = new LinkedHashMap<>();
-            for (int i = 2; i < cells.length; i++) {
-                row.put(header[i], Integer.parseInt(cells[i]));
-            }
-            table.put(cells[0] + " " + cells[1], row);
-        }
-        return table;
+        headers.put("Accept", "application/json, application/problem+json, */*");
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        return RawHttp.request(port, method, target, headers, body);
     }
 
     private static String abbreviate(String text) {

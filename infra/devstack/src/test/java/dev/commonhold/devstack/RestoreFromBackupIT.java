@@ -5,8 +5,6 @@ import dev.commonhold.platform.testkit.Ports;
 import dev.commonhold.platform.testkit.postgres.BaseBackup;
 import dev.commonhold.platform.testkit.postgres.EmbeddedPostgresServer;
 import dev.commonhold.platform.testkit.postgres.PostgresServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Assumptions;
@@ -57,7 +55,7 @@ class RestoreFromBackupIT {
             books.await("SELECT count(*) FROM trust_account.community WHERE id = '" + community + "'", n -> n == 1, "target/restore-logs/trust-account.log");
             TrustBooks.settle(community, 1, BEFORE_BACKUP);
             books.awaitEntries(n -> n == BEFORE_BACKUP, "target/restore-logs/trust-account.log");
-            offsets = committedOffsets(); // first: committed after their transactions, never ahead of the database
+            offsets = ConsumerGroups.committed(GROUP); // first: committed after their transactions, never ahead of the database
             backup = BaseBackup.take(postgres, Files.createTempDirectory("trust-backup"));
             TrustBooks.settle(community, BEFORE_BACKUP + 1, BEFORE_BACKUP + AFTER_BACKUP);
             books.awaitEntries(n -> n == BEFORE_BACKUP + AFTER_BACKUP, "target/restore-logs/trust-account.log");
@@ -68,7 +66,7 @@ class RestoreFromBackupIT {
         try (EmbeddedPostgresServer fresh = backup.start(Ports.free(), logs.resolve("restored-postgres.log"))) {
             TrustBooks restored = new TrustBooks(fresh, database);
             assertThat(restored.entries()).as("the restored database is the backup's: what came after is missing").isEqualTo(BEFORE_BACKUP);
-            rewind(offsets);
+            ConsumerGroups.reset(GROUP, offsets); // kafka-consumer-groups.sh --reset-offsets --from-file, as README does
             ServiceProcess again = ServiceProcess.start(spec(fresh, database), logs);
             try {
                 again.awaitReady(Duration.ofMinutes(2));
@@ -90,32 +88,5 @@ class RestoreFromBackupIT {
     private static Services.Spec spec(PostgresServer postgres, String database) {
         return Services.trustAccount(RepoRoot.locate(), new Services.Infrastructure(postgres.jdbcUrl(database),
                 Infra.kafka().bootstrapServers(), Infra.tokens().issuerUri()), Ports.free());
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> committedOffsets() throws Exception {
-        try (Admin admin = admin()) {
-            return admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-        }
-    }
-
-    /** {@code kafka-consumer-groups.sh --reset-offsets} to what was recorded with the backup (the group must be empty: the service stopped). */
-    private static void rewind(Map<TopicPartition, OffsetAndMetadata> offsets) throws Exception {
-        try (Admin admin = admin()) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    admin.alterConsumerGroupOffsets(GROUP, offsets).all().get();
-                    return;
-                } catch (java.util.concurrent.ExecutionException stillAMember) { // a stopped member leaves within the session timeout
-                    if (attempt == 60) {
-                        throw stillAMember;
-                    }
-                    Thread.sleep(1_000);
-                }
-            }
-        }
-    }
-
-    private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.kafka().bootstrapServers()));
     }
 }

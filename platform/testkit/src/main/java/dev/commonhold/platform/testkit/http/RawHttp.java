@@ -43,6 +43,24 @@ public final class RawHttp {
         return send(port, request.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * {@code method target} with these headers (in order, values as given) and a body sent as bytes
+     * ({@code Content-Length} set when there is one; null sends none); the connection closes after the answer.
+     */
+    public static Answer request(int port, String method, String target, Map<String, String> headers, byte[] body) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: localhost:").append(port).append("\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        byte[] start = head.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = java.util.Arrays.copyOf(start, start.length + (body == null ? 0 : body.length));
+        if (body != null) {
+            System.arraycopy(body, 0, request, start.length, body.length);
+        }
+        return send(port, request);
+    }
+
     public static Answer send(int port, byte[] request) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
