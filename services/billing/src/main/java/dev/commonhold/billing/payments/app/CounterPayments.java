@@ -76,9 +76,12 @@ public class CounterPayments {
         if (!METHODS.contains(method)) {
             throw new BillingRuleViolation("method", "must be CASH, CARD or BANK_TRANSFER", null);
         }
-        OpenLine line = payments.lockOpenChargeLine(communityId, chargeId).orElseThrow(() -> payments.hasChargeLine(communityId, chargeId)
-                ? ProblemException.conflict("charge " + chargeId + " is paid in full (or cancelled): nothing is open on it")
-                : ProblemException.notFound("Open charge of a tenant or plate", chargeId));
+        PaymentStore.ChargeLine found = payments.lockChargeLine(communityId, chargeId)
+                .orElseThrow(() -> ProblemException.notFound("Open charge of a tenant or plate", chargeId));
+        if (!found.open()) {
+            throw ProblemException.conflict("charge " + chargeId + " is paid in full (or cancelled): nothing is open on it");
+        }
+        OpenLine line = found.line();
         if (amountFen > line.openFen()) {
             throw new BillingRuleViolation("amountFen", "at most %d fen is open on this charge; a %s has no credit to keep the rest in"
                     .formatted(line.openFen(), line.payerKind()), null);

@@ -17,11 +17,19 @@ public interface PaymentStore {
     /** Open lines of a unit, locked for this transaction, oldest first; only {@code lineIds} if given. */
     List<OpenLine> lockOpenLines(UUID unitId, Collection<UUID> lineIds);
 
-    /** The open line of a charge a plate or a tenant owes (no household to hold credit), locked. */
+    /** The open line of a charge a plate, a tenant or a customer owes (no household to hold credit), locked. */
     java.util.Optional<OpenLine> lockOpenChargeLine(UUID communityId, UUID chargeId);
 
-    /** Whether billing has a line for this plate's or tenant's charge, open or not. */
-    boolean hasChargeLine(UUID communityId, UUID chargeId);
+    /**
+     * The line of such a charge, open or not, locked — one statement, so "no line yet" and "nothing open on it"
+     * are told apart from the same snapshot (a second query could see a line committed in between and call a
+     * fresh charge paid).
+     */
+    java.util.Optional<ChargeLine> lockChargeLine(UUID communityId, UUID chargeId);
+
+    /** A charge's line as it stands: {@code open} when something is still owed and it is not cancelled. */
+    record ChargeLine(OpenLine line, boolean open) {
+    }
 
     /** Records each share and adds it to its line's paid amount; returns the settlement ids in order. */
     List<UUID> settle(UUID paymentId, List<OldestFirst.Share> shares, Instant at);

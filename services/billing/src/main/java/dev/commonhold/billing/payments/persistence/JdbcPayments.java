@@ -56,16 +56,20 @@ class JdbcPayments implements PaymentStore {
 
     @Override
     public java.util.Optional<OpenLine> lockOpenChargeLine(UUID communityId, UUID chargeId) {
-        return jdbc.query(OPEN_LINES.formatted("l.community_id = ? AND l.charge_id = ? AND i.payer_kind IN ('plate', 'tenant', 'customer')"), (rs, i) -> new OpenLine(
-                rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
-                rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
-                rs.getLong(12), rs.getObject(13, LocalDate.class)), communityId, chargeId).stream().findFirst();
+        return lockChargeLine(communityId, chargeId).filter(ChargeLine::open).map(ChargeLine::line);
     }
 
     @Override
-    public boolean hasChargeLine(UUID communityId, UUID chargeId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
-                + "WHERE l.community_id = ? AND l.charge_id = ? AND i.payer_kind IN ('plate', 'tenant', 'customer'))", Boolean.class, communityId, chargeId));
+    public java.util.Optional<ChargeLine> lockChargeLine(UUID communityId, UUID chargeId) {
+        return jdbc.query("""
+                SELECT l.id, l.invoice_id, l.charge_id, l.community_id, l.payer_unit_id, i.payer_kind, i.payer_reference, i.payer_name,
+                       l.revenue_class, l.base_revenue_class, l.amount_fen, l.paid_fen, l.due_on, l.paid_fen < l.amount_fen AND l.cancelled_at IS NULL
+                FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+                WHERE l.community_id = ? AND l.charge_id = ? AND i.payer_kind IN ('plate', 'tenant', 'customer')
+                FOR UPDATE OF l""", (rs, i) -> new ChargeLine(new OpenLine(
+                rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
+                rs.getLong(12), rs.getObject(13, LocalDate.class)), rs.getBoolean(14)), communityId, chargeId).stream().findFirst();
     }
 
     @Override
