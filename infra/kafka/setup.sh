@@ -46,32 +46,33 @@ reads() { # reads <service> <topic>...: consumes these topics in its group; dead
 }
 
 user community
-writes community community.events community.events.dlt community.state community.state.dlt
+writes community community.events community.events.dlt community.state community.state.dlt audit.events audit.events.dlt
+reads community audit.events
 
 user billing
-writes billing billing.events billing.events.dlt
+writes billing billing.events billing.events.dlt audit.events audit.events.dlt
 reads billing parking.events leasing.events commerce.events fund.events franchise.events community.state
 
 user trust-account
-writes trust-account trust.events trust.events.dlt
+writes trust-account trust.events trust.events.dlt audit.events audit.events.dlt
 reads trust-account billing.events leasing.events commerce.events community.state community.events
 
 user maintenance-fund
-writes maintenance-fund fund.events fund.events.dlt
+writes maintenance-fund fund.events fund.events.dlt audit.events audit.events.dlt
 reads maintenance-fund billing.events community.state community.events
 
 user parking
-writes parking parking.events parking.events.dlt
+writes parking parking.events parking.events.dlt audit.events audit.events.dlt
 reads parking billing.events community.state franchise.events
 
 user leasing
-writes leasing leasing.events leasing.events.dlt
+writes leasing leasing.events leasing.events.dlt audit.events audit.events.dlt
 reads leasing billing.events community.events community.state franchise.events
 
 user commerce
-writes commerce commerce.events commerce.events.dlt
+writes commerce commerce.events commerce.events.dlt audit.events audit.events.dlt
 reads commerce billing.events community.state
 
 user franchise
-writes franchise franchise.events franchise.events.dlt
+writes franchise franchise.events franchise.events.dlt audit.events audit.events.dlt
 reads franchise billing.events community.state parking.events leasing.events commerce.events

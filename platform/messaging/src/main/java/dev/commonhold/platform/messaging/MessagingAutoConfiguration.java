@@ -85,6 +85,9 @@ public class MessagingAutoConfiguration {
 
     /** A topic with the standard partitioning (compacted for state topics) and its dead-letter topic. */
     private static void declare(List<NewTopic> topics, String topic, boolean compacted, MessagingProperties properties) {
+        if (topics.stream().anyMatch(t -> t.name().equals(topic))) {
+            return; // a topic this service both writes and reads (the audit trail's, in the community service) is declared once
+        }
         TopicBuilder builder = TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicationFactor());
         topics.add(compacted ? builder.compact().build() : builder.build());
         topics.add(TopicBuilder.name(topic + ".dlt").partitions(1).replicas(properties.replicationFactor()).build());

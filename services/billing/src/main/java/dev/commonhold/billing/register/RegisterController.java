@@ -1,5 +1,7 @@
 package dev.commonhold.billing.register;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.platform.security.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ class RegisterController {
         this.jdbc = jdbc;
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "billing.register-copy.read")
     @GetMapping("/api/billing/communities/{communityId}/register-copy")
     RegisterCopy copy(Viewer viewer, @PathVariable UUID communityId) {
         CommunityCopy community = access.staffOf(viewer, communityId);

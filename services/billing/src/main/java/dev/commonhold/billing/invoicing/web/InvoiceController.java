@@ -1,5 +1,7 @@
 package dev.commonhold.billing.invoicing.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.billing.invoicing.app.ArrearsReminders;
 import dev.commonhold.billing.invoicing.app.InvoiceQueries;
 import dev.commonhold.billing.invoicing.app.InvoiceViews;
@@ -95,6 +97,7 @@ class InvoiceController {
         return Map.of("reminded", reminders.remind(viewer, communityId, days));
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "billing.arrears.read")
     @GetMapping("/arrears")
     InvoiceQueries.CommunityArrears arrears(Viewer viewer, @PathVariable UUID communityId) {
         return queries.arrears(viewer, communityId);

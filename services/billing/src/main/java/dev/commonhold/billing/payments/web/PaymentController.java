@@ -1,5 +1,7 @@
 package dev.commonhold.billing.payments.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.billing.payments.app.CounterPayments;
 import dev.commonhold.billing.payments.app.CreditApplication;
 import dev.commonhold.billing.payments.app.Prepayments;
@@ -113,6 +115,7 @@ class PaymentController {
         return PaymentResult.of(credit.apply(viewer, communityId, unitId));
     }
 
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "billing.refund.issue")
     @PostMapping("/refunds")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresIdempotencyKey

@@ -1,5 +1,7 @@
 package dev.commonhold.billing.payments.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.billing.payments.app.Reversals;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.idempotency.RequiresIdempotencyKey;
@@ -33,6 +35,7 @@ class ReversalController {
         this.reversals = reversals;
     }
 
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "billing.payment.reverse")
     @PostMapping("/api/billing/communities/{communityId}/payments/{paymentId}/reversal")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresIdempotencyKey

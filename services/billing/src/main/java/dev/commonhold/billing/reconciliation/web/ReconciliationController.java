@@ -1,5 +1,7 @@
 package dev.commonhold.billing.reconciliation.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.billing.reconciliation.app.Reconciliations;
 import dev.commonhold.billing.reconciliation.app.ReconciliationStore;
 import dev.commonhold.platform.security.Viewer;
@@ -67,6 +69,7 @@ class ReconciliationController {
         return DayView.of(reconciliations.day(viewer, channel, day));
     }
 
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "billing.reconciliation-exception.resolve")
     @PostMapping("/exceptions/{exceptionId}/resolution")
     DayView resolve(Viewer viewer, @PathVariable String channel, @PathVariable LocalDate day, @PathVariable UUID exceptionId,
                     @Valid @RequestBody Resolve body) {
@@ -74,6 +77,7 @@ class ReconciliationController {
         return DayView.of(reconciliations.day(viewer, channel, day));
     }
 
+    @Audited(kind = AuditKind.APPROVAL, action = "billing.reconciliation-day.lock")
     @PostMapping("/lock")
     DayView lock(Viewer viewer, @PathVariable String channel, @PathVariable LocalDate day) {
         return DayView.of(reconciliations.lock(viewer, channel, day));

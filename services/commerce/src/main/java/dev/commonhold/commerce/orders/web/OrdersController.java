@@ -1,5 +1,7 @@
 package dev.commonhold.commerce.orders.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.commerce.orders.app.Lockers;
 import dev.commonhold.commerce.orders.app.NewOrder;
 import dev.commonhold.commerce.orders.app.OrderChanges;
@@ -98,12 +100,14 @@ class OrdersController {
     }
 
     /** The operator's staff record an elderly resident's birth date from their ID, once: their own orders then carry the subsidy. */
+    @Audited(kind = AuditKind.ROLE_CHANGE, action = "commerce.elder.register")
     @PostMapping("/elders")
     @ResponseStatus(HttpStatus.CREATED)
     OrderStore.Elder elder(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody Elder b) {
         return orders.verifyElder(viewer, communityId, b.login().strip(), b.name(), b.birthDate());
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "commerce.orders.read")
     @GetMapping("/orders")
     List<OrderView> list(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) OrderStatus status,
                          @RequestParam(required = false) UUID merchantId, @RequestParam(defaultValue = "100") int limit) {
@@ -127,6 +131,7 @@ class OrdersController {
         return OrderView.of(queries.get(viewer, communityId, orderId));
     }
 
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "commerce.order.refund")
     @PostMapping("/orders/{orderId}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresIdempotencyKey

@@ -1,5 +1,7 @@
 package dev.commonhold.community.assembly.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.community.assembly.app.AssemblyQueries;
 import dev.commonhold.community.assembly.app.Voting;
 import dev.commonhold.community.assembly.domain.Ballot;
@@ -59,6 +61,7 @@ class BallotController {
 
     /** A paper ballot or a proxy's vote, recorded by a committee member with the hash of its scan or proxy document. */
     @ResponseStatus(HttpStatus.CREATED)
+    @Audited(kind = AuditKind.APPROVAL, action = "community.ballot.record-on-paper")
     @PostMapping("/recorded-ballots")
     ResponseEntity<AssemblyResponses.BallotResponse> recordBallot(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId,
                                                                   @Valid @RequestBody RecordBallot request) {
@@ -67,6 +70,7 @@ class BallotController {
     }
 
     /** Who voted how: once the vote is decided, for the committee and the regulator. */
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "community.ballots.read")
     @GetMapping("/ballots")
     List<AssemblyResponses.CastBallotResponse> listBallots(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
         return queries.ballots(viewer, communityId, resolutionId).stream().map(AssemblyResponses::cast).toList();

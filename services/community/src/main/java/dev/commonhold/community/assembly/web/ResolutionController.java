@@ -1,5 +1,7 @@
 package dev.commonhold.community.assembly.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.community.assembly.app.AssemblyQueries;
 import dev.commonhold.community.assembly.app.ResolutionDrafting;
 import dev.commonhold.community.assembly.app.VotingLifecycle;
@@ -82,6 +84,7 @@ class ResolutionController {
     }
 
     /** Opens voting and fixes the electorate: later sales do not change it. */
+    @Audited(kind = AuditKind.APPROVAL, action = "community.resolution.open")
     @PostMapping("/{resolutionId}/open")
     AssemblyResponses.ResolutionResponse openResolution(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
         lifecycle.open(viewer, communityId, resolutionId);
@@ -100,6 +103,7 @@ class ResolutionController {
     }
 
     /** Decides the vote once its window has ended (rule V10: never earlier); the clock does so too. */
+    @Audited(kind = AuditKind.APPROVAL, action = "community.resolution.close")
     @PostMapping("/{resolutionId}/close")
     AssemblyResponses.ResolutionResponse closeResolution(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
         lifecycle.close(viewer, communityId, resolutionId);
@@ -107,6 +111,7 @@ class ResolutionController {
     }
 
     /** For the committee to canvass: who has not voted yet (never how anyone voted). */
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "community.non-voters.read")
     @GetMapping("/{resolutionId}/non-voters")
     List<AssemblyResponses.VoterResponse> listNonVoters(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID resolutionId) {
         return queries.nonVoters(viewer, communityId, resolutionId).stream().map(AssemblyResponses::voter).toList();

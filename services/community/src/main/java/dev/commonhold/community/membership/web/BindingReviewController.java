@@ -1,5 +1,7 @@
 package dev.commonhold.community.membership.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.community.membership.app.BindingDecisions;
 import dev.commonhold.community.membership.app.BindingReview;
 import dev.commonhold.platform.security.Viewer;
@@ -39,6 +41,7 @@ class BindingReviewController {
     }
 
     /** @param status pending, approved, rejected or withdrawn; all when not given */
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "community.binding-requests.read")
     @GetMapping("/binding-requests")
     Page<MembershipResponses.RequestResponse> listBindingRequests(Viewer viewer, @PathVariable UUID communityId,
                                                                   @RequestParam(required = false) String status,
@@ -47,11 +50,13 @@ class BindingReviewController {
                 .map(MembershipResponses::request).toList(), MembershipResponses.RequestResponse::id);
     }
 
+    @Audited(kind = AuditKind.APPROVAL, action = "community.binding-request.approve")
     @PostMapping("/binding-requests/{requestId}/approve")
     MembershipResponses.RequestResponse approveBindingRequest(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId) {
         return MembershipResponses.request(review.approve(viewer, communityId, requestId));
     }
 
+    @Audited(kind = AuditKind.APPROVAL, action = "community.binding-request.reject")
     @PostMapping("/binding-requests/{requestId}/reject")
     MembershipResponses.RequestResponse rejectBindingRequest(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId,
                                                              @Valid @RequestBody Rejection request) {
@@ -59,6 +64,7 @@ class BindingReviewController {
     }
 
     /** Every binding and unbinding in the community, oldest first: who, which unit, as what, how, decided by whom and when. */
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "community.bindings.read")
     @GetMapping("/bindings")
     Page<MembershipResponses.BindingEventResponse> listBindingDecisions(Viewer viewer, @PathVariable UUID communityId,
                                                                        @RequestParam(required = false) String cursor,

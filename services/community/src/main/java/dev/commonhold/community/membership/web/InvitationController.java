@@ -1,5 +1,7 @@
 package dev.commonhold.community.membership.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.community.membership.app.InvitationIssuing;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.paging.Cursors;
@@ -53,6 +55,7 @@ class InvitationController {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @Audited(kind = AuditKind.BINDING_CHANGE, action = "community.invitation.issue")
     @PostMapping("/units/{unitId}/invitations")
     ResponseEntity<MembershipResponses.IssuedResponse> issueForUnit(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId,
                                                                     @Valid @RequestBody IssueInvitation request) {
@@ -65,6 +68,7 @@ class InvitationController {
      * units the developer still holds get no owner code, and the answer lists them (the PDF on a last page for the operator).
      */
     @ResponseStatus(HttpStatus.CREATED)
+    @Audited(kind = AuditKind.BINDING_CHANGE, action = "community.invitations.issue-for-building")
     @PostMapping(path = "/buildings/{buildingId}/invitations", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PDF_VALUE})
     ResponseEntity<?> issueForBuilding(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID buildingId,
                                        @Valid @RequestBody IssueInvitation request,
@@ -81,6 +85,7 @@ class InvitationController {
                 .body(InvitationSheet.render(sheets, joinUrl));
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "community.invitations.read")
     @GetMapping("/invitations")
     Page<MembershipResponses.InvitationResponse> listInvitations(Viewer viewer, @PathVariable UUID communityId,
                                                                  @RequestParam(required = false) UUID unitId,
@@ -90,6 +95,7 @@ class InvitationController {
     }
 
     /** Withdraws an unused code (lost sheet, wrong unit); a used one is refused (409): unbind the person instead. */
+    @Audited(kind = AuditKind.BINDING_CHANGE, action = "community.invitation.revoke")
     @DeleteMapping("/invitations/{invitationId}")
     MembershipResponses.InvitationResponse revokeInvitation(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID invitationId) {
         return MembershipResponses.invitation(issuing.revoke(viewer, communityId, invitationId), clock.instant());

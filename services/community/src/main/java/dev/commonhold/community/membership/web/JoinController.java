@@ -1,5 +1,7 @@
 package dev.commonhold.community.membership.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.community.membership.app.BindingReview;
 import dev.commonhold.community.membership.app.CodeRedemption;
 import dev.commonhold.community.membership.app.Directory;
@@ -61,6 +63,7 @@ class JoinController {
     }
 
     /** Binds the caller to the code's unit as the code says; 422 for a code that binds nothing, 429 past the guessing limit. */
+    @Audited(kind = AuditKind.BINDING_CHANGE, action = "community.invitation.redeem")
     @PostMapping("/invitations/redemptions")
     MembershipResponses.RedeemedResponse redeemCode(Viewer viewer, @Valid @RequestBody RedeemCode request) {
         return MembershipResponses.redeemed(redemption.redeem(viewer, request.code(), new CodeRedemption.Person(request.name(), request.phone())));

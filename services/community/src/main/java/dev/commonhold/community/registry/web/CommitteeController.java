@@ -1,5 +1,7 @@
 package dev.commonhold.community.registry.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.community.registry.app.CommitteeAppointment;
 import dev.commonhold.community.registry.app.RegistryQueries;
 import dev.commonhold.platform.security.Viewer;
@@ -41,6 +43,7 @@ class CommitteeController {
         this.queries = queries;
     }
 
+    @Audited(kind = AuditKind.ROLE_CHANGE, action = "community.committee.appoint")
     @PutMapping
     Responses.CommitteeResponse appointCommittee(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody AppointCommittee request) {
         return Responses.committee(appointment.appoint(viewer, communityId, new CommitteeAppointment.Appointment(request.kind(),

@@ -1,5 +1,7 @@
 package dev.commonhold.community.registry.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.community.registry.app.RegistryImports;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
@@ -48,6 +50,7 @@ class ImportController {
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
                     schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @ResponseStatus(HttpStatus.CREATED)
+    @Audited(kind = AuditKind.BINDING_CHANGE, action = "community.register.import")
     @PostMapping(consumes = {"text/csv", "text/plain", "text/tab-separated-values", "application/octet-stream", "application/vnd.ms-excel"})
     ResponseEntity<ImportSummary> importSpreadsheet(Viewer viewer, @PathVariable UUID communityId, HttpServletRequest request)
             throws IOException {

@@ -1,5 +1,7 @@
 package dev.commonhold.community.registry.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.community.registry.app.OwnerRegistration;
 import dev.commonhold.community.registry.app.RegistryQueries;
 import dev.commonhold.community.registry.domain.Owner;
@@ -56,6 +58,7 @@ class OwnerController {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @Audited(kind = AuditKind.BINDING_CHANGE, action = "community.owner.register")
     @PostMapping("/owners")
     ResponseEntity<Responses.OwnerResponse> registerOwner(Viewer viewer, @PathVariable UUID communityId, @Valid @RequestBody RegisterOwner request) {
         Owner owner = registration.registerOwner(viewer, communityId, new OwnerRegistration.NewOwner(request.kind(), request.name(),
@@ -64,6 +67,7 @@ class OwnerController {
                 .body(Responses.owner(owner));
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "community.owners.read")
     @GetMapping("/owners")
     Page<Responses.OwnerResponse> listOwners(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) String cursor,
                                          @RequestParam(required = false) Integer limit) {
@@ -73,6 +77,7 @@ class OwnerController {
     }
 
     /** Links an owner to their login (the Keycloak user id), so they can see their household and vote. */
+    @Audited(kind = AuditKind.ROLE_CHANGE, action = "community.owner-account.link")
     @PutMapping("/owners/{ownerId}/account")
     Responses.OwnerResponse linkOwnerAccount(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID ownerId,
                                         @Valid @RequestBody LinkAccount request) {
@@ -80,6 +85,7 @@ class OwnerController {
     }
 
     @ResponseStatus(HttpStatus.CREATED)
+    @Audited(kind = AuditKind.BINDING_CHANGE, action = "community.resident.register")
     @PostMapping("/residents")
     ResponseEntity<Responses.ResidentResponse> registerResident(Viewer viewer, @PathVariable UUID communityId,
                                                                 @Valid @RequestBody RegisterResident request) {
@@ -90,12 +96,14 @@ class OwnerController {
     }
 
     /** A resident moved out (a tenancy ended): their login is unbound from the unit. The operator, or the unit's owner of record. */
+    @Audited(kind = AuditKind.BINDING_CHANGE, action = "community.resident.move-out")
     @PostMapping("/residents/{residentId}/move-out")
     Responses.ResidentResponse moveOut(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID residentId,
                                        @Valid @RequestBody MoveOut request) {
         return Responses.resident(registration.moveOut(viewer, communityId, residentId, request.movedOut()));
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "community.residents.read")
     @GetMapping("/residents")
     Page<Responses.ResidentResponse> listResidents(Viewer viewer, @PathVariable UUID communityId, @RequestParam(required = false) String cursor,
                                                @RequestParam(required = false) Integer limit) {

@@ -1,5 +1,7 @@
 package dev.commonhold.community.registry.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.community.registry.app.RegistryQueries;
 import dev.commonhold.community.registry.app.UnitRegistration;
 import dev.commonhold.community.registry.domain.Building;
@@ -90,6 +92,7 @@ class UnitController {
         return Responses.unit(queries.unit(viewer, communityId, unitId));
     }
 
+    @Audited(kind = AuditKind.BINDING_CHANGE, action = "community.unit.transfer")
     @PostMapping("/units/{unitId}/transfers")
     Responses.UnitResponse transferUnit(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId,
                                     @Valid @RequestBody TransferOwnership request) {

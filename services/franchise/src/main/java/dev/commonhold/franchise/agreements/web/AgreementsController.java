@@ -1,5 +1,7 @@
 package dev.commonhold.franchise.agreements.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.franchise.agreements.app.AgreementStore;
 import dev.commonhold.franchise.agreements.app.Agreements;
 import dev.commonhold.franchise.agreements.domain.AgreementTerms;
@@ -56,6 +58,7 @@ class AgreementsController {
         return AgreementView.of(agreements.record(viewer, terms));
     }
 
+    @Audited(kind = AuditKind.APPROVAL, action = "franchise.agreement.amend")
     @PostMapping("/{agreementId}/amendments")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresIdempotencyKey

@@ -1,5 +1,7 @@
 package dev.commonhold.franchise.oversight.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.franchise.oversight.app.Oversight;
 import dev.commonhold.franchise.oversight.app.ReportStore;
 import dev.commonhold.franchise.oversight.app.Reporting;
@@ -120,6 +122,7 @@ class OversightController {
     }
 
     /** The regulator's evaluation (FR4: at least every two years). */
+    @Audited(kind = AuditKind.APPROVAL, action = "franchise.evaluation.record")
     @PostMapping("/evaluations")
     @ResponseStatus(HttpStatus.CREATED)
     @RequiresIdempotencyKey

@@ -1,5 +1,7 @@
 package dev.commonhold.leasing.leases.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.leasing.leases.app.DocumentStore;
 import dev.commonhold.leasing.leases.app.Documents;
 import dev.commonhold.leasing.leases.app.Endings;
@@ -116,11 +118,13 @@ class LeasesController {
         return LeaseViews.recorded(recorded, queries.get(viewer, communityId, recorded.lease().id()));
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "leasing.leases.read")
     @GetMapping(LEASES)
     LeaseViews.Listing list(Viewer viewer, @PathVariable UUID communityId) {
         return LeaseViews.listing(queries.list(viewer, communityId));
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "leasing.lease.read")
     @GetMapping(LEASES + "/{leaseId}")
     LeaseViews.LeaseDetail get(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID leaseId) {
         return LeaseViews.detail(queries.get(viewer, communityId, leaseId));
@@ -136,6 +140,7 @@ class LeasesController {
     }
 
     /** Ends an active lease early (or withdraws one still waiting for its vote): rent to the last day, the penalty, the deposit statement. */
+    @Audited(kind = AuditKind.APPROVAL, action = "leasing.lease.terminate")
     @PostMapping(LEASES + "/{leaseId}/termination")
     @RequiresIdempotencyKey
     LeaseViews.LeaseDetail terminate(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID leaseId, @Valid @RequestBody TerminationBody b) {
@@ -174,6 +179,7 @@ class LeasesController {
         return documents.list(viewer, communityId, leaseId);
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "leasing.lease-document.read")
     @GetMapping(path = LEASES + "/{leaseId}/documents/{documentId}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     ResponseEntity<byte[]> document(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID leaseId, @PathVariable UUID documentId) {
         byte[] content = documents.content(viewer, communityId, leaseId, documentId);

@@ -1,5 +1,7 @@
 package dev.commonhold.fund.accounts.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.fund.accounts.app.AccountQueries;
 import dev.commonhold.fund.accounts.app.Demolition;
 import dev.commonhold.fund.accounts.app.Deposits;
@@ -173,6 +175,7 @@ class AccountsController {
     }
 
     /** Rule F9: the unit was demolished; its balance is refunded to the owner of record and its open charges withdrawn. */
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "fund.demolition-refund.pay")
     @PostMapping("/units/{unitId}/demolition-refund")
     @dev.commonhold.platform.web.idempotency.RequiresIdempotencyKey
     Demolition.Refund refundOnDemolition(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId,

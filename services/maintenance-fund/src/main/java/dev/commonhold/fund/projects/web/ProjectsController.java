@@ -1,5 +1,7 @@
 package dev.commonhold.fund.projects.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.fund.projects.app.ProjectQueries;
 import dev.commonhold.fund.projects.app.ProjectWork;
 import dev.commonhold.fund.projects.app.Projects;
@@ -117,6 +119,7 @@ class ProjectsController {
     }
 
     /** Rule F7: the committee confirms a listed emergency; work starts within 7 days, no vote. */
+    @Audited(kind = AuditKind.APPROVAL, action = "fund.emergency.confirm")
     @PostMapping("/{projectId}/emergency-confirmation")
     ProjectView confirmEmergency(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID projectId) {
         work.confirmEmergency(viewer, communityId, projectId);
@@ -125,6 +128,7 @@ class ProjectsController {
 
     /** Rule F6: a stage the bank paid to the contractor, taken from the affected sub-accounts by their shares. */
     @ResponseStatus(HttpStatus.CREATED)
+    @Audited(kind = AuditKind.APPROVAL, action = "fund.project.pay")
     @PostMapping("/{projectId}/payments")
     @RequiresIdempotencyKey
     ResponseEntity<ProjectView> pay(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID projectId, @Valid @RequestBody Pay r) {

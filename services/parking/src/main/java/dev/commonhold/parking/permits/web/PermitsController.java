@@ -1,5 +1,7 @@
 package dev.commonhold.parking.permits.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.parking.permits.app.Permits;
 import dev.commonhold.parking.permits.domain.Permit;
 import dev.commonhold.platform.security.Viewer;
@@ -76,6 +78,7 @@ class PermitsController {
         permits.unregisterVehicle(viewer, communityId, unitId, plate);
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "parking.vehicles.read")
     @GetMapping("/units/{unitId}/vehicles")
     List<VehicleView> vehicles(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID unitId) {
         return permits.vehicles(viewer, communityId, unitId).stream().map(VehicleView::new).toList();
@@ -100,11 +103,13 @@ class PermitsController {
     }
 
     /** The waiting list in the order places will be offered: owners first, then by time of application. */
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "parking.permit-applications.read")
     @GetMapping("/lots/{lotId}/permit-applications")
     List<ApplicationView> waitingList(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID lotId) {
         return permits.waitingList(viewer, communityId, lotId).stream().map(ApplicationView::of).toList();
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "parking.permits.read")
     @GetMapping("/lots/{lotId}/permits")
     List<PermitView> permits(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID lotId) {
         return permits.permits(viewer, communityId, lotId).stream().map(PermitView::of).toList();

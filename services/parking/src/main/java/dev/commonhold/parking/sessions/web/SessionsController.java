@@ -1,5 +1,7 @@
 package dev.commonhold.parking.sessions.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.parking.gate.app.GateAnswer;
 import dev.commonhold.parking.gate.app.GateEventStore;
 import dev.commonhold.parking.sessions.app.SessionStore;
@@ -76,6 +78,7 @@ class SessionsController {
         this.sessions = sessions;
     }
 
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "parking.sessions.read")
     @GetMapping("/lots/{lotId}/sessions")
     List<SessionView> list(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID lotId, @RequestParam(required = false) Session.Status status,
                            @RequestParam(required = false) String plate, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
@@ -87,6 +90,7 @@ class SessionsController {
         return SessionView.of(sessions.get(viewer, communityId, sessionId));
     }
 
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "parking.session.release")
     @PostMapping("/sessions/{sessionId}/release")
     SessionView release(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID sessionId, @Valid @RequestBody Release body) {
         return SessionView.of(sessions.releaseUnpaid(viewer, communityId, sessionId, body.reason()));
@@ -97,6 +101,7 @@ class SessionsController {
         return sessions.pendingExits(viewer, communityId, lotId);
     }
 
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "parking.pending-exit.resolve")
     @PostMapping("/lots/{lotId}/pending-exits/{eventId}/resolution")
     ResolutionView resolve(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID lotId, @PathVariable UUID eventId,
                        @Valid @RequestBody Resolution body) {

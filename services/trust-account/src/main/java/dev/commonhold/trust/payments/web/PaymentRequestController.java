@@ -1,5 +1,7 @@
 package dev.commonhold.trust.payments.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.trust.budget.app.Budgets;
 import dev.commonhold.trust.payments.app.PaymentRequestStore;
@@ -81,6 +83,7 @@ class PaymentRequestController {
         return view(requests.get(viewer, communityId, requestId));
     }
 
+    @Audited(kind = AuditKind.APPROVAL, action = "trust.payment-request.decide")
     @PostMapping("/{requestId}/decisions")
     RequestView decide(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId, @Valid @RequestBody Decision d) {
         return view(requests.decide(viewer, communityId, requestId, d.decision().equals("APPROVE"), d.reason()));
@@ -91,6 +94,7 @@ class PaymentRequestController {
         return view(requests.withdraw(viewer, communityId, requestId, w.reason()));
     }
 
+    @Audited(kind = AuditKind.APPROVAL, action = "trust.payment-request.execute")
     @PostMapping("/{requestId}/execution")
     RequestView execute(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID requestId) {
         return view(requests.execute(viewer, communityId, requestId));

@@ -1,5 +1,7 @@
 package dev.commonhold.trust.reconciliation.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.commonhold.platform.documents.SpreadsheetRejected;
 import dev.commonhold.platform.documents.SpreadsheetText;
@@ -85,16 +87,19 @@ class BankReconciliationController {
         return reconciliation.reconcile(viewer, communityId, day(asOf));
     }
 
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "trust.bank-line.post")
     @PostMapping("/bank-lines/{lineId}/post")
     Reconciliation.BankOnly post(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID lineId, @Valid @RequestBody Posting p) {
         return reconciliation.post(viewer, communityId, lineId, p.account(), p.note());
     }
 
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "trust.bank-line.explain")
     @PostMapping("/bank-lines/{lineId}/explain")
     Reconciliation.BankOnly explainLine(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID lineId, @Valid @RequestBody Note n) {
         return reconciliation.explainLine(viewer, communityId, lineId, n.note());
     }
 
+    @Audited(kind = AuditKind.MONEY_CORRECTION, action = "trust.reconciliation-entry.explain")
     @PostMapping("/bank-reconciliation/entries/{entryId}/explain")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void explainEntry(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID entryId, @Valid @RequestBody Note n) {

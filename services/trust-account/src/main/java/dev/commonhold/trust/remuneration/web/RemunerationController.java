@@ -1,5 +1,7 @@
 package dev.commonhold.trust.remuneration.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
 import dev.commonhold.trust.remuneration.app.Remuneration;
@@ -53,6 +55,7 @@ class RemunerationController {
         return remuneration.propose(viewer, communityId, contract);
     }
 
+    @Audited(kind = AuditKind.APPROVAL, action = "trust.remuneration.confirm")
     @PostMapping("/{termsId}/confirmation")
     List<RemunerationStore.Terms> confirm(Viewer viewer, @PathVariable UUID communityId, @PathVariable UUID termsId) {
         return remuneration.confirm(viewer, communityId, termsId);

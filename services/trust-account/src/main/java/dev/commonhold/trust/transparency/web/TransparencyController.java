@@ -1,5 +1,7 @@
 package dev.commonhold.trust.transparency.web;
 
+import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.platform.ledger.verify.TreeHead;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.problem.ProblemException;
@@ -54,6 +56,7 @@ class TransparencyController {
         this.transparency = transparency;
     }
 
+    @Audited(kind = AuditKind.APPROVAL, action = "trust.month.close")
     @PostMapping("/months/{month}/close")
     HeadView close(Viewer viewer, @PathVariable UUID communityId, @PathVariable String month) {
         return view(transparency.close(viewer, communityId, month(month)));
@@ -64,12 +67,14 @@ class TransparencyController {
         return transparency.signedHeads(viewer, communityId).stream().map(TransparencyController::view).toList();
     }
 
+    @Audited(kind = AuditKind.APPROVAL, action = "trust.month.countersign")
     @PostMapping("/months/{month}/countersignatures")
     HeadView countersign(Viewer viewer, @PathVariable UUID communityId, @PathVariable String month,
                          @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Countersignature c) {
         return view(transparency.countersign(viewer, communityId, month(month), c.signature()));
     }
 
+    @Audited(kind = AuditKind.ROLE_CHANGE, action = "trust.committee-key.register")
     @org.springframework.web.bind.annotation.PutMapping("/committee/keys/mine")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     void registerKey(Viewer viewer, @PathVariable UUID communityId,
