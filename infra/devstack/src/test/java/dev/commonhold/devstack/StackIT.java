@@ -664,6 +664,56 @@ class StackIT {
         return records.stream().filter(r -> r.value().contains(community) && r.value().contains("unit-registered")).count();
     }
 
+    @Test
+    @Order(60)
+    void whoReadOwnersSignedInWrongAndApprovedAPaymentIsInTheAuditTrailForTheOperatorAndTheDistrictNotForResidents() {
+        Api staff = gateway().as(keycloak.passwordToken("staff", "staff"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keycloak.passwordToken("staff", "not-the-password"));
+        String owners = COMMUNITIES + "/" + community + "/owners";
+        assertThat(staff.header("User-Agent", "counter-pc/2.1").get(owners + "?limit=5").status()).isEqualTo(200);
+        Api operator = gateway().as(keycloak.passwordToken("operator", "operator"));
+        String audit = "/api/community/audit?communityId=" + community;
+
+        JsonNode read = awaitAudit(operator, audit + "&login=staff&kind=PERSONAL_DATA_READ",
+                e -> e.at("/target/path").asString().startsWith(owners) && "counter-pc/2.1".equals(e.at("/from/userAgent").asString()));
+        assertThat(read.get("source").asString()).isEqualTo("community");
+        assertThat(read.at("/from/address").asString()).as("the caller's address, as the gateway saw it").isEqualTo("127.0.0.1");
+        awaitAudit(operator, "/api/community/audit?login=staff&kind=SIGN_IN_FAILED", e -> e.get("outcome").asString().equals("FAILED"));
+        awaitAudit(operator, "/api/community/audit?login=staff&kind=SIGN_IN", e -> e.get("source").asString().equals("keycloak"));
+        // The demo seed's committee approved a payment from the trust account: the trust account's entry, through Kafka.
+        awaitAudit(operator, audit + "&action=trust.payment-request.decide", e -> e.at("/actor/login").asString().equals("committee"));
+
+        Api regulator = gateway().as(keycloak.passwordToken("regulator", "regulator"));
+        assertThat(regulator.get(audit + "&login=staff&kind=PERSONAL_DATA_READ").json().get("items").isEmpty()).isFalse();
+        assertThat(regulator.get("/api/community/audit?login=staff&kind=SIGN_IN").json().get("items").isEmpty())
+                .as("a sign-in belongs to no community: the operator's, not the district's").isTrue();
+        ApiResponse resident = gateway().as(keycloak.passwordToken("resident", "resident")).get(audit);
+        assertThat(resident.status()).isEqualTo(403);
+        assertThat(resident.header("Content-Type")).contains("application/problem+json");
+    }
+
+    private static JsonNode awaitAudit(Api reader, String path, java.util.function.Predicate<JsonNode> wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            ApiResponse page = reader.get(path + "&limit=100");
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            for (JsonNode entry : page.json().get("items")) {
+                if (wanted.test(entry)) {
+                    return entry;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no audit entry as wanted at " + path + " within 60 s; last page: " + page.body());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private static Api gateway() {
         return new Api(stack.gatewayUrl()).patient();
     }

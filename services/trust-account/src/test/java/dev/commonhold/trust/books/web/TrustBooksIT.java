@@ -258,6 +258,17 @@ class TrustBooksIT {
         export.lines().map(TrustBooksIT::entryOf).forEach(verifier::accept);
         assertThat(verifier.entries()).isEqualTo(6);
         assertThat(verifier.findings()).isEmpty();
+        // The download (streamed) and the month's close are in the audit trail, through audit.events (issue 17).
+        List<String> audited = new ArrayList<>();
+        dev.commonhold.platform.testkit.kafka.TopicReader.read(Infra.kafka().bootstrapServers(), "audit.events", Duration.ofSeconds(20), records -> {
+            audited.clear();
+            records.stream().map(r -> dev.commonhold.platform.messaging.EventJson.read(r.value())).map(EventEnvelope::payload)
+                    .filter(p -> p.path("communityId").asString("").equals(f.community.toString()))
+                    .forEach(p -> audited.add(p.get("kind").asString() + " " + p.get("action").asString() + " " + p.at("/actor/login").asString()
+                            + " " + p.at("/target/status").asInt()));
+            return audited.size() >= 2;
+        });
+        assertThat(audited).contains("EXPORT trust-account.download resident 200", "APPROVAL trust.month.close operator-admin 200");
     }
 
     @Test
