@@ -52,6 +52,7 @@ public final class ChannelSimulator implements AutoCloseable {
         server.createContext("/gateway.do", this::queryAlipay);
         server.createContext("/wechat-pay/cashier", new Cashier("微信支付 WeChat Pay", (no, fen) -> payWechat(no, fen, 1, 0))::handle);
         server.createContext("/alipay/cashier", new Cashier("支付宝 Alipay", (no, fen) -> payAlipay(no, fen, 1, 0))::handle);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // a slow answer holds up no other
         server.start();
     }
 
@@ -62,6 +63,16 @@ public final class ChannelSimulator implements AutoCloseable {
     /** The WeChat Pay side with the keys billing was given: benchmarks sign notifications ahead of time. */
     public WechatPaySimulator wechat() {
         return wechat;
+    }
+
+    private volatile long queryDelayMs;
+
+    /**
+     * Makes the channels' order queries answer only after {@code delay} (zero: at once): a slow channel, or with a delay
+     * longer than billing's 10 s timeout, one that does not answer at all (the fault suite's fault e).
+     */
+    public void delayQueries(Duration delay) {
+        queryDelayMs = delay.toMillis();
     }
 
     /** An order the payer paid, as the channel's order query reports it. */
@@ -118,6 +129,7 @@ public final class ChannelSimulator implements AutoCloseable {
     /** WeChat Pay's order query (GET /v3/pay/transactions/out-trade-no/{no}?mchid=…), its answer signed like a notification. */
     private void queryWechat(HttpExchange exchange) throws IOException {
         try (exchange) {
+            pause(queryDelayMs);
             String outTradeNo = exchange.getRequestURI().getPath().substring("/v3/pay/transactions/out-trade-no/".length());
             Paid order = paid.get(outTradeNo);
             String body = order == null ? "{\"code\":\"ORDER_NOT_EXIST\",\"message\":\"订单不存在\"}" : wechat.transaction(outTradeNo, order.transactionId(),
@@ -131,6 +143,7 @@ public final class ChannelSimulator implements AutoCloseable {
     /** Alipay's alipay.trade.query (POST /gateway.do): {"alipay_trade_query_response":{…},"sign":"…"}, signed over the response object. */
     private void queryAlipay(HttpExchange exchange) throws IOException {
         try (exchange) {
+            pause(queryDelayMs);
             Map<String, String> form = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String biz = form.getOrDefault("biz_content", "");
             String outTradeNo = biz.replaceAll(".*\"out_trade_no\"\\s*:\\s*\"([^\"]+)\".*", "$1");

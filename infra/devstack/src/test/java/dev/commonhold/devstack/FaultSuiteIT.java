@@ -7,13 +7,9 @@ import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.Ports;
 import dev.commonhold.platform.testkit.postgres.EmbeddedPostgresServer;
 import dev.commonhold.platform.testkit.postgres.PostgresServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -24,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +103,7 @@ class FaultSuiteIT {
                     duplicating.set(true);
                     Thread.sleep(seconds * 1_000L);
                     current[0].close();
-                    redeliverLast(Duration.ofSeconds(seconds));
+                    ConsumerGroups.rewind("trust-account", "billing.events", Duration.ofSeconds(seconds));
                     current[0] = ServiceProcess.start(spec, logs);
                     current[0].awaitReady(Duration.ofMinutes(2));
                     duplicating.set(false);
@@ -221,24 +216,6 @@ class FaultSuiteIT {
 
     private UUID settlementId(int i) {
         return UUID.nameUUIDFromBytes(("fault-suite " + seed + " " + i).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Sets the trust account's consumer group back to where it was {@code ago}: everything since is delivered again. */
-    private static void redeliverLast(Duration ago) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = ConsumerGroups.committed("trust-account");
-        Map<TopicPartition, OffsetSpec> when = new HashMap<>();
-        committed.keySet().stream().filter(p -> p.topic().equals("billing.events"))
-                .forEach(p -> when.put(p, OffsetSpec.forTimestamp(System.currentTimeMillis() - ago.toMillis())));
-        Map<TopicPartition, OffsetAndMetadata> back = new HashMap<>();
-        try (Admin admin = ConsumerGroups.admin()) {
-            admin.listOffsets(when).all().get().forEach((p, found) -> {
-                // Only ever back: a group still behind that time (a restarted member waiting out the killed one's session) keeps its place.
-                if (found.offset() >= 0 && found.offset() < committed.get(p).offset()) {
-                    back.put(p, new OffsetAndMetadata(found.offset()));
-                }
-            });
-        }
-        ConsumerGroups.reset("trust-account", back);
     }
 
     /** Until every acknowledged settlement is in the books, or two minutes: then the report says which are missing and where. */

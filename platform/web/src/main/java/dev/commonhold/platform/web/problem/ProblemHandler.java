@@ -30,8 +30,8 @@ import java.util.Map;
 
 /**
  * Every error a service answers is RFC 9457 problem+json with a stable {@code type}: bad input
- * is a 4xx naming the field, never a 5xx; unexpected failures are a 500 carrying the trace id
- * to quote to support, with nothing internal leaked.
+ * is a 4xx naming the field, never a 5xx; the database being away is a 503 with Retry-After; unexpected
+ * failures are a 500 carrying the trace id to quote to support, with nothing internal leaked.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -68,8 +68,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(ProblemException.conflict("the request conflicts with data already recorded").toProblemDetail(), request);
     }
 
+    /** Seconds a caller waits before trying again when the database is away: a restart takes a few. */
+    static final String DATABASE_RETRY_AFTER = "5";
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseAway.is(e)) {
+            // Not a bug and not the caller's fault: the transaction did not commit; the same request later will do.
+            log.warn("database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Our database is unavailable for a moment "
+                    + "(restarting or unreachable) and nothing was changed. Try again in a few seconds (a payment with the same Idempotency-Key).");
+            problem.setType(ProblemType.UNAVAILABLE);
+            problem.setTitle("Service unavailable");
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER);
+            return respond(problem, request, headers);
+        }
         log.error("unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side and nothing was changed. Try again; if it keeps failing, quote the traceId to support.");
@@ -147,6 +161,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> respond(ProblemDetail problem, HttpServletRequest request, HttpHeaders headers) {
         ProblemTracing.complete(problem, request.getRequestURI());
         return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static List<FieldError> errorsOf(BindingResult result) {
