@@ -37,7 +37,7 @@ final class Services {
                 billing(repository, infra, billing, channels),
                 trustAccount(repository, infra, trust),
                 withDatabase("maintenance-fund", repository.resolve("services/maintenance-fund/target/maintenance-fund.jar"), fund, infra),
-                withDatabase("parking", repository.resolve("services/parking/target/parking.jar"), parking, infra),
+                parking(repository, infra, parking),
                 withDatabase("leasing", repository.resolve("services/leasing/target/leasing.jar"), leasing, infra),
                 withDatabase("commerce", repository.resolve("services/commerce/target/commerce.jar"), commerce, infra),
                 withDatabase("franchise", repository.resolve("services/franchise/target/franchise.jar"), franchise, infra),
@@ -76,6 +76,10 @@ final class Services {
 
     static Spec trustAccount(Path repository, Infrastructure infra, int port) {
         return withDatabase("trust-account", repository.resolve("services/trust-account/target/trust-account.jar"), port, infra);
+    }
+
+    static Spec parking(Path repository, Infrastructure infra, int port) {
+        return withDatabase("parking", repository.resolve("services/parking/target/parking.jar"), port, infra);
     }
 
     static Spec billing(Path repository, Infrastructure infra, int port, Map<String, String> channels) {

@@ -37,10 +37,15 @@ final class TrustBooks {
 
     /** The community on community.state, so the trust account knows it. */
     static void community(UUID community) {
+        community(community, UUID.randomUUID());
+    }
+
+    /** The community on community.state, run by {@code operator}: its staff's and cameras' tokens name that company. */
+    static void community(UUID community, UUID operator) {
         EventSchemas schemas = new EventSchemas();
         TopicWriter.send(Infra.kafka().bootstrapServers(), List.of(EventRecords.of(schemas.envelope("community.community-state.v1", community, community,
                 Map.of("communityId", community.toString(), "name", "劲松北社区", "city", "北京市", "district", "朝阳区", "divisionCode", "110105",
-                        "timeZone", "Asia/Shanghai", "operatorCompanyId", UUID.randomUUID().toString())))));
+                        "timeZone", "Asia/Shanghai", "operatorCompanyId", operator.toString())))));
     }
 
     /** Settlements number {@code from} to {@code to} (inclusive) of 10 × n fen each on billing.events, every one valid by contract. */

@@ -4,6 +4,7 @@ import dev.commonhold.community.audit.app.AuditEntries;
 import dev.commonhold.community.audit.app.AuditTrailQueries;
 import dev.commonhold.platform.audit.AuditEntry;
 import dev.commonhold.platform.audit.AuditKind;
+import dev.commonhold.platform.audit.Audited;
 import dev.commonhold.platform.security.Viewer;
 import dev.commonhold.platform.web.paging.Cursors;
 import dev.commonhold.platform.web.paging.Page;
@@ -40,6 +41,7 @@ class AuditController {
      * @param from        from this instant (ISO 8601, e.g. 2026-12-01T00:00:00+08:00), inclusive
      * @param to          before this instant, exclusive
      */
+    @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "community.audit.read") // who watched the watchers: the trail names people and addresses
     @GetMapping("/api/community/audit")
     Page<AuditEntry> audit(Viewer viewer, @RequestParam(required = false) UUID communityId, @RequestParam(required = false) String login,
                            @RequestParam(required = false) String kind, @RequestParam(required = false) String action,
