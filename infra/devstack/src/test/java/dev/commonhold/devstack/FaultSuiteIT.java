@@ -73,7 +73,7 @@ class FaultSuiteIT {
                 Infra.kafka().bootstrapServers(), Infra.tokens().issuerUri()), Ports.free());
         Databases.prepare(postgres, database, List.of(spec));
         TrustBooks books = new TrustBooks(postgres, database);
-        List<Window> windows = new ArrayList<>();
+        FaultWindows windows = new FaultWindows(next);
 
         ServiceProcess trust = ServiceProcess.start(spec, logs);
         try (KafkaProducer<String, String> producer = producer()) {
@@ -82,24 +82,24 @@ class FaultSuiteIT {
             books.await("SELECT count(*) FROM trust_account.community WHERE id = '" + community + "'", n -> n == 1, LOG);
             Thread driver = Thread.ofVirtual().start(() -> drive(producer));
             try {
-                windows.add(window("(a) Kafka broker stopped and restarted", () -> {
+                windows.apply("(a) Kafka broker stopped and restarted", () -> {
                     Infra.kafka().stop();
                     Thread.sleep(seconds * 1_000L);
                     Infra.kafka().start();
-                }));
+                });
                 ServiceProcess[] current = {trust};
-                windows.add(window("(b) trust account killed (SIGKILL) mid-batch and restarted", () -> {
+                windows.apply("(b) trust account killed (SIGKILL) mid-batch and restarted", () -> {
                     current[0].kill();
                     current[0] = ServiceProcess.start(spec, logs);
                     current[0].awaitReady(Duration.ofMinutes(2));
-                }));
+                });
                 EmbeddedPostgresServer[] server = {postgres};
-                windows.add(window("(c) its PostgreSQL restarted", () -> {
+                windows.apply("(c) its PostgreSQL restarted", () -> {
                     server[0].close();
                     Thread.sleep(2_000);
                     server[0] = EmbeddedPostgresServer.persistent(data, pgPort, logs.resolve("postgres.log"));
-                }));
-                windows.add(window("(d) events duplicated, reordered and redelivered", () -> {
+                });
+                windows.apply("(d) events duplicated, reordered and redelivered", () -> {
                     duplicating.set(true);
                     Thread.sleep(seconds * 1_000L);
                     current[0].close();
@@ -107,7 +107,7 @@ class FaultSuiteIT {
                     current[0] = ServiceProcess.start(spec, logs);
                     current[0].awaitReady(Duration.ofMinutes(2));
                     duplicating.set(false);
-                }));
+                });
                 trust = current[0];
                 postgres = server[0];
             } finally {
@@ -117,27 +117,11 @@ class FaultSuiteIT {
             TrustBooks after = new TrustBooks(postgres, database);
             awaitAcknowledgedPosted(after);
             Thread.sleep(3_000); // anything delivered twice would land now
-            report(after, windows);
+            report(after, windows.all());
         } finally {
             trust.close();
             postgres.close();
         }
-    }
-
-    /** One fault, and the settlements published while it lasted (plus a calm second either side). */
-    record Window(String fault, int first, int last) {
-    }
-
-    private interface Fault {
-        void apply() throws Exception;
-    }
-
-    private Window window(String fault, Fault apply) throws Exception {
-        Thread.sleep(1_000);
-        int first = next.get();
-        apply.apply();
-        Thread.sleep(1_000);
-        return new Window(fault, first, next.get() - 1);
     }
 
     /**
@@ -230,14 +214,14 @@ class FaultSuiteIT {
         }
     }
 
-    private void report(TrustBooks books, List<Window> windows) {
+    private void report(TrustBooks books, List<FaultWindows.Window> windows) {
         Map<String, Long> postedBySource = new LinkedHashMap<>();
         books.rows("SELECT source, count(*) FROM trust_account.journal_entry GROUP BY source")
                 .forEach(r -> postedBySource.put(r.get(0), Long.parseLong(r.get(1))));
         List<String> findings = new ArrayList<>();
         System.out.printf("fault suite: seed %d, %d s a fault, %d settlements a second%n", seed, seconds, PER_SECOND);
         System.out.printf("  %-62s %9s %12s %7s %10s %5s%n", "fault", "attempted", "acknowledged", "posted", "duplicates", "lost");
-        for (Window w : windows) {
+        for (FaultWindows.Window w : windows) {
             long attempted = 0, acked = 0, posted = 0, duplicates = 0, lost = 0;
             for (int i = w.first(); i <= w.last(); i++) {
                 if (!published.containsKey(i)) {

@@ -112,7 +112,7 @@ class PaymentFaultSuiteIT {
         billingUrl = "http://localhost:" + billing.port();
         parkingUrl = "http://localhost:" + parking.port() + "/api/parking/communities/" + community;
         simulator = channels.simulator(billingUrl, simulatorPort);
-        List<Window> windows = new ArrayList<>();
+        FaultWindows windows = new FaultWindows(next);
         ServiceProcess[] billings = {ServiceProcess.start(billing, LOGS)};
         ServiceProcess[] trusts = {ServiceProcess.start(trust, LOGS)};
         ServiceProcess parkingProcess = ServiceProcess.start(parking, LOGS);
@@ -130,22 +130,22 @@ class PaymentFaultSuiteIT {
             List<Thread> drivers = new ArrayList<>();
             Thread gate = Thread.ofVirtual().start(() -> drive(drivers));
             try {
-                windows.add(window("(a) Kafka broker stopped and restarted", () -> {
+                windows.apply("(a) Kafka broker stopped and restarted", () -> {
                     Infra.kafka().stop();
                     Thread.sleep(seconds * 1_000L);
                     Infra.kafka().start();
-                }));
-                windows.add(window("(b) billing killed (SIGKILL) mid-batch and restarted", () -> {
+                });
+                windows.apply("(b) billing killed (SIGKILL) mid-batch and restarted", () -> {
                     billings[0].kill();
                     billings[0] = ServiceProcess.start(billing, LOGS);
                     billings[0].awaitReady(Duration.ofMinutes(2));
-                }));
-                windows.add(window("(c) PostgreSQL of billing, parking and the trust account restarted", () -> {
+                });
+                windows.apply("(c) PostgreSQL of billing, parking and the trust account restarted", () -> {
                     server[0].close();
                     Thread.sleep(2_000);
                     server[0] = EmbeddedPostgresServer.persistent(data, pgPort, LOGS.resolve("postgres.log"));
-                }));
-                windows.add(window("(d) notifications repeated, reordered; events redelivered", () -> {
+                });
+                windows.apply("(d) notifications repeated, reordered; events redelivered", () -> {
                     channel = Channel.REPEATED_OUT_OF_ORDER;
                     Thread.sleep(seconds * 1_000L);
                     trusts[0].close();
@@ -153,14 +153,14 @@ class PaymentFaultSuiteIT {
                     trusts[0] = ServiceProcess.start(trust, LOGS);
                     trusts[0].awaitReady(Duration.ofMinutes(2));
                     channel = Channel.PROMPT;
-                }));
-                windows.add(window("(e) channel slow: notifications late or lost, queries unanswered", () -> {
+                });
+                windows.apply("(e) channel slow: notifications late or lost, queries unanswered", () -> {
                     channel = Channel.SLOW_OR_SILENT;
                     simulator.delayQueries(Duration.ofSeconds(30)); // past billing's 10 s timeout: no answer at all
                     Thread.sleep(seconds * 1_000L);
                     channel = Channel.PROMPT;
                     simulator.delayQueries(Duration.ZERO);
-                }));
+                });
             } finally {
                 driving.set(false);
                 gate.join();
@@ -171,7 +171,7 @@ class PaymentFaultSuiteIT {
             TrustBooks after = new TrustBooks(server[0], database);
             awaitPaidPosted(after);
             Thread.sleep(3_000); // anything settled or posted twice would land now
-            report(after, windows);
+            report(after, windows.all());
         } finally {
             simulator.close();
             billings[0].close();
@@ -179,22 +179,6 @@ class PaymentFaultSuiteIT {
             parkingProcess.close();
             server[0].close();
         }
-    }
-
-    /** One fault, and the exits begun while it lasted (plus a calm second either side). */
-    record Window(String fault, int first, int last) {
-    }
-
-    private interface Fault {
-        void apply() throws Exception;
-    }
-
-    private Window window(String fault, Fault apply) throws Exception {
-        Thread.sleep(1_000);
-        int first = next.get();
-        apply.apply();
-        Thread.sleep(1_000);
-        return new Window(fault, first, next.get() - 1);
     }
 
     /** A car at the exit every 1/{@value #PER_SECOND} s, each on a thread of its own: a slow billing slows no other driver. */
@@ -221,8 +205,8 @@ class PaymentFaultSuiteIT {
         try {
             String plate = "京N%05d".formatted(exit.number);
             java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-            post(parkingUrl + "/gate-events", camera, gateRead(ENTRY, "in", exit, plate, now.minus(Duration.ofMinutes(95))), deadline);
-            JsonNode out = post(parkingUrl + "/gate-events", camera, gateRead(EXIT, "out", exit, plate, now), deadline);
+            post(parkingUrl + "/gate-events", camera, gateRead(ENTRY, "in", exit, plate, now.minus(Duration.ofMinutes(95))), deadline, false);
+            JsonNode out = post(parkingUrl + "/gate-events", camera, gateRead(EXIT, "out", exit, plate, now), deadline, false);
             assertThat(out.get("open").asBoolean()).as("the barrier waits for the fee").isFalse();
             exit.amountFen = out.get("feeFen").asLong();
             String payUrl = out.get("payUrl").asString();
@@ -257,19 +241,25 @@ class PaymentFaultSuiteIT {
         return Map.of("gateSerial", gate, "cameraEventId", direction + "-" + exit.number, "plate", plate, "capturedAt", at.toString(), "confidence", 95);
     }
 
-    /** A camera resends a read until parking answers it (a resend is answered as before: the event id makes it one read). */
-    private JsonNode post(String url, String token, Object body, long deadline) {
+    /**
+     * Sends until answered 2xx: while the service is away (no connection, 5xx) and, when {@code waitingFor404}, while what the
+     * request names has not reached it yet. A camera's resend is answered as before (its event id makes it one read).
+     */
+    private JsonNode post(String url, String token, Object body, long deadline, boolean waitingFor404) {
         String last = "";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() / 100 == 2) {
                     return JSON.readTree(answer.body());
                 }
                 last = answer.statusCode() + " " + answer.body();
-                if (answer.statusCode() / 100 == 4) {
+                if (answer.statusCode() / 100 == 4 && !(waitingFor404 && answer.statusCode() == 404)) {
                     throw new IllegalStateException(url + " refused " + body + ": " + last);
                 }
             } catch (java.io.IOException away) {
@@ -290,19 +280,19 @@ class PaymentFaultSuiteIT {
         Map<String, Object> lot = new HashMap<>(Map.of("name", "故障演练停车场", "capacity", 300, "visitorSpaceKind", "COMMON_LAND",
                 "minimumFeeFen", 500, "maxHourFen", 800, "maxDailyFen", 5000, "permitQuota", 60, "permitMonthlyFen", 30000,
                 "permitSpaceKind", "OPERATOR_OWNED", "permitGraceDays", 3));
-        String lotUrl = parkingUrl + "/lots/" + post(parkingUrl + "/lots", staff, lot, deadline).get("id").asString();
+        String lotUrl = parkingUrl + "/lots/" + post(parkingUrl + "/lots", staff, lot, deadline, false).get("id").asString();
         List<Map<String, Object>> spaces = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             spaces.add(i < 240 ? Map.of("number", "G-%03d".formatted(i + 1), "kind", "COMMON_LAND")
                     : Map.of("number", "B1-%03d".formatted(i - 239), "kind", "OPERATOR_OWNED"));
         }
-        post(lotUrl + "/spaces", staff, Map.of("spaces", spaces), deadline);
-        post(lotUrl + "/gates", staff, Map.of("serial", ENTRY, "name", "入口", "direction", "ENTRY"), deadline);
-        post(lotUrl + "/gates", staff, Map.of("serial", EXIT, "name", "出口", "direction", "EXIT"), deadline);
+        post(lotUrl + "/spaces", staff, Map.of("spaces", spaces), deadline, false);
+        post(lotUrl + "/gates", staff, Map.of("serial", ENTRY, "name", "入口", "direction", "ENTRY"), deadline, false);
+        post(lotUrl + "/gates", staff, Map.of("serial", EXIT, "name", "出口", "direction", "EXIT"), deadline, false);
         Map<String, Object> visitors = new HashMap<>(Map.of("audience", "VISITOR", "effectiveFrom", java.time.Instant.now().minus(Duration.ofDays(2))
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "freeMinutes", 30, "unitMinutes", 60, "firstHourFen", 600, "nextHourFen", 400));
         visitors.put("dailyCapFen", 4000);
-        post(lotUrl + "/tariffs", staff, visitors, deadline);
+        post(lotUrl + "/tariffs", staff, visitors, deadline, false);
     }
 
     /**
@@ -310,27 +300,9 @@ class PaymentFaultSuiteIT {
      * under one would be replayed to every try; an order opened twice is harmless (only the one the driver pays is paid).
      */
     private String openOrder(Exit exit, String payUrl, long deadline) {
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(billingUrl + payUrl)).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"WECHAT_PAY\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 201) {
-                    JsonNode order = JSON.readTree(answer.body());
-                    assertThat(order.get("amountFen").asLong()).isEqualTo(exit.amountFen);
-                    return order.get("outTradeNo").asString();
-                }
-                last = answer.statusCode() + " " + answer.body();
-            } catch (java.io.IOException billingAway) {
-                last = billingAway.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(300);
-        }
-        throw new IllegalStateException("no order for exit " + exit.number + " within " + PATIENCE + ": " + last);
+        JsonNode order = post(billingUrl + payUrl, null, Map.of("channel", "WECHAT_PAY"), deadline, true);
+        assertThat(order.get("amountFen").asLong()).isEqualTo(exit.amountFen);
+        return order.get("outTradeNo").asString();
     }
 
     /** Until every exit paid at the channel is posted and its session paid, or three minutes: then the report says which are missing. */
@@ -371,7 +343,7 @@ class PaymentFaultSuiteIT {
         return posted;
     }
 
-    private void report(TrustBooks books, List<Window> windows) throws InterruptedException {
+    private void report(TrustBooks books, List<FaultWindows.Window> windows) throws InterruptedException {
         Map<UUID, Long> settledByCharge = settlements(books).values().stream().collect(Collectors.groupingBy(c -> c, Collectors.counting()));
         Map<UUID, Integer> posted = postedByCharge(books);
         Set<UUID> paidSessions = paidSessions(books);
@@ -379,7 +351,7 @@ class PaymentFaultSuiteIT {
         System.out.printf("payment fault suite: seed %d, %d s a fault, %d exits a second%n", seed, seconds, PER_SECOND);
         System.out.printf("  %-66s %9s %12s %7s %10s %7s %10s %5s%n", "fault", "attempted", "acknowledged", "settled", "exits paid", "posted",
                 "duplicates", "lost");
-        for (Window w : windows) {
+        for (FaultWindows.Window w : windows) {
             long attempted = 0, acked = 0, settled = 0, exitsPaid = 0, postedOnce = 0, duplicates = 0, lost = 0;
             for (int i = w.first(); i <= w.last(); i++) {
                 Exit exit = exits.get(i);
