@@ -63,10 +63,15 @@ public class AuditInterceptor implements HandlerInterceptor {
         }
         try {
             trail.record(new AuditEntry(Ids.newId(), source, clock.instant(), kind, action, outcome, actor, community(request),
-                    new AuditEntry.Target(request.getMethod(), request.getRequestURI(), status), from(request)));
+                    new AuditEntry.Target(request.getMethod(), target(request), status), from(request)));
         } catch (RuntimeException e) {
             log.error("audit entry for {} {} ({}) not recorded", request.getMethod(), request.getRequestURI(), action, e);
         }
+    }
+
+    /** The path with its query: which filter someone searched the owners or the trail with is part of what they did. */
+    private static String target(HttpServletRequest request) {
+        return request.getQueryString() == null ? request.getRequestURI() : request.getRequestURI() + "?" + request.getQueryString();
     }
 
     private static boolean isFile(HttpServletResponse response) {

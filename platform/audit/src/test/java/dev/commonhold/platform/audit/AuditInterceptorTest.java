@@ -55,6 +55,7 @@ class AuditInterceptorTest {
         MockHttpServletRequest request = request("POST", "/api/trust/communities/" + COMMUNITY + "/payment-requests/r1/decisions");
         request.addHeader("X-Forwarded-For", "203.0.113.7");
         request.addHeader("User-Agent", "Mozilla/5.0 (iPhone) MicroMessenger/8.0");
+        request.setQueryString("note=%E5%8A%A0%E6%80%A5");
 
         interceptor.afterCompletion(request, response(200, "application/json"), handler("decide"), null);
 
@@ -68,7 +69,7 @@ class AuditInterceptorTest {
             assertThat(e.actor().login()).isEqualTo("wang.committee");
             assertThat(e.actor().roles()).containsExactly("committee");
             assertThat(e.communityId()).isEqualTo(COMMUNITY);
-            assertThat(e.target()).isEqualTo(new AuditEntry.Target("POST", request.getRequestURI(), 200));
+            assertThat(e.target()).as("the path with its query").isEqualTo(new AuditEntry.Target("POST", request.getRequestURI() + "?note=%E5%8A%A0%E6%80%A5", 200));
             assertThat(e.from()).isEqualTo(new AuditEntry.From("203.0.113.7", "Mozilla/5.0 (iPhone) MicroMessenger/8.0"));
         });
     }

@@ -59,6 +59,14 @@ public class WebAutoConfiguration {
         return registration;
     }
 
+    /** Before anything binds a query parameter: each given once, none with a control character (QueryParameterCheck). */
+    @Bean
+    FilterRegistrationBean<QueryParameterCheck> queryParameterCheck(JsonMapper json) {
+        FilterRegistrationBean<QueryParameterCheck> registration = new FilterRegistrationBean<>(new QueryParameterCheck(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     /** Before security, so even a 401 carries the trace id. */
     @Bean
     FilterRegistrationBean<TraceparentFilter> traceparentFilter() {

@@ -107,7 +107,9 @@ class AuditTrailIT {
         } while (next != null);
         assertThat(ids).hasSize(3).doesNotHaveDuplicates();
 
-        for (String bad : List.of("kind=SOMETHING", "from=yesterday", "to=2026-13-01T00:00:00Z", "cursor=bm9wZQ", "limit=0", "login=")) {
+        for (String bad : List.of("kind=SOMETHING", "from=yesterday", "to=2026-13-01T00:00:00Z", "cursor=bm9wZQ", "limit=0", "login=",
+                "communityId=", "from=-999999999-01-01T00:00:00Z", "to=-4714-11-24T00:00:00Z", "login=%00", "action=a%00b", "kind=SIGN_IN&kind=EXPORT",
+                "login=staff&login=operator", "limit=99999999999999", "from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z")) {
             ApiResponse answer = f.as(f.operator()).get(trail + "&" + bad);
             assertThat(answer.status()).as(bad).isEqualTo(400);
             assertThat(answer.body()).as(bad).contains(bad.substring(0, bad.indexOf('=')));

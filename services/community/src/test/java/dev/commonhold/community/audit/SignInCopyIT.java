@@ -72,7 +72,7 @@ class SignInCopyIT {
         assertThat(signIn.at("/from/address").asString()).isNotBlank();
         JsonNode failed = entries.stream().filter(e -> e.get("kind").asString().equals("SIGN_IN_FAILED")).findFirst().orElseThrow();
         assertThat(failed.get("outcome").asString()).isEqualTo("FAILED");
-        assertThat(failed.get("action").asString()).contains("invalid_user_credentials");
+        assertThat(failed.get("action").asString()).isEqualTo("identity.login-error.invalid-user-credentials");
 
         String platform = Infra.tokens().user("root").roles("platform-admin").token();
         Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> items(api.as(platform)

@@ -64,6 +64,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> dataIntegrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            // SQLSTATE class 22, a data exception: a value PostgreSQL cannot take (a date before 4713 BC, a number past its
+            // column), which a check of the request missed. The request's fault, not a conflict with what is recorded.
+            log.warn("a value the database cannot take ({}): {}", sql.getSQLState(), sql.getMessage());
+            return respond(new ProblemException(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST, "Value out of range",
+                    "a value in the request is outside what can be stored or searched (a date too far back or ahead, a number too large): "
+                            + "check the values you sent").toProblemDetail(), request);
+        }
         log.info("refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return respond(ProblemException.conflict("the request conflicts with data already recorded").toProblemDetail(), request);
     }
@@ -117,6 +125,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        if (String.valueOf(e.getValue()).matches("-?[0-9]{10,}") && UnreadableBody.expected(e.getRequiredType()).equals("a whole number")) {
+            return respond(ProblemException.invalid(name, "'%s' is a whole number too large for this value".formatted(e.getValue())).toProblemDetail(), request);
+        }
         return respond(ProblemException.invalid(name, "'%s' is not %s".formatted(e.getValue(), UnreadableBody.expected(e.getRequiredType())))
                 .toProblemDetail(), request);
     }

@@ -51,6 +51,17 @@ class DatabaseAwayTest {
         assertThat(answer(new IllegalStateException("a bug")).getStatusCode().value()).isEqualTo(500);
     }
 
+    @Test
+    void aValueTheDatabaseCannotTakeIsTheRequestsFaultNotAConflict() {
+        var outOfRange = new org.springframework.dao.DataIntegrityViolationException("bad",
+                new org.postgresql.util.PSQLException("timestamp out of range", org.postgresql.util.PSQLState.DATETIME_OVERFLOW));
+        ResponseEntity<Object> answer = handler.dataIntegrity(outOfRange, new MockHttpServletRequest("GET", "/api/community/audit"));
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        var duplicate = new org.springframework.dao.DataIntegrityViolationException("dup",
+                new org.postgresql.util.PSQLException("duplicate key", org.postgresql.util.PSQLState.UNIQUE_VIOLATION));
+        assertThat(handler.dataIntegrity(duplicate, new MockHttpServletRequest("POST", "/x")).getStatusCode().value()).isEqualTo(409);
+    }
+
     private ResponseEntity<Object> answer(Exception failure) {
         return handler.unexpected(failure, new MockHttpServletRequest("POST", "/api/billing/communities/c/charges/x/channel-orders"));
     }

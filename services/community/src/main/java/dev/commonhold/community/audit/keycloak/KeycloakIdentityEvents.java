@@ -66,7 +66,7 @@ class KeycloakIdentityEvents implements IdentityEvents {
         String error = text(event, "error");
         Account account = account(userId, event.path("details").path("username").asString(null));
         AuditKind kind = KINDS.get(type);
-        String action = "identity." + type.toLowerCase(Locale.ROOT).replace('_', '-') + (error == null ? "" : ": " + error);
+        String action = "identity." + type.toLowerCase(Locale.ROOT).replace('_', '-') + (error == null ? "" : "." + error.toLowerCase(Locale.ROOT).replace('_', '-'));
         return new AuditEntry(id("event", event), "keycloak", Instant.ofEpochMilli(event.path("time").asLong()), kind, action,
                 error == null ? AuditEntry.Outcome.DONE : AuditEntry.Outcome.FAILED, new AuditEntry.Actor(userId, account.login(), List.of(),
                 account.company()), null, new AuditEntry.Target(type.startsWith("LOGOUT") ? "LOGOUT" : "LOGIN", "client " + text(event, "clientId"), 0),

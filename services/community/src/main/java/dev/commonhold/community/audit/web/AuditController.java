@@ -43,7 +43,9 @@ class AuditController {
      */
     @Audited(kind = AuditKind.PERSONAL_DATA_READ, action = "community.audit.read") // who watched the watchers: the trail names people and addresses
     @GetMapping("/api/community/audit")
-    Page<AuditEntry> audit(Viewer viewer, @RequestParam(required = false) UUID communityId, @RequestParam(required = false) String login,
+    Page<AuditEntry> audit(Viewer viewer,
+                           @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "uuid"))
+                           @RequestParam(required = false) String communityId, @RequestParam(required = false) String login,
                            @RequestParam(required = false) String kind, @RequestParam(required = false) String action,
                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
@@ -56,9 +58,26 @@ class AuditController {
             beforeAt = instant("cursor", key[0], "not a cursor this API gave out; start again without it");
             beforeId = uuid(key.length == 2 ? key[1] : "");
         }
-        AuditEntries.Query query = new AuditEntries.Query(communityId, text("login", login, 255), kind(kind), text("action", action, 120),
-                instant("from", from, null), instant("to", to, null), beforeAt, beforeId);
+        Instant since = instant("from", from, null);
+        Instant until = instant("to", to, null);
+        if (since != null && until != null && !until.isAfter(since)) {
+            throw ProblemException.invalid("to", "must be after from (" + from + ")");
+        }
+        AuditEntries.Query query = new AuditEntries.Query(community(communityId), text("login", login, 255), kind(kind), text("action", action, 120),
+                since, until, beforeAt, beforeId);
         return Cursors.page(queries.find(viewer, query, size + 1), size, e -> e.at() + "|" + e.entryId());
+    }
+
+    /** An empty communityId (a form's empty field) is refused, not read as "every community". */
+    private static UUID community(String communityId) {
+        if (communityId == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(communityId);
+        } catch (IllegalArgumentException notAnId) {
+            throw ProblemException.invalid("communityId", "'" + communityId + "' is not a community id (a UUID)");
+        }
     }
 
     private static AuditKind kind(String kind) {
@@ -79,19 +98,29 @@ class AuditController {
         return value;
     }
 
+    /** The trail begins with the system; a time outside these years is a mistake, not a search. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant instant(String field, String value, String problem) {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
+            instant = java.time.OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(value);
+                instant = Instant.parse(value);
             } catch (DateTimeParseException notInstant) {
-                throw ProblemException.invalid(field, problem != null ? problem : "must be an ISO 8601 instant with its offset, e.g. 2026-12-01T00:00:00+08:00");
+                throw ProblemException.invalid(field, problem != null ? problem
+                        : "must be an ISO 8601 instant with its offset, e.g. 2026-12-01T00:00:00+08:00 (in a URL, %2B for the +)");
             }
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ProblemException.invalid(field, problem != null ? problem : "must be between 1970 and 9999");
+        }
+        return instant;
     }
 
     private static UUID uuid(String value) {
