@@ -69,6 +69,8 @@ class AuditTrailIT {
             assertThat(answer.status()).as(answer.body()).isEqualTo(403);
         }
         assertThat(f.api.get(trail).status()).isEqualTo(401);
+        assertThat(f.as(f.resident(community).token()).get(trail + "&kind=NOPE").status()).as("a probe with a bad query is refused, not corrected")
+                .isEqualTo(403);
         // Reading the trail is itself kept: the operator's reads, and the staff member who was refused.
         List<JsonNode> watched = awaitEntries(f, f.operator(), "/api/community/audit?action=community.audit.read", 2);
         assertThat(watched).extracting(e -> e.at("/actor/login").asString() + " " + e.get("outcome").asString())

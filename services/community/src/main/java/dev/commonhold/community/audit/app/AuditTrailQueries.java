@@ -28,9 +28,14 @@ public class AuditTrailQueries {
         this.entries = entries;
     }
 
+    /** Refuses (403) anyone who may not read the trail, before their query is even read: a probe is a refusal on record. */
+    public void requireOverseer(Viewer viewer) {
+        viewer.require(OVERSEERS.toArray(Role[]::new));
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> find(Viewer viewer, AuditEntries.Query query, int limit) {
-        viewer.require(OVERSEERS.toArray(Role[]::new));
+        requireOverseer(viewer);
         // Scoped by the overseeing roles only: an operator admin who also lives in a community does not read its trail as a resident.
         Set<Role> overseeing = EnumSet.copyOf(viewer.roles().stream().filter(OVERSEERS::contains).toList());
         Viewer overseer = new Viewer(viewer.subject(), viewer.username(), overseeing, Set.of(), viewer.company(), viewer.jurisdiction());

@@ -49,6 +49,7 @@ class AuditController {
                            @RequestParam(required = false) String kind, @RequestParam(required = false) String action,
                            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        queries.requireOverseer(viewer);
         int size = Cursors.limit(limit);
         String after = Cursors.after(cursor);
         Instant beforeAt = null;
