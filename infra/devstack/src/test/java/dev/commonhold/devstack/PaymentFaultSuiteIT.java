@@ -219,7 +219,7 @@ class PaymentFaultSuiteIT {
                 case REPEATED_OUT_OF_ORDER -> 3;
                 case SLOW_OR_SILENT -> exit.number % 2 == 0 ? 0 : 1;
             };
-            long delay = how == Channel.SLOW_OR_SILENT ? 4_000 : how == Channel.REPEATED_OUT_OF_ORDER ? random(400) : 0;
+            long delay = how == Channel.SLOW_OR_SILENT ? 4_000 : how == Channel.REPEATED_OUT_OF_ORDER ? random.nextInt(400) : 0;
             try {
                 ChannelSimulator.Delivery delivery = simulator.payWechat(outTradeNo, exit.amountFen, times, delay);
                 delivery.answers().forEach(a -> answers.computeIfAbsent(a, k -> new AtomicInteger()).incrementAndGet());
@@ -231,10 +231,6 @@ class PaymentFaultSuiteIT {
         } catch (RuntimeException e) {
             exit.failure = e.toString();
         }
-    }
-
-    private synchronized long random(int bound) {
-        return random.nextInt(bound);
     }
 
     private static Map<String, Object> gateRead(String gate, String direction, Exit exit, String plate, java.time.Instant at) {
