@@ -53,12 +53,7 @@ public final class Allocation {
         }
         long leftOver = whole - given;
         if (leftOver > 0) {
-            Integer[] byRemainder = IntStream.range(0, weights.length).boxed()
-                    .sorted(Comparator.<Integer>comparingLong(i -> remainders[i]).reversed().thenComparing(Comparator.naturalOrder()))
-                    .toArray(Integer[]::new);
-            for (int k = 0; k < leftOver; k++) {
-                parts[byRemainder[k]]++;
-            }
+            giveLeftOver(parts, remainders, (int) leftOver);
         }
         if (total < 0) {
             for (int i = 0; i < parts.length; i++) {
@@ -66,6 +61,32 @@ public final class Allocation {
             }
         }
         return parts;
+    }
+
+    /**
+     * One more fen to each of the {@code leftOver} largest remainders, a tie to the lower index — what
+     * sorting every index by (remainder descending, index ascending) and taking the first
+     * {@code leftOver} gives, without sorting a million boxed indices: the cut-off remainder is the
+     * {@code leftOver}-th largest; every remainder above it gets a fen, and the rest go to the first
+     * indices holding exactly the cut-off.
+     */
+    private static void giveLeftOver(long[] parts, long[] remainders, int leftOver) {
+        long[] sorted = remainders.clone();
+        Arrays.sort(sorted);
+        long cutOff = sorted[sorted.length - leftOver];
+        int atCutOff = leftOver;
+        for (int i = 0; i < parts.length; i++) {
+            if (remainders[i] > cutOff) {
+                parts[i]++;
+                atCutOff--;
+            }
+        }
+        for (int i = 0; i < parts.length && atCutOff > 0; i++) {
+            if (remainders[i] == cutOff) {
+                parts[i]++;
+                atCutOff--;
+            }
+        }
     }
 
     static long[] inBigIntegers(long total, long[] weights, BigInteger sum) {

@@ -57,20 +57,22 @@ class InterestIT {
     }
 
     @Test
-    void aRateCreditsEachDaysBalanceMoneyPaidInDuringThePeriodCountingFromItsDay() {
+    void aRateCreditsEachDaysBalanceMoneyPaidInDuringThePeriodCountingFromItsDayAndMoneyPaidAfterItNotAtAll() {
         UUID topUp = jdbc.queryForObject("SELECT id FROM fund_charge WHERE unit_id = ? AND kind = 'TOP_UP'", UUID.class, fund.units.get(3).id());
-        FundFixture.send(List.of(fund.settled(UUID.randomUUID(), topUp, fund.units.get(3), 885_000, Instant.parse("2026-09-01T02:00:00Z"))));
+        FundFixture.send(List.of(fund.settled(UUID.randomUUID(), topUp, fund.units.get(3), 385_000, Instant.parse("2026-09-01T02:00:00Z")),
+                fund.settled(UUID.randomUUID(), topUp, fund.units.get(3), 500_000, Instant.parse("2026-10-05T02:00:00Z"))));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT balance_fen FROM sub_account WHERE unit_id = ?", Long.class,
                 fund.units.get(3).id()) == 885_000);
 
         JsonNode done = allocate(Map.of("from", "2026-07-01", "to", "2026-09-30", "rateBasisPoints", 150, "bankReference", "INT-RATE"));
 
-        long[] balanceDays = {1_000_000L * 92, 1_000_000L * 92, 500_000L * 92, 885_000L * 30};
+        long[] balanceDays = {1_000_000L * 92, 1_000_000L * 92, 500_000L * 92, 385_000L * 30};
         long sum = java.util.Arrays.stream(balanceDays).sum();
         long expected = (sum * 150 + 3_650_000 / 2) / 3_650_000; // 1.50% a year, half up to the fen
         assertThat(done.get("allocatedFen").asLong()).isEqualTo(expected);
         assertThat(interest(0) + interest(1) + interest(2) + interest(3)).isEqualTo(expected);
-        assertThat(interest(3)).as("held 30 of the 92 days").isBetween(885_000L * 30 * expected / sum, 885_000L * 30 * expected / sum + 1);
+        assertThat(interest(3)).as("385,000 held 30 of the 92 days; the 500,000 paid on 5 October not in this period at all")
+                .isBetween(385_000L * 30 * expected / sum, 385_000L * 30 * expected / sum + 1);
     }
 
     @Test
