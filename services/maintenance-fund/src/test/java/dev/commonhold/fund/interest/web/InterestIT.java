@@ -54,6 +54,14 @@ class InterestIT {
         assertThat(firstIsEarlier ? second : first).isEqualTo(4_000);
         assertThat(interest(2)).isEqualTo(2_000);
         assertThat(interest(3)).isZero();
+        Map<String, Object> movement = jdbc.queryForMap("SELECT description, reference, value_date::text AS value_date, community_id, "
+                + "recorded_at > now() - interval '5 minutes' AS recent FROM movement WHERE unit_id = ? AND kind = 'INTEREST'", fund.units.get(2).id());
+        assertThat(movement).as("what the owner's statement shows, written by binary COPY")
+                .containsEntry("description", "利息分配 Interest 2026-07-01–2026-09-30（INT-2026Q3）")
+                .containsEntry("reference", "interest:" + done.get("id").asString())
+                .containsEntry("value_date", "2026-09-30")
+                .containsEntry("community_id", fund.community)
+                .containsEntry("recent", true);
     }
 
     @Test
