@@ -28,12 +28,6 @@ class JdbcSubAccounts implements SubAccounts {
     private static final RowMapper<Movement> MOVEMENT = (rs, i) -> new Movement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
             Movement.Kind.valueOf(rs.getString(3)), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7));
 
-    /** PostgreSQL's order of uuids: the 16 bytes compared unsigned (not {@link UUID#compareTo}, which compares signed halves). */
-    static final java.util.Comparator<UUID> POSTGRES_UUID_ORDER = (a, b) -> {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    };
-
     private final JdbcTemplate jdbc;
 
     JdbcSubAccounts(JdbcTemplate jdbc) {
@@ -161,7 +155,7 @@ class JdbcSubAccounts implements SubAccounts {
      * compared unsigned — so a tie still goes to the unit id that sorts first there (F2).
      */
     private static final class WeightsBuilder {
-        private static final java.util.Comparator<Weighed> UNIT_ORDER = java.util.Comparator.comparing(Weighed::unit, POSTGRES_UUID_ORDER);
+        private static final java.util.Comparator<Weighed> UNIT_ORDER = java.util.Comparator.comparing(Weighed::unit, Ids.DATABASE_ORDER);
 
         private record Weighed(UUID unit, long balanceDays) {
         }

@@ -156,7 +156,7 @@ public class RegionInterestAllocation implements SmartLifecycle {
             }
         }
         // One order for the whole region, as PostgreSQL orders uuids (byte by byte): the tie rule of the split.
-        holdings.sort(Comparator.comparing(Holding::unitId, RegionInterestAllocation::byteOrder));
+        holdings.sort(Comparator.comparing(Holding::unitId, Ids.DATABASE_ORDER));
         long[] weights = holdings.stream().mapToLong(Holding::balanceDays).toArray();
         BigInteger balanceDays = Arrays.stream(weights).mapToObj(BigInteger::valueOf).reduce(BigInteger.ZERO, BigInteger::add);
         if (balanceDays.signum() <= 0) {
@@ -187,12 +187,6 @@ public class RegionInterestAllocation implements SmartLifecycle {
             creditedSubAccounts += credited;
         }
         return new long[]{total, creditedCommunities, creditedSubAccounts};
-    }
-
-    /** The order PostgreSQL gives uuids: their 16 bytes as unsigned numbers, most significant first. */
-    static int byteOrder(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     @Override

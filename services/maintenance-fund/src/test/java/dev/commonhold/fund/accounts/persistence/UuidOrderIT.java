@@ -14,7 +14,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Interest ties go to the unit id that sorts first (F2), and the weighing sorts in Java: its order
+ * Interest ties go to the unit id that sorts first (F2), and the weighing sorts in Java ({@link Ids#DATABASE_ORDER}): its order
  * must be PostgreSQL's, for time-ordered ids and for any other (a register's ids may come from elsewhere).
  */
 @IntegrationTest
@@ -38,7 +38,7 @@ class UuidOrderIT {
 
         List<UUID> postgres = jdbc.queryForList("SELECT u FROM unnest(?::uuid[]) u ORDER BY u", UUID.class, (Object) ids.toArray(UUID[]::new));
         List<UUID> java = new ArrayList<>(ids);
-        java.sort(JdbcSubAccounts.POSTGRES_UUID_ORDER);
+        java.sort(Ids.DATABASE_ORDER);
 
         assertThat(java).containsExactlyElementsOf(postgres);
         List<UUID> signed = new ArrayList<>(ids);
