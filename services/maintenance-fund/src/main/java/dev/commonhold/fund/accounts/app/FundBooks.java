@@ -58,7 +58,7 @@ public class FundBooks {
 
     /**
      * The same for a million sub-accounts at once (interest): one entry of {@code totalFen} into 2101,
-     * and behind it one movement per unit written in bulk.
+     * and behind it one movement per unit written in bulk, shown with this entry's description and source.
      *
      * @return false if this source was posted before
      */

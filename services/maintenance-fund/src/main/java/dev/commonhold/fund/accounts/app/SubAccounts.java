@@ -22,8 +22,11 @@ public interface SubAccounts {
     /** Records the movements and moves each unit's balance by them; the journal entry they belong to is named. */
     void record(UUID communityId, UUID entryId, List<Movement> movements, Instant at);
 
-    /** Movements of one kind, description and day for many units at once: parallel arrays, amounts never 0. */
-    record Bulk(Movement.Kind kind, java.time.LocalDate valueDate, String description, String reference, UUID[] unitIds, long[] amountsFen) {
+    /**
+     * Movements of one kind and day for many units at once: parallel arrays, amounts never 0. Their
+     * description and reference are their journal entry's description and source, kept there once.
+     */
+    record Bulk(Movement.Kind kind, java.time.LocalDate valueDate, UUID[] unitIds, long[] amountsFen) {
     }
 
     /** As {@link #record}, written in bulk (COPY) and the balances moved in one statement. */

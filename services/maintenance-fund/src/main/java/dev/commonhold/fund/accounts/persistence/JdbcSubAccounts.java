@@ -76,7 +76,8 @@ class JdbcSubAccounts implements SubAccounts {
 
     /**
      * Within the caller's transaction: the movements go in by one binary COPY ({@link BinaryCopy}:
-     * many rows to a WAL record, nothing to parse), and the (unit, amount) pairs by a second into a
+     * many rows to a WAL record, nothing to parse), without text of their own (V8: the statement shows
+     * their entry's, {@code movement_as_shown}), and the (unit, amount) pairs by a second into a
      * temporary table, from which one UPDATE moves every balance by a hash join rather than a million
      * index lookups. Ids are made here (UUIDv7, {@link Ids}) so the key stays append-mostly.
      */
@@ -85,13 +86,11 @@ class JdbcSubAccounts implements SubAccounts {
         long started = System.nanoTime();
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try (BinaryCopy movements = BinaryCopy.into(connection,
-                    "movement (id, community_id, unit_id, entry_id, kind, amount_fen, value_date, description, reference, recorded_at)")) {
+                    "movement (id, community_id, unit_id, entry_id, kind, amount_fen, value_date, recorded_at)")) {
                 byte[] kind = bulk.kind().name().getBytes(StandardCharsets.UTF_8);
-                byte[] description = bulk.description().getBytes(StandardCharsets.UTF_8);
-                byte[] reference = bulk.reference() == null ? null : bulk.reference().getBytes(StandardCharsets.UTF_8);
                 for (int i = 0; i < bulk.unitIds().length; i++) {
-                    movements.row(10).uuid(Ids.newId()).uuid(communityId).uuid(bulk.unitIds()[i]).uuid(entryId).text(kind)
-                            .int8(bulk.amountsFen()[i]).date(bulk.valueDate()).text(description).text(reference).timestamp(at);
+                    movements.row(8).uuid(Ids.newId()).uuid(communityId).uuid(bulk.unitIds()[i]).uuid(entryId).text(kind)
+                            .int8(bulk.amountsFen()[i]).date(bulk.valueDate()).timestamp(at);
                 }
                 return movements.finish();
             }
@@ -208,7 +207,7 @@ class JdbcSubAccounts implements SubAccounts {
     @Override
     public java.util.Map<UUID, Long> paidTowards(UUID projectId, List<UUID> unitIds) {
         java.util.Map<UUID, Long> paid = new java.util.HashMap<>();
-        jdbc.query("SELECT unit_id, -sum(amount_fen) FROM movement WHERE unit_id = ANY(?) AND reference = ? GROUP BY unit_id", rs -> {
+        jdbc.query("SELECT unit_id, -sum(amount_fen) FROM movement_as_shown WHERE unit_id = ANY(?) AND reference = ? GROUP BY unit_id", rs -> {
             paid.put(rs.getObject(1, UUID.class), rs.getLong(2));
         }, unitIds.toArray(UUID[]::new), "project:" + projectId);
         return paid;
@@ -216,7 +215,7 @@ class JdbcSubAccounts implements SubAccounts {
 
     @Override
     public List<Movement> movements(UUID unitId) {
-        return jdbc.query("SELECT id, unit_id, kind, amount_fen, value_date, description, reference FROM movement WHERE unit_id = ? ORDER BY id",
+        return jdbc.query("SELECT id, unit_id, kind, amount_fen, value_date, description, reference FROM movement_as_shown WHERE unit_id = ? ORDER BY id",
                 MOVEMENT, unitId);
     }
 
@@ -291,7 +290,7 @@ class JdbcSubAccounts implements SubAccounts {
     public List<dev.commonhold.fund.accounts.app.YearReport.Amount> usesByReference(UUID communityId, java.time.LocalDate from,
                                                                                     java.time.LocalDate to) {
         return jdbc.query("""
-                SELECT coalesce(p.title, m.reference), -sum(m.amount_fen) FROM sub_account s JOIN movement m ON m.unit_id = s.unit_id
+                SELECT coalesce(p.title, m.reference), -sum(m.amount_fen) FROM sub_account s JOIN movement_as_shown m ON m.unit_id = s.unit_id
                 LEFT JOIN project p ON m.reference = 'project:' || p.id::text
                 WHERE s.community_id = ? AND m.value_date >= ? AND m.value_date < ? AND m.kind = 'PROJECT'
                 GROUP BY coalesce(p.title, m.reference) ORDER BY 1""",

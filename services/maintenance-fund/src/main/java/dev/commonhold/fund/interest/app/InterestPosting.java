@@ -36,7 +36,7 @@ class InterestPosting {
         }
         String text = "利息分配 Interest %s–%s（%s）".formatted(period.from(), period.to(), bankReference);
         books.postBulk(community.id(), community.zone(), text, source, FundChart.BANK,
-                new SubAccounts.Bulk(Movement.Kind.INTEREST, period.to(), text, source, creditedUnits, amounts));
+                new SubAccounts.Bulk(Movement.Kind.INTEREST, period.to(), creditedUnits, amounts));
         return credited;
     }
 }

@@ -55,13 +55,22 @@ class InterestIT {
         assertThat(interest(2)).isEqualTo(2_000);
         assertThat(interest(3)).isZero();
         Map<String, Object> movement = jdbc.queryForMap("SELECT description, reference, value_date::text AS value_date, community_id, "
-                + "recorded_at > now() - interval '5 minutes' AS recent FROM movement WHERE unit_id = ? AND kind = 'INTEREST'", fund.units.get(2).id());
+                + "recorded_at > now() - interval '5 minutes' AS recent FROM movement_as_shown WHERE unit_id = ? AND kind = 'INTEREST'", fund.units.get(2).id());
         assertThat(movement).as("what the owner's statement shows, written by binary COPY")
                 .containsEntry("description", "利息分配 Interest 2026-07-01–2026-09-30（INT-2026Q3）")
                 .containsEntry("reference", "interest:" + done.get("id").asString())
                 .containsEntry("value_date", "2026-09-30")
                 .containsEntry("community_id", fund.community)
                 .containsEntry("recent", true);
+        FundFixture.Unit owner = fund.units.get(2);
+        JsonNode shown = fund.as(owner.owner()).get(fund.path() + "/units/" + owner.id() + "/statement").json().get("movements");
+        JsonNode credited = shown.get(shown.size() - 1);
+        assertThat(credited.get("kind").asString()).isEqualTo("INTEREST");
+        assertThat(credited.get("amountFen").asLong()).isEqualTo(2_000);
+        assertThat(credited.get("description").asString()).as("the owner's statement shows the interest entry's text")
+                .isEqualTo("利息分配 Interest 2026-07-01–2026-09-30（INT-2026Q3）");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM movement WHERE description IS NOT NULL AND kind = 'INTEREST'", Long.class))
+                .as("kept once, on the journal entry (V8)").isZero();
     }
 
     @Test
