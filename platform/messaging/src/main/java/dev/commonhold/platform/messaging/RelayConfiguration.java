@@ -1,5 +1,6 @@
 package dev.commonhold.platform.messaging;
 
+import dev.commonhold.platform.messaging.outbox.OutboxExpansion;
 import dev.commonhold.platform.messaging.outbox.OutboxRelay;
 import dev.commonhold.platform.messaging.outbox.OutboxRelays;
 import dev.commonhold.platform.messaging.outbox.OutboxSignal;
@@ -19,8 +20,9 @@ class RelayConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> eventsKafkaTemplate,
-                            OutboxSignal signal, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+                            OutboxSignal signal, MessagingProperties properties, ObjectProvider<MeterRegistry> meters,
+                            ObjectProvider<OutboxExpansion> expansions) {
         return OutboxRelays.create(jdbc, transaction, eventsKafkaTemplate, signal, properties.relay(),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), expansions.orderedStream().toList());
     }
 }

@@ -1,10 +1,13 @@
 package dev.commonhold.platform.messaging;
 
 import dev.commonhold.platform.messaging.inbox.EventHandler;
+import dev.commonhold.platform.messaging.outbox.OutboxExpansion;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A minimal service: publishes testing.thing-happened.v1 and applies it to test_effect. */
@@ -14,6 +17,44 @@ class MessagingTestApplication {
     static final String TYPE = "testing.thing-happened.v1";
 
     record ThingHappened(UUID thingId, long amountFen) {
+    }
+
+    /**
+     * A row of type {@value #RANGE} stands for {@code count} things happening, rendered when published:
+     * {"first": n, "count": k} → things n … n+k-1, each with an id and event id made from its number, so a
+     * resend renders the same bytes, as {@link OutboxExpansion} requires.
+     */
+    static final String RANGE = TYPE + "+range";
+
+    record Range(long first, int count, UUID communityId) {
+    }
+
+    static UUID thingNumber(long n) {
+        return new UUID(0x0000_0000_0000_7000L, 0x8000_0000_0000_0000L | n);
+    }
+
+    static UUID eventNumber(long n) {
+        return new UUID(0x0000_0000_0001_7000L, 0x8000_0000_0000_0000L | n);
+    }
+
+    @Bean
+    OutboxExpansion thingRanges() {
+        return new OutboxExpansion() {
+            @Override
+            public String rowType() {
+                return RANGE;
+            }
+
+            @Override
+            public List<Event> expand(String recipe) {
+                Range range = EventJson.convert(EventJson.readTree(recipe), Range.class);
+                return java.util.stream.LongStream.range(range.first(), range.first() + range.count()).mapToObj(n -> {
+                    EventEnvelope envelope = new EventEnvelope(eventNumber(n), TYPE, Instant.parse("2026-12-01T00:00:00Z"), range.communityId(),
+                            thingNumber(n), null, EventJson.toTree(new ThingHappened(thingNumber(n), n)));
+                    return new Event(envelope.topic(), range.communityId().toString(), TYPE, envelope.eventId(), EventJson.write(envelope));
+                }).toList();
+            }
+        };
     }
 
     @Bean

@@ -120,6 +120,59 @@ class OutboxIT {
         assertThat(effectsOf(sent)).isEqualTo(1);
     }
 
+    @Test
+    void aRowThatStandsForManyEventsIsPublishedAsEachOfThemInOrderAndEachIsAppliedOnce() {
+        long first = 1_000_000 + (System.nanoTime() & 0xFFFFF) * 1_000;
+        transaction.executeWithoutResult(status -> appendRange(first, 450)); // more than a relay batch (200)
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> effectsOfRange(first, 450) == 450);
+        assertThat(pendingCount()).isZero();
+        List<Long> published = TopicReader.readAll(Infra.kafka().bootstrapServers(), "testing.events", Duration.ofSeconds(1)).stream()
+                .map(ConsumerRecord::value).filter(v -> v.startsWith("{")) // DeadLetterIT puts garbage on this topic
+                .map(EventJson::read).filter(e -> inRange(e, first, 450))
+                .map(e -> e.payload().get("amountFen").asLong()).toList();
+        assertThat(published).as("every event of the row, once, in the row's order").hasSize(450).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRowOfManyEventsResentAfterACrashBeforeMarkingIsTheSameBytesAndAppliedOnce() {
+        jdbc.execute("""
+                CREATE OR REPLACE FUNCTION refuse_mark() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN IF NEW.published_at IS NOT NULL THEN RAISE EXCEPTION 'relay crashed before marking'; END IF; RETURN NEW; END $$""");
+        jdbc.execute("CREATE TRIGGER crash_before_mark BEFORE UPDATE ON outbox_event FOR EACH ROW EXECUTE FUNCTION refuse_mark()");
+        long first = 2_000_000_000L + (System.nanoTime() & 0xFFFFF) * 1_000;
+        transaction.executeWithoutResult(status -> appendRange(first, 3));
+        String eventId = MessagingTestApplication.eventNumber(first + 1).toString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> copies(eventId).size() >= 2);
+
+        jdbc.execute("DROP TRIGGER crash_before_mark ON outbox_event");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> effectsOfRange(first, 3) == 3);
+        assertThat(copies(eventId)).as("sent more than once, the same bytes each time").hasSizeGreaterThanOrEqualTo(2).containsOnly(copies(eventId).getFirst());
+        assertThat(effectsOfRange(first, 3)).as("each applied once").isEqualTo(3);
+    }
+
+    private void appendRange(long first, int count) {
+        jdbc.update("INSERT INTO outbox_event (event_id, topic, message_key, event_type, envelope) VALUES (?, 'testing.events', ?, ?, ?)",
+                UUID.randomUUID(), COMMUNITY.toString(), MessagingTestApplication.RANGE,
+                "{\"first\":%d,\"count\":%d,\"communityId\":\"%s\"}".formatted(first, count, COMMUNITY));
+    }
+
+    private static boolean inRange(EventEnvelope e, long first, int count) {
+        long n = e.payload().get("amountFen").asLong();
+        return e.aggregateId().equals(MessagingTestApplication.thingNumber(n)) && n >= first && n < first + count;
+    }
+
+    private long effectsOfRange(long first, int count) {
+        return jdbc.queryForObject("SELECT count(*) FROM test_effect WHERE amount_fen >= ? AND amount_fen < ?", Long.class, first, first + count);
+    }
+
+    private static List<String> copies(String eventId) {
+        return TopicReader.readAll(Infra.kafka().bootstrapServers(), "testing.events", Duration.ofMillis(500)).stream()
+                .map(ConsumerRecord::value).filter(v -> v.contains(eventId)).toList();
+    }
+
     private EventEnvelope publishInTransaction(ThingHappened thing) {
         return transaction.execute(status -> outbox.append(event(thing)));
     }

@@ -11,16 +11,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Publishes one batch of pending outbox events and marks those Kafka acknowledged, in one
  * transaction. If the process dies after Kafka acknowledged but before the mark commits, the
  * events are sent again next time: delivery is at least once, and consumers deduplicate by
- * {@code eventId} (the inbox).
+ * {@code eventId} (the inbox). A row that stands for many events ({@link OutboxExpansion}) is
+ * marked only when Kafka acknowledged every one of them.
  */
 class OutboxBatch {
 
@@ -36,12 +40,15 @@ class OutboxBatch {
     private final TransactionTemplate transaction;
     private final KafkaTemplate<String, String> kafka;
     private final int batchSize;
+    private final Map<String, OutboxExpansion> expansions;
 
-    OutboxBatch(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka, int batchSize) {
+    OutboxBatch(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, String> kafka, int batchSize,
+                List<OutboxExpansion> expansions) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafka = kafka;
         this.batchSize = batchSize;
+        this.expansions = expansions.stream().collect(Collectors.toUnmodifiableMap(OutboxExpansion::rowType, e -> e));
     }
 
     /** @return how many events Kafka acknowledged; throws when none could be sent */
@@ -50,21 +57,46 @@ class OutboxBatch {
             if (!Boolean.TRUE.equals(jdbc.queryForObject(LOCK, Boolean.class))) {
                 return 0;
             }
-            List<Pending> batch = jdbc.query(PENDING, (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
+            List<Pending> rows = jdbc.query(PENDING, (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getString(6)), batchSize);
-            return batch.isEmpty() ? 0 : sendAndMark(batch);
+            return rows.isEmpty() ? 0 : sendAndMark(expand(rows));
         });
         return sent == null ? 0 : sent;
     }
 
-    private int sendAndMark(List<Pending> batch) {
-        List<CompletableFuture<?>> sends = batch.stream().map(this::send).toList();
+    /**
+     * Each row's events; rows are taken while the batch holds fewer than {@code batchSize} events (always
+     * at least one), so a batch of rows that each stand for a chunk of thousands stays within memory.
+     */
+    private List<Row> expand(List<Pending> rows) {
+        List<Row> batch = new ArrayList<>();
+        int events = 0;
+        for (Pending row : rows) {
+            if (events >= batchSize) {
+                break;
+            }
+            OutboxExpansion expansion = expansions.get(row.type());
+            List<OutboxExpansion.Event> rendered = expansion == null
+                    ? List.of(new OutboxExpansion.Event(row.topic(), row.key(), row.type(), UUID.fromString(row.eventId()), row.envelope()))
+                    : expansion.expand(row.envelope());
+            batch.add(new Row(row.position(), rendered));
+            events += rendered.size();
+        }
+        return batch;
+    }
+
+    private int sendAndMark(List<Row> batch) {
+        List<List<CompletableFuture<?>>> sends = batch.stream().map(row -> row.events().stream().map(this::send).toList()).toList();
         List<Long> acknowledged = new ArrayList<>();
+        int events = 0;
         String failure = null;
         for (int i = 0; i < batch.size(); i++) {
             try {
-                sends.get(i).get(30, TimeUnit.SECONDS);
+                for (CompletableFuture<?> send : sends.get(i)) {
+                    send.get(30, TimeUnit.SECONDS);
+                }
                 acknowledged.add(batch.get(i).position());
+                events += batch.get(i).events().size();
             } catch (ExecutionException | TimeoutException e) {
                 failure = e.getCause() != null ? e.getCause().toString() : e.toString();
                 noteFailure(batch.get(i).position(), failure);
@@ -80,13 +112,13 @@ class OutboxBatch {
         if (acknowledged.isEmpty() && failure != null) {
             throw new KafkaUnavailableException(failure);
         }
-        return acknowledged.size();
+        return events;
     }
 
-    private CompletableFuture<?> send(Pending event) {
+    private CompletableFuture<?> send(OutboxExpansion.Event event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
         record.headers().add(new RecordHeader("type", event.type().getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader("eventId", event.eventId().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("eventId", event.eventId().toString().getBytes(StandardCharsets.UTF_8)));
         try {
             return kafka.send(record);
         } catch (RuntimeException e) {
@@ -100,6 +132,10 @@ class OutboxBatch {
     }
 
     private record Pending(long position, String topic, String key, String type, String eventId, String envelope) {
+    }
+
+    /** An outbox row and the events it stands for: one, or a chunk's ({@link OutboxExpansion}). */
+    private record Row(long position, List<OutboxExpansion.Event> events) {
     }
 
     static final class KafkaUnavailableException extends RuntimeException {

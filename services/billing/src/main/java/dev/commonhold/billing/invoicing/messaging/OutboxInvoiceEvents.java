@@ -30,7 +30,7 @@ class OutboxInvoiceEvents implements InvoiceEvents {
         }
     }
 
-    private static InvoiceIssuedV1 payload(NewInvoice i) {
+    static InvoiceIssuedV1 payload(NewInvoice i) {
         return new InvoiceIssuedV1(i.id(), i.number(), i.communityId(), i.payer(), i.periodStart(), i.periodEnd(), i.issuedOn(),
                 i.dueOn(), i.totalFen(), "CNY", i.billingRunId(), i.lines().stream().map(l -> new LineV1(l.id(), l.chargeId(),
                 l.revenueClass(), l.baseRevenueClass(), l.amountFen(), l.description())).toList());

@@ -67,6 +67,20 @@ class BillingRunsIT {
             assertThat(schemas.problems(EventJson.readTree(r.value()))).isEmpty();
             assertThat(r.key()).isEqualTo(f.community.toString());
         });
+        // Rendered by the relay from the invoices (one outbox row for the chunk): one event per invoice, with the id kept on it.
+        Map<String, JsonNode> byInvoice = issued.stream().map(r -> EventJson.readTree(r.value()))
+                .collect(java.util.stream.Collectors.toMap(e -> e.get("aggregateId").asString(), e -> e));
+        assertThat(byInvoice.keySet()).containsExactlyInAnyOrderElementsOf(
+                jdbc.queryForList("SELECT id::text FROM invoice WHERE community_id = ?", String.class, f.community));
+        assertThat(byInvoice.values().stream().map(e -> e.get("eventId").asString()).toList()).containsExactlyInAnyOrderElementsOf(
+                jdbc.queryForList("SELECT issued_event_id::text FROM invoice WHERE community_id = ?", String.class, f.community));
+        JsonNode firstIssued = byInvoice.get(first.get("id").asString()).get("payload");
+        assertThat(firstIssued.get("number").asString()).isEqualTo(first.get("number").asString());
+        assertThat(firstIssued.get("totalFen").asLong()).isEqualTo(13_425);
+        assertThat(firstIssued.get("dueOn").asString()).isEqualTo("2026-12-15");
+        assertThat(firstIssued.get("payer").get("reference").asString()).isEqualTo("1号楼-101");
+        assertThat(firstIssued.get("lines").get(0).get("description").asString()).isEqualTo("物业费 2026年12月（1号楼-101，89.50 m²）");
+        assertThat(firstIssued.get("billingRunId").asString()).isEqualTo(run.get("id").asString());
     }
 
     @Test
