@@ -70,6 +70,9 @@ public class MessagingAutoConfiguration {
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // A relay batch (or a billing run's chunk row) goes to one community's partition: 256 KiB batches carry it in a few
+        // requests rather than one per 16 KiB (the default), which the broker acknowledged at about 2,000 events/s.
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(settings, new StringSerializer(), new StringSerializer()));
     }
 

@@ -71,6 +71,33 @@ class DeadLetterIT {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM test_effect WHERE thing_id = ?", Long.class, before)).isEqualTo(1);
     }
 
+    @Test
+    void aMessageOfATypeNobodyHereHandlesIsSkippedUnreadByItsHeaderAndAHandledTypeIsStillChecked() {
+        String foreign = "foreign-" + UUID.randomUUID();
+        String handledButBroken = "broken-" + UUID.randomUUID();
+        UUID thingId = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", Infra.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(typed("someone-else.thing-happened.v1", foreign + " {not even json"));
+            producer.send(typed(MessagingTestApplication.TYPE, handledButBroken + " {not json"));
+            producer.send(typed(MessagingTestApplication.TYPE, thing(thingId)));
+            producer.flush();
+        }
+
+        // Same key, same partition: by the time the broken one is dead-lettered, the foreign one before it was passed over.
+        awaitDeadLetter(handledButBroken);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM test_effect WHERE thing_id = ?", Long.class, thingId) == 1);
+        assertThat(TopicReader.readAll(Infra.kafka().bootstrapServers(), "testing.events.dlt", Duration.ofSeconds(1)))
+                .as("another type's message is not ours to judge").noneMatch(r -> r.value().contains(foreign));
+    }
+
+    private static ProducerRecord<String, String> typed(String type, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("testing.events", "typed", value);
+        record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
     private static String thing(UUID thingId) {
         return EventJson.write(new EventEnvelope(UUID.randomUUID(), MessagingTestApplication.TYPE, Instant.now(), UUID.randomUUID(),
                 UUID.randomUUID(), null, EventJson.toTree(Map.of("thingId", thingId.toString(), "amountFen", 1))));

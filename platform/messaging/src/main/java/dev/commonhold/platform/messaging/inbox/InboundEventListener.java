@@ -5,11 +5,13 @@ import dev.commonhold.platform.messaging.EventJson;
 import dev.commonhold.platform.messaging.EventSchemas;
 import dev.commonhold.platform.messaging.PoisonEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.MDC;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.BatchMessageListener;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +21,11 @@ import java.util.UUID;
 
 /**
  * Routes each message by the envelope's {@code type} (never by a Java class) to its handler,
- * through the inbox. Types nobody here handles are skipped; a message that is not a valid
- * envelope or breaks its contract is poison.
+ * through the inbox. Types nobody here handles are skipped — by the {@code type} header the relay
+ * puts on every message, without reading the body, because a topic carries many types and most of
+ * them are someone else's (a billing run puts a million invoice-issued events on billing.events,
+ * which six services read for payment-settled alone). A message that is not a valid envelope or
+ * breaks its contract is poison.
  *
  * <p>What one poll returns is applied in one transaction — one inbox statement for all of it, each
  * run of consecutive events of a type handed to its handler at once — so a backlog is worked off at
@@ -98,6 +103,10 @@ class InboundEventListener implements BatchMessageListener<String, String> {
 
     /** The event and its handler; null for a type nobody here handles. */
     private Routed route(ConsumerRecord<String, String> record) {
+        Header declared = record.headers().lastHeader("type");
+        if (declared != null && !handlers.containsKey(new String(declared.value(), StandardCharsets.UTF_8))) {
+            return null;
+        }
         JsonNode tree = parse(record.value());
         EventHandler handler = handlers.get(tree.path("type").asString(""));
         if (handler == null) {
