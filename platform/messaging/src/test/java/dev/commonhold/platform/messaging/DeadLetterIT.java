@@ -92,6 +92,28 @@ class DeadLetterIT {
                 .as("another type's message is not ours to judge").noneMatch(r -> r.value().contains(foreign));
     }
 
+    @Test
+    void anEventItsHandlerIsNotConcernedWithIsPassedOverUncheckedAndLeavesNoInboxRecord() {
+        UUID notOurs = UUID.randomUUID();
+        UUID ours = UUID.randomUUID();
+        String brokenNotOurs = EventJson.write(new EventEnvelope(notOurs, MessagingTestApplication.TYPE, Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), null, EventJson.toTree(Map.of("thingId", "not-a-uuid", "amountFen", -5))));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", Infra.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(typed(MessagingTestApplication.TYPE, brokenNotOurs));
+            producer.send(typed(MessagingTestApplication.TYPE, thing(ours)));
+            producer.flush();
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM test_effect WHERE thing_id = ?", Long.class, ours) == 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Long.class, notOurs))
+                .as("no inbox record for an event nobody here acts on").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM test_effect WHERE event_id = ?", Long.class, notOurs)).isZero();
+        assertThat(TopicReader.readAll(Infra.kafka().bootstrapServers(), "testing.events.dlt", Duration.ofSeconds(1)))
+                .as("its broken payload is not ours to judge").noneMatch(r -> r.value().contains(notOurs.toString()));
+    }
+
     private static ProducerRecord<String, String> typed(String type, String value) {
         ProducerRecord<String, String> record = new ProducerRecord<>("testing.events", "typed", value);
         record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));

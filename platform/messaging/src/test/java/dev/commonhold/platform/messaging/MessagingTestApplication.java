@@ -65,6 +65,12 @@ class MessagingTestApplication {
                 return TYPE;
             }
 
+            /** A negative amount is someone else's thing: passed over unread (EventHandler#concerns). */
+            @Override
+            public boolean concerns(tools.jackson.databind.JsonNode payload) {
+                return payload.path("amountFen").asLong(0) >= 0;
+            }
+
             @Override
             public void handle(EventEnvelope event) {
                 ThingHappened thing = EventJson.convert(event.payload(), ThingHappened.class);

@@ -89,15 +89,11 @@ class OutboxIT {
 
     @Test
     void relayCrashingAfterKafkaAcknowledgedButBeforeMarkingSendsAgainAndTheConsumerAppliesItOnce() {
-        // The database refuses to mark events as published, as if the relay died right after Kafka's ack.
-        jdbc.execute("""
-                CREATE OR REPLACE FUNCTION refuse_mark() RETURNS trigger LANGUAGE plpgsql AS
-                $$ BEGIN IF NEW.published_at IS NOT NULL THEN RAISE EXCEPTION 'relay crashed before marking'; END IF; RETURN NEW; END $$""");
-        jdbc.execute("CREATE TRIGGER crash_before_mark BEFORE UPDATE ON outbox_event FOR EACH ROW EXECUTE FUNCTION refuse_mark()");
+        refuseMarking();
         EventEnvelope sent = publishInTransaction(new ThingHappened(UUID.randomUUID(), 700));
         await().atMost(Duration.ofSeconds(30)).until(() -> copiesOnKafka(sent, Duration.ofMillis(500)) >= 2);
 
-        jdbc.execute("DROP TRIGGER crash_before_mark ON outbox_event");
+        allowMarking();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount() == 0);
         awaitApplied(sent);
@@ -136,21 +132,30 @@ class OutboxIT {
 
     @Test
     void aRowOfManyEventsResentAfterACrashBeforeMarkingIsTheSameBytesAndAppliedOnce() {
-        jdbc.execute("""
-                CREATE OR REPLACE FUNCTION refuse_mark() RETURNS trigger LANGUAGE plpgsql AS
-                $$ BEGIN IF NEW.published_at IS NOT NULL THEN RAISE EXCEPTION 'relay crashed before marking'; END IF; RETURN NEW; END $$""");
-        jdbc.execute("CREATE TRIGGER crash_before_mark BEFORE UPDATE ON outbox_event FOR EACH ROW EXECUTE FUNCTION refuse_mark()");
+        refuseMarking();
         long first = 2_000_000_000L + (System.nanoTime() & 0xFFFFF) * 1_000;
         transaction.executeWithoutResult(status -> appendRange(first, 3));
         String eventId = MessagingTestApplication.eventNumber(first + 1).toString();
         await().atMost(Duration.ofSeconds(30)).until(() -> copies(eventId).size() >= 2);
 
-        jdbc.execute("DROP TRIGGER crash_before_mark ON outbox_event");
+        allowMarking();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount() == 0);
         await().atMost(Duration.ofSeconds(60)).until(() -> effectsOfRange(first, 3) == 3);
         assertThat(copies(eventId)).as("sent more than once, the same bytes each time").hasSizeGreaterThanOrEqualTo(2).containsOnly(copies(eventId).getFirst());
         assertThat(effectsOfRange(first, 3)).as("each applied once").isEqualTo(3);
+    }
+
+    /** The database refuses to mark events as published, as if the relay died right after Kafka's ack. */
+    private void refuseMarking() {
+        jdbc.execute("""
+                CREATE OR REPLACE FUNCTION refuse_mark() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN IF NEW.published_at IS NOT NULL THEN RAISE EXCEPTION 'relay crashed before marking'; END IF; RETURN NEW; END $$""");
+        jdbc.execute("CREATE TRIGGER crash_before_mark BEFORE UPDATE ON outbox_event FOR EACH ROW EXECUTE FUNCTION refuse_mark()");
+    }
+
+    private void allowMarking() {
+        jdbc.execute("DROP TRIGGER crash_before_mark ON outbox_event");
     }
 
     private void appendRange(long first, int count) {

@@ -101,7 +101,7 @@ class InboundEventListener implements BatchMessageListener<String, String> {
         }
     }
 
-    /** The event and its handler; null for a type nobody here handles. */
+    /** The event and its handler; null for a type nobody here handles, or an event its handler is not concerned with. */
     private Routed route(ConsumerRecord<String, String> record) {
         Header declared = record.headers().lastHeader("type");
         if (declared != null && !handlers.containsKey(new String(declared.value(), StandardCharsets.UTF_8))) {
@@ -109,7 +109,7 @@ class InboundEventListener implements BatchMessageListener<String, String> {
         }
         JsonNode tree = parse(record.value());
         EventHandler handler = handlers.get(tree.path("type").asString(""));
-        if (handler == null) {
+        if (handler == null || !handler.concerns(tree.path("payload"))) {
             return null;
         }
         List<String> problems = schemas.problems(tree);

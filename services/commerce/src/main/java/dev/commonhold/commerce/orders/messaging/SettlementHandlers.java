@@ -16,24 +16,24 @@ class SettlementHandlers {
 
     private static final Set<String> COMMERCE_CLASSES = Set.of("merchant_proceeds", "commerce_commission", "commerce_operator_commission");
 
+    /** A settlement line of an order's charge; the rest of billing's settlements are passed over unread. */
+    private static boolean ours(JsonNode payload) {
+        return COMMERCE_CLASSES.contains(payload.path("revenueClass").asString(""));
+    }
+
     @Bean
     EventHandler orderSettledHandler(Payments payments) {
-        return EventHandler.of("billing.payment-settled.v1", event -> {
+        return EventHandler.of("billing.payment-settled.v1", SettlementHandlers::ours, event -> {
             JsonNode p = event.payload();
-            if (COMMERCE_CLASSES.contains(p.get("revenueClass").asString())) {
-                payments.settled(UUID.fromString(p.get("settlementId").asString()), UUID.fromString(p.get("chargeId").asString()),
-                        p.get("amountFen").asLong(), Instant.parse(p.get("settledAt").asString()));
-            }
+            payments.settled(UUID.fromString(p.get("settlementId").asString()), UUID.fromString(p.get("chargeId").asString()),
+                    p.get("amountFen").asLong(), Instant.parse(p.get("settledAt").asString()));
         });
     }
 
     @Bean
     EventHandler orderReversedHandler(Payments payments) {
-        return EventHandler.of("billing.payment-reversed.v1", event -> {
-            JsonNode p = event.payload();
-            if (COMMERCE_CLASSES.contains(p.get("revenueClass").asString())) {
-                payments.reversed(UUID.fromString(p.get("settlementId").asString()), Instant.parse(p.get("reversedAt").asString()));
-            }
-        });
+        return EventHandler.of("billing.payment-reversed.v1", SettlementHandlers::ours, event ->
+                payments.reversed(UUID.fromString(event.payload().get("settlementId").asString()),
+                        Instant.parse(event.payload().get("reversedAt").asString())));
     }
 }

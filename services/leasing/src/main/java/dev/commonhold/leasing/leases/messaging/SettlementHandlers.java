@@ -17,25 +17,26 @@ class SettlementHandlers {
     private static final Set<String> LEASING_CLASSES = Set.of("lease_common_part", "advertising_common", "lease_operator_space",
             "lease_public_space", "deposit", "late_fee");
 
+    /** A settlement line of a leasing charge; the rest of billing's settlements are passed over unread. */
+    private static boolean ours(JsonNode payload) {
+        return LEASING_CLASSES.contains(payload.path("revenueClass").asString(""));
+    }
+
     @Bean
     EventHandler leaseSettledHandler(Payments payments) {
-        return EventHandler.of("billing.payment-settled.v1", event -> {
+        return EventHandler.of("billing.payment-settled.v1", SettlementHandlers::ours, event -> {
             JsonNode p = event.payload();
-            if (LEASING_CLASSES.contains(p.get("revenueClass").asString())) {
-                payments.settled(UUID.fromString(p.get("settlementId").asString()), UUID.fromString(p.get("chargeId").asString()),
-                        p.get("amountFen").asLong(), Instant.parse(p.get("settledAt").asString()));
-            }
+            payments.settled(UUID.fromString(p.get("settlementId").asString()), UUID.fromString(p.get("chargeId").asString()),
+                    p.get("amountFen").asLong(), Instant.parse(p.get("settledAt").asString()));
         });
     }
 
     @Bean
     EventHandler leaseReversedHandler(Payments payments) {
-        return EventHandler.of("billing.payment-reversed.v1", event -> {
+        return EventHandler.of("billing.payment-reversed.v1", SettlementHandlers::ours, event -> {
             JsonNode p = event.payload();
-            if (LEASING_CLASSES.contains(p.get("revenueClass").asString())) {
-                payments.reversed(UUID.fromString(p.get("settlementId").asString()), UUID.fromString(p.get("reversalId").asString()),
-                        p.get("reason").asString(), Instant.parse(p.get("reversedAt").asString()));
-            }
+            payments.reversed(UUID.fromString(p.get("settlementId").asString()), UUID.fromString(p.get("reversalId").asString()),
+                    p.get("reason").asString(), Instant.parse(p.get("reversedAt").asString()));
         });
     }
 }

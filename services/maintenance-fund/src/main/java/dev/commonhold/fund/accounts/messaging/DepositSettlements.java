@@ -15,11 +15,9 @@ class DepositSettlements {
 
     @Bean
     EventHandler fundDepositSettledHandler(Deposits deposits) {
-        return EventHandler.of("billing.payment-settled.v1", event -> {
+        // Only fund deposits: the owners' common income and the rest are the trust account's, passed over unread.
+        return EventHandler.of("billing.payment-settled.v1", p -> "fund_deposit".equals(p.path("revenueClass").asString("")), event -> {
             JsonNode p = event.payload();
-            if (!"fund_deposit".equals(p.get("revenueClass").asString())) {
-                return; // the owners' common income and the rest are the trust account's
-            }
             deposits.settled(UUID.fromString(p.get("settlementId").asString()), UUID.fromString(p.get("chargeId").asString()),
                     p.get("amountFen").asLong(), Instant.parse(p.get("settledAt").asString()));
         });

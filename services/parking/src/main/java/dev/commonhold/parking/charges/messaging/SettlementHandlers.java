@@ -17,13 +17,15 @@ class SettlementHandlers {
 
     private static final List<String> PARKING_CLASSES = List.of("parking_common", "parking_operator");
 
+    /** A settlement line of a parking charge; the rest of billing's settlements are passed over unread. */
+    private static boolean ours(JsonNode payload) {
+        return PARKING_CLASSES.contains(payload.path("revenueClass").asString(""));
+    }
+
     @Bean
     EventHandler parkingSettledHandler(ParkingCharges charges, List<SettledCharges> listeners) {
-        return EventHandler.of("billing.payment-settled.v1", event -> {
+        return EventHandler.of("billing.payment-settled.v1", SettlementHandlers::ours, event -> {
             JsonNode p = event.payload();
-            if (!PARKING_CLASSES.contains(p.get("revenueClass").asString())) {
-                return;
-            }
             ParkingCharges.Settled settled = charges.settled(UUID.fromString(p.get("settlementId").asString()),
                     UUID.fromString(p.get("chargeId").asString()), p.get("amountFen").asLong(), Instant.parse(p.get("settledAt").asString()));
             if (settled != null && settled.paidInFull()) {
@@ -36,11 +38,8 @@ class SettlementHandlers {
     /** billing.payment-reversed.v1 of a settlement of ours: taken back once, the fee owed again. */
     @Bean
     EventHandler parkingReversedHandler(ParkingCharges charges, List<SettledCharges> listeners) {
-        return EventHandler.of("billing.payment-reversed.v1", event -> {
+        return EventHandler.of("billing.payment-reversed.v1", SettlementHandlers::ours, event -> {
             JsonNode p = event.payload();
-            if (!PARKING_CLASSES.contains(p.get("revenueClass").asString())) {
-                return;
-            }
             String reason = p.get("reason").asString();
             ParkingCharges.Settled reversed = charges.reversed(UUID.fromString(p.get("settlementId").asString()),
                     UUID.fromString(p.get("reversalId").asString()), reason, Instant.parse(p.get("reversedAt").asString()));
