@@ -2,7 +2,6 @@ package dev.commonhold.billing.invoicing.app;
 
 import dev.commonhold.billing.invoicing.domain.NewInvoice;
 import dev.commonhold.billing.invoicing.domain.PropertyFee;
-import dev.commonhold.platform.messaging.EventJson;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,21 +29,13 @@ public interface BulkIssue {
 
     /**
      * What the chunk's outbox row holds: which invoices it issued, as the run, the community and the
-     * key ranges of the ids made for them, and when. Written as the row's JSON and read back by the relay.
+     * key ranges of the ids made for them, and when. Stored as the row's JSON and read back by the relay.
      */
     record IssuedChunk(UUID runId, UUID communityId, Instant occurredAt, UUID firstInvoice, UUID lastInvoice,
                        UUID firstLine, UUID lastLine) {
 
         /** The outbox row's event_type: one row for a chunk of billing.invoice-issued.v1 events. */
         public static final String ROW_TYPE = "billing.invoice-issued.v1+chunk";
-
-        public String toJson() {
-            return EventJson.toTree(this).toString();
-        }
-
-        public static IssuedChunk fromJson(String json) {
-            return EventJson.convert(EventJson.readTree(json), IssuedChunk.class);
-        }
     }
 
     /** An issued invoice and the id its invoice-issued event was given when it was issued. */

@@ -33,7 +33,7 @@ class InvoiceChunkEvents implements OutboxExpansion {
 
     @Override
     public List<Event> expand(String recipe) {
-        BulkIssue.IssuedChunk chunk = BulkIssue.IssuedChunk.fromJson(recipe);
+        BulkIssue.IssuedChunk chunk = EventJson.convert(EventJson.readTree(recipe), BulkIssue.IssuedChunk.class);
         return bulkIssue.issued(chunk).stream().map(issued -> event(chunk, issued)).toList();
     }
 

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import dev.commonhold.platform.ids.Ids;
+import dev.commonhold.platform.messaging.EventJson;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -106,7 +107,7 @@ class JdbcBulkIssue implements BulkIssue {
                 c.communityId(), Date.valueOf(c.periodStart()), Date.valueOf(c.periodEnd()), Date.valueOf(c.issuedOn()), Date.valueOf(c.dueOn()), c.runId(),
                 c.communityId(), Date.valueOf(c.dueOn()),
                 months,
-                Ids.newId(), community, IssuedChunk.ROW_TYPE, recipe(c, ids).toJson());
+                Ids.newId(), community, IssuedChunk.ROW_TYPE, EventJson.toTree(recipe(c, ids)).toString());
     }
 
     /** The outbox row's recipe: the chunk's invoices and lines lie between the first and last of the ids made for it. */
