@@ -42,17 +42,22 @@ public final class Devstack {
         List<AutoCloseable> running = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running, progress), "devstack-stop"));
 
-        progress.say("starting PostgreSQL on " + ports.postgres());
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(data.resolve("postgres"), ports.postgres(), logs.resolve("postgres.log"));
-        running.add(postgres);
-        progress.say("starting Kafka on " + ports.kafka());
-        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.persistent(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
-        running.add(kafka);
-        progress.say("starting Keycloak on " + ports.keycloak() + (Files.exists(data.resolve("keycloak")) ? "" : " (first start unpacks and builds it: about a minute)"));
+        // Keycloak first: it needs neither PostgreSQL nor Kafka, and its start is the longest, which the demo seed waits for.
+        KeycloakTemplate keycloakTemplate = new KeycloakTemplate(data);
+        boolean fromTemplate = keycloakTemplate.restoreIfFresh();
+        progress.say("starting Keycloak on " + ports.keycloak() + (Files.exists(data.resolve("keycloak")) ? "" : " (first start unpacks and builds it: about a minute)")
+                + (fromTemplate ? " (its database from .devstack/keycloak-template)" : ""));
         CompletableFuture<EmbeddedKeycloakServer> keycloak = CompletableFuture.supplyAsync(() ->
                 EmbeddedKeycloakServer.persistent(data.resolve("keycloak"), ports.keycloak(), logs.resolve("keycloak.log")));
-        progress.say("starting services and gateway (logs in .devstack/logs/)");
         running.add(() -> keycloak.thenAccept(EmbeddedKeycloakServer::close).join());
+        progress.say("starting PostgreSQL on " + ports.postgres() + " and Kafka on " + ports.kafka());
+        CompletableFuture<EmbeddedPostgresServer> database = CompletableFuture.supplyAsync(() ->
+                EmbeddedPostgresServer.persistent(data.resolve("postgres"), ports.postgres(), logs.resolve("postgres.log")));
+        running.add(() -> database.thenAccept(EmbeddedPostgresServer::close).join());
+        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.persistent(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
+        running.add(kafka);
+        EmbeddedPostgresServer postgres = database.join();
+        progress.say("starting services and gateway (logs in .devstack/logs/)");
         Stack stack = Stack.start(postgres, kafka.bootstrapServers(), "http://localhost:" + ports.keycloak() + "/realms/commonhold",
                 new Stack.Settings(repository, logs, Databases.DATABASE, ports.gateway(), ports.channelSimulator(), ports.services()));
         running.add(stack);
@@ -65,6 +70,7 @@ public final class Devstack {
                 .add("PostgreSQL", Memory.postgres(data.resolve("postgres"))).add("Keycloak", identity.process());
         stack.addTo(memory);
         System.out.println(Banner.text(ports, community, progress.elapsed(), memory.report()));
+        running.add(stack.buildStartupCaches(keycloakTemplate, progress));
         Thread.currentThread().join();
     }
 
@@ -83,7 +89,7 @@ public final class Devstack {
         }
     }
 
-    /** Services first (they drain work into the database and Kafka), then Keycloak, Kafka, PostgreSQL. */
+    /** Services first (they drain work into the database and Kafka), then Kafka, PostgreSQL and Keycloak: the reverse of the start. */
     private static void stop(List<AutoCloseable> running, Progress progress) {
         progress.say("stopping Commonhold…");
         for (int i = running.size() - 1; i >= 0; i--) {
@@ -98,7 +104,9 @@ public final class Devstack {
 
     /**
      * Empty data, not a new installation: everything goes but Keycloak's unpacked and built
-     * distribution (its one-time build takes a minute); its database goes, and the realm is imported again.
+     * distribution (its one-time build takes a minute; its database goes, and the realm is imported
+     * again, or its template is copied in: {@link KeycloakTemplate}) and the services' unpacked jars with their
+     * start-up caches (jars/, see {@link UnpackedJar}).
      */
     private static void freshData(Path data) throws IOException {
         if (!Files.exists(data)) {
@@ -106,12 +114,15 @@ public final class Devstack {
         }
         try (Stream<Path> entries = Files.list(data)) {
             for (Path entry : entries.toList()) {
-                deleteRecursively(entry.getFileName().toString().equals("keycloak") ? entry.resolve("data") : entry);
+                String name = entry.getFileName().toString();
+                if (!name.equals("jars") && !name.equals("keycloak-template")) {
+                    deleteRecursively(name.equals("keycloak") ? entry.resolve("data") : entry);
+                }
             }
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> paths = Files.walk(dir)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

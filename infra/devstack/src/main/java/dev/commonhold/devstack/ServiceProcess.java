@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as its own JVM, logging to its own file, with its readiness and memory observable. */
@@ -38,36 +39,15 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /**
-     * The service runs from a copy of its jar: a build or test run (./mvnw verify) rewrites
-     * target/*.jar while the stack runs, and a JVM whose jar changes under it fails on the next class it loads.
-     */
-    private static Path runningCopy(Services.Spec spec, Path logs) {
-        try {
-            Path jars = Files.createDirectories(logs.toAbsolutePath().resolveSibling("jars"));
-            return Files.copy(spec.jar(), jars.resolve(spec.name() + ".jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not copy " + spec.jar() + " to run it", e);
-        }
-    }
-
     static ServiceProcess start(Services.Spec spec, Path logs) {
-        if (!Files.isRegularFile(spec.jar())) {
-            throw new IllegalStateException(spec.jar() + " is missing: build first with ./mvnw -DskipTests install (./run.sh does it)");
-        }
         Path log = logs.resolve(spec.name() + ".log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        if (!Boolean.getBoolean(FULL_JIT)) {
-            command.add("-XX:TieredStopAtLevel=1");
-        }
+        UnpackedJar unpacked = unpacked(spec, logs);
+        List<String> command = command(unpacked, unpacked.jvmOptions());
         // e.g. -Dcommonhold.devstack.jvmOptions="-XX:StartFlightRecording=filename=/tmp/svc.jfr" to profile the services of a bench run
         String extra = System.getProperty("commonhold.devstack.jvmOptions", "").strip();
         if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
+            command.addAll(command.size() - 2, List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-jar", runningCopy(spec, logs).toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(spec.environment());
         try {
@@ -75,6 +55,55 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + spec.name(), e);
         }
+    }
+
+    /**
+     * Builds the service's AOT cache for its next start (none is built while one exists): the service
+     * starts as it would but stops once its beans exist ({@code spring.context.exit=onRefresh}: no port
+     * bound, no consumer, no schedule started, so it can run beside the running service), and the JVM
+     * writes what it loaded and linked as it exits. At the lowest CPU priority, so the stack stays responsive.
+     *
+     * @return the training run, or empty when the cache exists
+     */
+    static Optional<Process> trainAotCache(Services.Spec spec, Path logs) {
+        UnpackedJar unpacked = unpacked(spec, logs);
+        if (unpacked.hasAotCache()) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>(List.of("nice", "-n", "19"));
+        command.addAll(command(unpacked, List.of("-XX:AOTCacheOutput=" + unpacked.aotCacheInTraining(), "-Dspring.context.exit=onRefresh")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(spec.name() + "-aot-training.log").toFile()));
+        builder.environment().putAll(spec.environment());
+        try {
+            return Optional.of(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start a training run of " + spec.name(), e);
+        }
+    }
+
+    /** Keeps the cache a training run of {@link #trainAotCache} wrote, if it ended well. */
+    static boolean keepAotCache(Services.Spec spec, Path logs, Process training) {
+        return training.exitValue() == 0 && unpacked(spec, logs).acceptTrainedCache();
+    }
+
+    private static UnpackedJar unpacked(Services.Spec spec, Path logs) {
+        if (!Files.isRegularFile(spec.jar())) {
+            throw new IllegalStateException(spec.jar() + " is missing: build first with ./mvnw -DskipTests install (./run.sh does it)");
+        }
+        return UnpackedJar.of(spec.name(), spec.jar(), logs.toAbsolutePath().resolveSibling("jars"));
+    }
+
+    private static List<String> command(UnpackedJar unpacked, List<String> options) {
+        List<String> command = new ArrayList<>();
+        command.add(UnpackedJar.java());
+        command.addAll(JVM_OPTIONS);
+        if (!Boolean.getBoolean(FULL_JIT)) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(options);
+        command.addAll(List.of("-jar", unpacked.jar().toString()));
+        return command;
     }
 
     String name() {

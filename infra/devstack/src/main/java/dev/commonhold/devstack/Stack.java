@@ -24,11 +24,13 @@ public final class Stack implements AutoCloseable {
 
     private final List<ServiceProcess> services;
     private final String gatewayUrl;
+    private final Path logs;
     private ChannelSimulator simulator;
 
-    private Stack(List<ServiceProcess> services, String gatewayUrl) {
+    private Stack(List<ServiceProcess> services, String gatewayUrl, Path logs) {
         this.services = services;
         this.gatewayUrl = gatewayUrl;
+        this.logs = logs;
     }
 
     /** @param simulatorPort where the payment-channel simulator listens (billing is told it before it starts) */
@@ -43,7 +45,7 @@ public final class Stack implements AutoCloseable {
         Databases.prepare(postgres, settings.database(), specs);
         createDirectories(settings.logs());
         List<ServiceProcess> started = new ArrayList<>();
-        Stack stack = new Stack(started, "http://localhost:" + settings.gatewayPort());
+        Stack stack = new Stack(started, "http://localhost:" + settings.gatewayPort(), settings.logs());
         try {
             specs.forEach(spec -> started.add(ServiceProcess.start(spec, settings.logs())));
             CompletableFuture.allOf(started.stream().map(s -> CompletableFuture.runAsync(() -> s.awaitReady(READY_LIMIT)))
@@ -72,6 +74,11 @@ public final class Stack implements AutoCloseable {
     /** The direct address of a service, bypassing the gateway (tests of defence in depth). */
     public String serviceUrl(String name) {
         return service(name).url();
+    }
+
+    /** Builds, in the background, what the next start of ./run.sh needs to be faster and is missing. */
+    StartupCaches buildStartupCaches(KeycloakTemplate keycloak, Progress progress) {
+        return StartupCaches.buildMissing(services.stream().map(ServiceProcess::spec).toList(), logs, keycloak, progress);
     }
 
     /** Adds each service's process to a memory report. */

@@ -49,6 +49,18 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
     }
 
     /**
+     * A Keycloak run in a copy of {@code demoHome} with no data, at the lowest CPU priority, importing
+     * the realm into its own H2 file: the local stack keeps that database as the start of its fresh
+     * starts (Liquibase creating Keycloak's tables and the realm import are the longest part of its start).
+     */
+    public static EmbeddedKeycloakServer inBackgroundCopy(Path demoHome, Path home, Path log) {
+        copyHome(KeycloakDistribution.unpackTo(demoHome), home, true);
+        int port = Ports.free();
+        return start(home, "http://localhost:" + port, "http://localhost:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                List.of("--http-port=" + port), RealmFile.locate(), Map.of(), "dev-file", log, true);
+    }
+
+    /**
      * Throwaway Keycloak with the production realm (infra/keycloak/production) and its test-only
      * secrets in the environment, as docker-compose.yml passes them; HTTPS only. Runs from its own
      * home, copied from {@code demoHome} (so Quarkus' build is reused when that one has run).
@@ -69,22 +81,23 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
                 "--https-key-store-file=" + realm.tls().keyStore(), "--https-key-store-password=" + dev.commonhold.platform.testkit.tls.SelfSigned.PASSWORD);
         HttpClient trusting = HttpClient.newBuilder().sslContext(realm.tls().trustingContext()).connectTimeout(Duration.ofSeconds(2)).build();
         return start(home, "https://localhost:" + port, "http://localhost:" + internal, trusting, arguments, realm.realmFile(),
-                realm.environment(), "dev-mem", log);
+                realm.environment(), "dev-mem", log, false);
     }
 
     private static EmbeddedKeycloakServer start(Path home, int port, String database, Path log) {
         KeycloakDistribution.unpackTo(home);
         return start(home, "http://localhost:" + port, "http://localhost:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
-                List.of("--http-port=" + port), RealmFile.locate(), Map.of(), database, log);
+                List.of("--http-port=" + port), RealmFile.locate(), Map.of(), database, log, false);
     }
 
     private static EmbeddedKeycloakServer start(Path home, String baseUrl, String internalUrl, HttpClient http, List<String> listeners, Path realm,
-                                                Map<String, String> environment, String database, Path log) {
+                                                Map<String, String> environment, String database, Path log, boolean lowPriority) {
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(realm, imports.resolve("commonhold-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(log.toAbsolutePath().getParent());
-            List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev"));
+            List<String> command = new java.util.ArrayList<>(lowPriority ? List.of("nice", "-n", "19") : List.of());
+            command.addAll(List.of(home.resolve("bin/kc.sh").toString(), "start-dev"));
             command.addAll(listeners);
             command.addAll(List.of("--http-management-port=" + Ports.free(), "--import-realm"));
             ProcessBuilder builder = new ProcessBuilder(command)
