@@ -12,6 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The demo community's car park: one lot of 300 spaces of all three kinds — 60 private spaces of
@@ -84,26 +89,42 @@ public final class DemoParking {
         return spaces;
     }
 
-    /** A day of visitors: each enters some time in the last 24 h and most leave after 10 minutes to 6 hours. */
+    /**
+     * A day of visitors: each enters some time in the last 24 h and most leave after 10 minutes to 6 hours.
+     * Four cars at a time, as at a busy gate (each car's entry before its exit): the demo is ready sooner.
+     */
     private int[] traffic(String path) {
         Random random = new Random(20261130);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String provinces = "京京京京冀津鲁晋";
-        int reads = 0;
+        List<Callable<Integer>> cars = new ArrayList<>();
         int inside = 0;
         for (int car = 0; car < CARS; car++) {
             String plate = provinces.charAt(random.nextInt(provinces.length())) + String.valueOf((char) ('A' + random.nextInt(8)))
                     + "%05d".formatted(random.nextInt(100_000));
             Instant in = now.minus(Duration.ofMinutes(30 + random.nextInt(24 * 60 - 30)));
             Instant out = in.plus(Duration.ofMinutes(10 + random.nextInt(360)));
-            expect(camera.post(path + "/gate-events", read(ENTRY, "in-" + car, plate, in)), 200);
-            reads++;
-            if (out.isBefore(now)) {
-                expect(camera.post(path + "/gate-events", read(EXIT, "out-" + car, plate, out)), 200);
-                reads++;
-            } else {
-                inside++;
+            boolean leaves = out.isBefore(now);
+            inside += leaves ? 0 : 1;
+            int n = car;
+            cars.add(() -> {
+                expect(camera.post(path + "/gate-events", read(ENTRY, "in-" + n, plate, in)), 200);
+                if (leaves) {
+                    expect(camera.post(path + "/gate-events", read(EXIT, "out-" + n, plate, out)), 200);
+                }
+                return leaves ? 2 : 1;
+            });
+        }
+        int reads = 0;
+        try (ExecutorService gate = Executors.newFixedThreadPool(4)) {
+            for (Future<Integer> sent : gate.invokeAll(cars)) {
+                reads += sent.get();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
         return new int[]{reads, inside};
     }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Seeds the demo community through the gateway, as the demo operator, with real Keycloak tokens —
@@ -54,6 +56,12 @@ public final class DemoSeed {
         }
         link(community, DemoSpreadsheet.RESIDENT_UNIT, "resident");
         link(community, DemoSpreadsheet.COMMITTEE_UNIT, "committee");
+        // One sign-in per login, here: Keycloak's brute-force guard may lock out a user whose sign-ins overlap.
+        Api staff = gateway.as(keycloak.passwordToken("staff", "staff"));
+        // Fee collection, the longest chain of the seed (three billing runs, 180 transfers, then the trust account that
+        // posts them), needs only the register: it starts here, beside the committee's appointment and the demo vote.
+        CompletableFuture<List<DemoBilling.Transfer>> billing = CompletableFuture.supplyAsync(
+                () -> new DemoBilling(operator, staff, progress).seed(community));
         if (operator.get(PATH + "/" + community + "/committee").status() == 404) {
             appointCommittee(community);
         }
@@ -61,30 +69,35 @@ public final class DemoSeed {
         awaitInToken("resident", community, "resident");
         awaitInToken("committee", community, "committee");
         openDemoVote(community);
-        // One sign-in per login, here: Keycloak's brute-force guard may lock out a user whose sign-ins overlap.
-        Api staff = gateway.as(keycloak.passwordToken("staff", "staff"));
         Api committee = gateway.as(keycloak.passwordToken("committee", "committee"));
         Api camera = gateway.as(keycloak.clientToken("commonhold-gate", "gate-secret"));
         // Parking needs nothing of the money seeds below: it runs beside them (the services mostly wait on their databases).
-        java.util.concurrent.CompletableFuture<Void> parking = java.util.concurrent.CompletableFuture.runAsync(
+        CompletableFuture<Void> parking = CompletableFuture.runAsync(
                 () -> new DemoParking(staff, camera, operator, progress).seed(community));
-        java.util.concurrent.CompletableFuture<Void> leasing = java.util.concurrent.CompletableFuture.runAsync(
+        CompletableFuture<Void> leasing = CompletableFuture.runAsync(
                 () -> new DemoLeasing(staff, committee, progress).seed(community));
-        java.util.concurrent.CompletableFuture<Void> commerce = java.util.concurrent.CompletableFuture.runAsync(
+        CompletableFuture<Void> commerce = CompletableFuture.runAsync(
                 () -> new DemoCommerce(staff, progress).seed(community));
-        List<DemoBilling.Transfer> transfers = new DemoBilling(operator, staff, progress).seed(community);
+        List<DemoBilling.Transfer> transfers = join(billing);
+        // The fund needs nothing of the trust account; its top-up demands are charges whose payers billing knows by now.
+        CompletableFuture<Void> fund = CompletableFuture.runAsync(
+                () -> new DemoFund(operator, committee, progress).seed(community, DemoSpreadsheet.UNITS));
         new DemoTrust(operator, staff, committee, progress).seed(community, transfers);
-        new DemoFund(operator, committee, progress).seed(community, DemoSpreadsheet.UNITS);
-        try {
-            parking.join();
-            leasing.join();
-            commerce.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        join(fund);
+        join(parking);
+        join(leasing);
+        join(commerce);
         // The franchise covers the garage the operator built: it needs parking's community and caps its prices from here on.
         new DemoFranchise(operator, staff, camera, progress).seed(community);
         return community;
+    }
+
+    private static <T> T join(CompletableFuture<T> seed) {
+        try {
+            return seed.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** A vote residents can take part in at once: building 1's roof, paid from the fund, decided by building 1's owners (V7). */
