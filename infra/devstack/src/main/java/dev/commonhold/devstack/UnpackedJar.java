@@ -23,8 +23,9 @@ import java.util.zip.ZipFile;
  * two cores waits for the sum.
  *
  * <p>It is unpacked again only when the jar's content changes (names and CRCs of its entries, not
- * its timestamp: every {@code ./mvnw install} rewrites every jar), because the AOT cache is only
- * valid for the very files it was built from. The copy also lets a build rewrite target/*.jar while
+ * its timestamp: every {@code ./mvnw install} rewrites every jar; the build's fixed
+ * {@code project.build.outputTimestamp} keeps the jars nested in it byte for byte the same when their
+ * code is), because the AOT cache is only valid for the very files it was built from. The copy also lets a build rewrite target/*.jar while
  * the stack runs: a JVM whose jar changes under it fails on the next class it loads.
  */
 final class UnpackedJar {
