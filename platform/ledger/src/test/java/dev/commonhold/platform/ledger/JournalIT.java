@@ -146,6 +146,25 @@ class JournalIT {
     }
 
     @Test
+    void aPostingWithoutItsEntryOrInAnotherLedgerIsRefusedEvenWithItsEntryInOneTransaction() {
+        UUID other = UUID.randomUUID();
+        journal.openLedger(other, CHART);
+        UUID forged = UUID.randomUUID();
+
+        assertThatThrownBy(() -> db.asSuperuser("BEGIN",
+                "INSERT INTO journal_posting VALUES ('" + UUID.randomUUID() + "', 0, '" + ledger + "', '1002', 100)", "COMMIT"))
+                .as("a posting of no entry").hasMessageContaining("only be written with their entry");
+        assertThatThrownBy(() -> db.asSuperuser("BEGIN", insertEntry(forged, 0),
+                "INSERT INTO journal_posting VALUES ('" + forged + "', 0, '" + other + "', '1002', 100), ('" + forged + "', 1, '" + other + "', '4101', -100)",
+                "COMMIT"))
+                .as("postings of an entry of one ledger written into another").hasMessageContaining("only be written with their entry");
+
+        assertThat(count("SELECT count(*) FROM ledger.journal_posting WHERE ledger_id IN ('" + ledger + "', '" + other + "')")).isZero();
+        assertThat(journal.balances(other)).containsEntry("1002", 0L);
+        assertBooksHold();
+    }
+
+    @Test
     void aClosedMonthFixesATreeHeadThatTheNextOneProvablyExtends() {
         journal.post(ledger, entries(OCT, 5));
         TreeHead october = journal.closePeriod(ledger, OCT);
