@@ -27,16 +27,17 @@ public final class Devstack {
     public static void main(String[] args) throws Exception {
         Path repository = RepoRoot.locate();
         Path data = repository.resolve(".devstack");
+        // Before anything is touched: a second ./run.sh (or ./run.sh --fresh) must not stop or empty a stack in use.
+        Leftovers.runningStack(repository).ifPresent(pid -> {
+            System.err.printf("Commonhold is already running from this folder (pid %d). Use it, or stop it with Ctrl-C in its terminal.%n", pid);
+            System.exit(1);
+        });
         if (List.of(args).contains("--fresh")) {
             freshData(data);
         }
         Path logs = Files.createDirectories(data.resolve("logs"));
         Ports ports = Ports.fromEnvironment();
         Progress progress = new Progress();
-        Leftovers.runningStack(repository).ifPresent(pid -> {
-            System.err.printf("Commonhold is already running from this folder (pid %d). Use it, or stop it with Ctrl-C in its terminal.%n", pid);
-            System.exit(1);
-        });
         Leftovers.stop(repository, progress);
         requireFree(ports);
         List<AutoCloseable> running = new ArrayList<>();

@@ -15,12 +15,45 @@ final class Leftovers {
     private Leftovers() {
     }
 
-    /** @return the pid of a live stack from this checkout, if one is running */
+    /**
+     * @return the pid of a live stack from this checkout, if one is running. {@code ./run.sh} starts it as
+     * {@code java … -jar infra/devstack/target/devstack-exec.jar}, a path relative to the checkout: it is ours
+     * when that path, resolved against the process's working directory, is this checkout's jar.
+     */
     static Optional<Long> runningStack(Path repository) {
-        String jar = repository.resolve("infra/devstack/target/devstack-exec.jar").toString();
+        Path jar = realPath(repository).resolve(JAR);
         long me = ProcessHandle.current().pid();
-        return ProcessHandle.allProcesses().filter(p -> p.pid() != me && commandLine(p).contains(jar))
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != me && runs(p, jar))
                 .map(ProcessHandle::pid).findFirst();
+    }
+
+    static final String JAR = "infra/devstack/target/devstack-exec.jar";
+
+    private static boolean runs(ProcessHandle process, Path jar) {
+        List<String> arguments = List.of(process.info().arguments().orElse(new String[0]));
+        int at = arguments.indexOf("-jar");
+        if (at < 0 || at + 1 >= arguments.size() || !arguments.get(at + 1).endsWith("devstack-exec.jar")) {
+            return false;
+        }
+        Path named = Path.of(arguments.get(at + 1));
+        return (named.isAbsolute() ? named : workingDirectory(process).resolve(named)).normalize().equals(jar);
+    }
+
+    private static Path realPath(Path directory) {
+        try {
+            return directory.toRealPath(); // as /proc names a working directory: symbolic links resolved
+        } catch (java.io.IOException e) {
+            return directory.toAbsolutePath().normalize();
+        }
+    }
+
+    /** Where a process runs (Linux's /proc; elsewhere the current directory, which ./run.sh sets to the checkout for both). */
+    private static Path workingDirectory(ProcessHandle process) {
+        try {
+            return java.nio.file.Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return Path.of("").toAbsolutePath();
+        }
     }
 
     static void stop(Path repository, Progress progress) {
