@@ -34,7 +34,7 @@ final class BillingBenchmark {
     record Run(int units, int issued, double seconds, double copySeconds, long pendingEvents) {
     }
 
-    record Notifications(Latencies sequential, double concurrentPerSecond, int payments) {
+    record Notifications(Latencies sequential, double concurrentPerSecond, int payments, String sequentialCpu, String concurrentCpu) {
     }
 
     private BillingBenchmark() {
@@ -137,7 +137,10 @@ final class BillingBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         int half = signed.size() / 2;
         AtomicInteger next = new AtomicInteger();
+        CpuTimes before = CpuTimes.now();
         Latencies sequential = Latencies.measure(0, half, () -> post(http, billingUrl, signed.get(next.getAndIncrement())));
+        String sequentialCpu = CpuTimes.perOperation(CpuTimes.now().since(before), half, 5);
+        before = CpuTimes.now();
         long start = System.nanoTime();
         try (ExecutorService callers = Executors.newFixedThreadPool(16)) {
             List<Future<?>> sent = new ArrayList<>();
@@ -153,8 +156,9 @@ final class BillingBenchmark {
             }
         }
         double concurrent = (signed.size() - half) / ((System.nanoTime() - start) / 1e9);
+        String concurrentCpu = CpuTimes.perOperation(CpuTimes.now().since(before), signed.size() - half, 5);
         int payments = Integer.parseInt(postgres.query(database, "SELECT count(*) FROM billing.payment WHERE channel = 'WECHAT_PAY'").getFirst().getFirst());
-        return new Notifications(sequential, concurrent, payments);
+        return new Notifications(sequential, concurrent, payments, sequentialCpu, concurrentCpu);
     }
 
     private static void post(HttpClient http, String billingUrl, WechatPaySimulator.Notification n) throws Exception {
