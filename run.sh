@@ -9,20 +9,15 @@ cd "$(dirname "$0")"
 commonhold_use_java
 
 jar=infra/devstack/target/devstack-exec.jar
-# When the last build finished: the jars themselves carry the build's fixed output timestamp (reproducible builds).
-built=infra/devstack/target/built-at
-jars=("$jar" services/community/target/community.jar gateway/target/gateway.jar)
+. infra/scripts/build-stamp.sh
+sources=(pom.xml contracts platform services gateway portal infra/devstack infra/channel-simulator infra/keycloak)
+built=infra/devstack/target/built-from
 needs_build=false
-for j in "${jars[@]}"; do [ -f "$j" ] || needs_build=true; done
-[ -f "$built" ] || needs_build=true
-if [ "$needs_build" = false ] && [ -n "$(find pom.xml contracts platform services gateway portal infra/devstack infra/channel-simulator infra/keycloak \
-      -newer "$built" -type f ! -path '*/target/*' -print -quit)" ]; then
-  needs_build=true
-fi
-if [ "$needs_build" = true ]; then
+for j in "$jar" services/community/target/community.jar gateway/target/gateway.jar; do [ -f "$j" ] || needs_build=true; done
+if [ "$needs_build" = true ] || commonhold_needs_build "$built" "${sources[@]}"; then
   echo "Building Commonhold (the first build downloads dependencies: a few minutes)…"
   ./mvnw -B -q -ntp -DskipTests install
-  touch "$built"
+  commonhold_built "$built" "${sources[@]}"
 fi
 # Kafka runs inside this JVM: a small heap is plenty for one broker on one machine.
 exec java -Xms64m -Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -jar "$jar" "$@"

@@ -17,13 +17,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . infra/scripts/use-java.sh
 commonhold_use_java
-# When the last build finished: the jars carry the build's fixed output timestamp (reproducible builds), not the time they were made.
-built=bench/target/built-at
-if [ ! -f bench/target/bench.jar ] || [ ! -f "$built" ] || [ -n "$(find pom.xml contracts bench/src services platform gateway infra/devstack infra/channel-simulator \
-      -newer "$built" -type f ! -path '*/target/*' -print -quit)" ]; then
+. infra/scripts/build-stamp.sh
+sources=(pom.xml contracts bench/src services platform gateway infra/devstack infra/channel-simulator)
+if [ ! -f bench/target/bench.jar ] || commonhold_needs_build bench/target/built-from "${sources[@]}"; then
   echo "Building…"
   ./mvnw -B -q -ntp -DskipTests install
-  touch "$built"
+  commonhold_built bench/target/built-from "${sources[@]}"
 fi
 mkdir -p bench/results
 # The benchmarks measure capacity: the gateway's rate limits (README, "Rate limits") would cap them at the

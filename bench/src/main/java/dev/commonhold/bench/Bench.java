@@ -149,12 +149,13 @@ public final class Bench {
         int clients = Integer.getInteger("bench.gate.clients", 32);
         Latencies direct = GateBenchmark.sequential(stack.serviceUrl("parking"), community, gate, camera, 2_000, 3_000);
         Latencies edge = GateBenchmark.sequential(stack.gatewayUrl(), community, gate, camera, 2_000, 3_000);
+        Duration window = Duration.ofSeconds(20);
         CpuTimes before = CpuTimes.now();
-        GateBenchmark.Load directLoad = GateBenchmark.concurrent(stack.serviceUrl("parking"), community, gate, camera, clients, Duration.ofSeconds(20));
-        String directCpu = CpuTimes.perOperation(CpuTimes.now().since(before), (int) Math.round(directLoad.perSecond() * 20), 4);
+        GateBenchmark.Load directLoad = GateBenchmark.concurrent(stack.serviceUrl("parking"), community, gate, camera, clients, window);
+        String directCpu = CpuTimes.perOperation(CpuTimes.now().since(before), (int) Math.round(directLoad.perSecond() * window.toSeconds()), 4);
         before = CpuTimes.now();
-        GateBenchmark.Load edgeLoad = GateBenchmark.concurrent(stack.gatewayUrl(), community, gate, camera, clients, Duration.ofSeconds(20));
-        String edgeCpu = CpuTimes.perOperation(CpuTimes.now().since(before), (int) Math.round(edgeLoad.perSecond() * 20), 4);
+        GateBenchmark.Load edgeLoad = GateBenchmark.concurrent(stack.gatewayUrl(), community, gate, camera, clients, window);
+        String edgeCpu = CpuTimes.perOperation(CpuTimes.now().since(before), (int) Math.round(edgeLoad.perSecond() * window.toSeconds()), 4);
         Report.heading("Parking gate path: camera reads (each car in, then out), one HTTP call and one transaction each");
         Report.line("direct to parking, sequential", "p50 %.2f ms   p99 %.2f ms".formatted(direct.p50Millis(), direct.p99Millis()));
         Report.line("through the gateway, sequential", "p50 %.2f ms   p99 %.2f ms".formatted(edge.p50Millis(), edge.p99Millis()));

@@ -1,5 +1,7 @@
 package dev.commonhold.devstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.Optional;
  * command lines and stopped before a new start. A stack that is still alive is left alone.
  */
 final class Leftovers {
+
+    /** The stack's jar as ./run.sh names it, relative to the checkout. */
+    static final String JAR = "infra/devstack/target/devstack-exec.jar";
 
     private Leftovers() {
     }
@@ -27,8 +32,6 @@ final class Leftovers {
                 .map(ProcessHandle::pid).findFirst();
     }
 
-    static final String JAR = "infra/devstack/target/devstack-exec.jar";
-
     private static boolean runs(ProcessHandle process, Path jar) {
         List<String> arguments = List.of(process.info().arguments().orElse(new String[0]));
         int at = arguments.indexOf("-jar");
@@ -42,7 +45,7 @@ final class Leftovers {
     private static Path realPath(Path directory) {
         try {
             return directory.toRealPath(); // as /proc names a working directory: symbolic links resolved
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return directory.toAbsolutePath().normalize();
         }
     }
@@ -50,8 +53,8 @@ final class Leftovers {
     /** Where a process runs (Linux's /proc; elsewhere the current directory, which ./run.sh sets to the checkout for both). */
     private static Path workingDirectory(ProcessHandle process) {
         try {
-            return java.nio.file.Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"));
-        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"));
+        } catch (IOException | UnsupportedOperationException e) {
             return Path.of("").toAbsolutePath();
         }
     }
