@@ -9,11 +9,14 @@ import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
 import dev.commonhold.platform.testkit.keycloak.KeycloakDistribution;
 import dev.commonhold.platform.testkit.postgres.EmbeddedPostgresServer;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * bench/run.sh [all|import|gateway|assembly|billing]: starts its own infrastructure and services, measures raw
@@ -40,9 +43,27 @@ public final class Bench {
         System.setProperty("commonhold.devstack.fullJit", "true"); // the local stack starts services with the quick JIT only
         System.out.printf("Commonhold benchmarks (%s) on %d cores, Java %s%n", which, Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
+        // The server's files (GBs after the billing run) go when the run ends, however it ends.
+        Path data = Files.createTempDirectory("bench-pg");
+        try {
+            run(which, data);
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void run(String which, Path data) throws Exception {
         // Durable PostgreSQL (fsync and synchronous commit on), as in production: without them every commit is flattered.
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(Files.createTempDirectory("bench-pg"), Ports.free(),
-                Files.createDirectories(Path.of("bench", "results")).resolve("postgres.log"), SERVER_SETTINGS);
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(data, Ports.free(),
+                Files.createDirectories(Path.of("bench", "results")).resolve("postgres.log"), PgStatements.settings(SERVER_SETTINGS));
              EmbeddedKafkaServer kafka = EmbeddedKafkaServer.forTests();
              EmbeddedKeycloakServer keycloak = EmbeddedKeycloakServer.forTests(
                      Path.of(System.getProperty("java.io.tmpdir"), "commonhold-keycloak-" + KeycloakDistribution.VERSION),
@@ -194,6 +215,7 @@ public final class Bench {
         Report.line("bare Kafka consumer of the same messages (no work)", "%,.0f msgs/s".formatted(r.kafkaConsumePerSecond()));
         Report.line("publish → every entry in the ledger (inbox, journal, hashes, value dates)", "%.1f s, %,.0f postings/s (%,.0f entries/s)"
                 .formatted(r.postSeconds(), postings, r.events() / r.postSeconds()));
+        Report.line("  where the CPU went, per entry (publishing included)", r.postCpu());
         Report.ratio("postings/s from Kafka vs raw transfer postings/s (target ≥ 20,000 postings/s)", postings, 2 * r.rawTransfersPerSecond(),
                 "postings/s");
         Report.ratio("entries/s from Kafka vs the bare consumer", r.events() / r.postSeconds(), r.kafkaConsumePerSecond(), "msgs/s");

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  */
 final class TrustBenchmark {
 
-    record Result(int events, double postSeconds, double rawTransfersPerSecond, double kafkaConsumePerSecond, double statementJsonMillis,
+    record Result(int events, double postSeconds, String postCpu, double rawTransfersPerSecond, double kafkaConsumePerSecond, double statementJsonMillis,
                   double statementCsvSeconds, long csvBytes, long serviceRssBeforeKb, long servicePeakRssKb) {
     }
 
@@ -50,10 +50,14 @@ final class TrustBenchmark {
         UUID community = UUID.randomUUID();
         register(bootstrap, community);
         await(() -> status(trustUrl + "/api/trust/communities/" + community + "/accounts", token) == 200, Duration.ofSeconds(60));
+        PgStatements.reset(postgres);
+        CpuTimes before = CpuTimes.now();
         long start = System.nanoTime();
         publish(bootstrap, community, events);
         await(() -> entries(trustUrl, community, token) >= events, Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
+        String cpu = CpuTimes.perOperation(CpuTimes.now().since(before), events, 4);
+        PgStatements.print(postgres, events, 25);
         double consume = bareConsumer(bootstrap, events);
         long rssBefore = rssKb(trustPid, "VmRSS");
         long t0 = System.nanoTime();
@@ -69,7 +73,7 @@ final class TrustBenchmark {
         double csvSeconds = (System.nanoTime() - t1) / 1e9;
         long bytes = Files.size(csv);
         Files.delete(csv);
-        return new Result(events, seconds, raw, consume, jsonMillis, csvSeconds, bytes, rssBefore, rssKb(trustPid, "VmHWM"));
+        return new Result(events, seconds, cpu, raw, consume, jsonMillis, csvSeconds, bytes, rssBefore, rssKb(trustPid, "VmHWM"));
     }
 
     /** Raw single transfers (two balance updates, two postings, one commit each) on the same durable server. */

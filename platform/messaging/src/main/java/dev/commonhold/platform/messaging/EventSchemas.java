@@ -5,7 +5,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class EventSchemas {
     private static final String ENVELOPE = "contracts/events/envelope.v1.schema.json";
     private static final String CONTRACTS_ID = "https://commonhold.dev/contracts/";
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft202012()).format(new UuidFormat()).build(),
             builder -> builder.schemaRegistryConfig(new SchemaRegistryConfig.Builder().formatAssertionsEnabled(true).build())
                     // Schemas name each other by $id ($ref to shared/charge.v1 etc.): read them from the classpath, never the network.
                     .schemaIdResolvers(ids -> ids.mapPrefix(CONTRACTS_ID, "classpath:contracts/")));

@@ -116,7 +116,7 @@ class InboundEventListener implements BatchMessageListener<String, String> {
         if (!problems.isEmpty()) {
             throw new PoisonEventException("breaks its contract: " + problems);
         }
-        return new Routed(EventJson.convert(tree, EventEnvelope.class), handler);
+        return new Routed(EventJson.envelope(tree), handler);
     }
 
     private static JsonNode parse(String value) {
