@@ -119,7 +119,7 @@ class JournalIT {
     @Test
     void theDatabaseRefusesAnUnbalancedEntryWrittenAroundTheCode() {
         assertThatThrownBy(() -> db.asSuperuser("BEGIN",
-                "UPDATE ledger_head SET size = size WHERE ledger_id = '" + ledger + "'",
+                moveHead(1),
                 insertEntry(UUID.randomUUID(), 0),
                 "INSERT INTO journal_posting VALUES ((SELECT id FROM journal_entry WHERE ledger_id = '" + ledger + "'), 0, '" + ledger + "', '1002', 100)",
                 "INSERT INTO journal_posting VALUES ((SELECT id FROM journal_entry WHERE ledger_id = '" + ledger + "'), 1, '" + ledger + "', '4101', -99)",
@@ -154,7 +154,7 @@ class JournalIT {
         assertThatThrownBy(() -> db.asSuperuser("BEGIN",
                 "INSERT INTO journal_posting VALUES ('" + UUID.randomUUID() + "', 0, '" + ledger + "', '1002', 100)", "COMMIT"))
                 .as("a posting of no entry").hasMessageContaining("only be written with their entry");
-        assertThatThrownBy(() -> db.asSuperuser("BEGIN", insertEntry(forged, 0),
+        assertThatThrownBy(() -> db.asSuperuser("BEGIN", moveHead(1), insertEntry(forged, 0),
                 "INSERT INTO journal_posting VALUES ('" + forged + "', 0, '" + other + "', '1002', 100), ('" + forged + "', 1, '" + other + "', '4101', -100)",
                 "COMMIT"))
                 .as("postings of an entry of one ledger written into another").hasMessageContaining("only be written with their entry");
@@ -162,6 +162,29 @@ class JournalIT {
         assertThat(count("SELECT count(*) FROM ledger.journal_posting WHERE ledger_id IN ('" + ledger + "', '" + other + "')")).isZero();
         assertThat(journal.balances(other)).containsEntry("1002", 0L);
         assertBooksHold();
+    }
+
+    /** R__platform_ledger_append_checks: the head covers every entry, with no gap, and never moves back; an entry needs two legs. */
+    @Test
+    void theDatabaseKeepsTheLogWithoutGapsWrittenAroundTheCode() {
+        journal.post(ledger, entries(NOV, 2));
+        UUID id = UUID.randomUUID();
+        String legs = "INSERT INTO journal_posting VALUES ('" + id + "', 0, '" + ledger + "', '1002', 100), ('" + id + "', 1, '" + ledger + "', '4101', -100)";
+
+        assertThatThrownBy(() -> db.asSuperuser("BEGIN", insertEntry(id, 2), legs, "COMMIT"))
+                .as("an entry appended without moving the head").hasMessageContaining("is not covered by the head");
+        assertThatThrownBy(() -> db.asSuperuser("BEGIN", moveHead(4), insertEntry(id, 2), legs, "COMMIT"))
+                .as("the head moved past an entry that is not there").hasMessageContaining("moved from 2 to 4 entries, but 1 of them are there");
+        assertThatThrownBy(() -> db.asSuperuser("BEGIN", moveHead(3), insertEntry(id, 2),
+                "INSERT INTO journal_posting VALUES ('" + id + "', 0, '" + ledger + "', '1002', 100)", "COMMIT"))
+                .as("an entry of one leg").hasMessageContaining("does not balance: 1 postings summing to 100 fen");
+        assertThatThrownBy(() -> db.asSuperuser("UPDATE ledger_head SET size = 1 WHERE ledger_id = '" + ledger + "'"))
+                .as("the head moved back").hasMessageContaining("moved back from 2 to 1");
+
+        assertThat(count("SELECT count(*) FROM ledger.journal_entry WHERE id = '" + id + "'")).as("nothing of the refused transactions").isZero();
+        db.asSuperuser("BEGIN", moveHead(3), insertEntry(id, 2), legs, "COMMIT");
+        assertThat(journal.size(ledger)).as("the same entry, with the head moved past it and both legs, is taken").isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM ledger.journal_posting WHERE entry_id = '" + id + "'")).isEqualTo(2);
     }
 
     @Test
@@ -211,6 +234,10 @@ class JournalIT {
         return JournalEntry.seal(e.id(), e.ledgerId(), e.sequence(), e.postedAtMicros(), new NewEntry(e.period(), e.belongsTo(), e.description(),
                 e.source(), e.reverses(), e.postings().stream().map(p -> new Posting(p.account(), p.amountFen() * factor)).toList()), e.prevHash())
                 .leafHashHex();
+    }
+
+    private String moveHead(long size) {
+        return "UPDATE ledger_head SET size = %d WHERE ledger_id = '%s'".formatted(size, ledger);
     }
 
     private String insertEntry(UUID id, long sequence) {
