@@ -61,6 +61,7 @@ final class BillingBenchmark {
                 "ANALYZE billing.unit");
         double copy = copyInvoiceRows(postgres, baseline, communities * unitsEach);
         Api operator = new Api(billingUrl).as(operatorToken);
+        PgStatements.reset(postgres);
         long start = System.nanoTime();
         ApiResponse started = operator.post("/api/billing/runs", Map.of("companyId", company, "period", "2027-01"));
         if (started.status() != 202) {
@@ -73,6 +74,7 @@ final class BillingBenchmark {
             run = operator.get("/api/billing/runs/" + id).json();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        PgStatements.print(postgres, run.get("issued").asInt(), 20);
         long pending = Long.parseLong(postgres.query(database, PENDING_EVENTS).getFirst().getFirst());
         return new Run(run.get("doneUnits").asInt(), run.get("issued").asInt(), seconds, copy, pending);
     }
