@@ -56,7 +56,7 @@ final class TrustBenchmark {
         publish(bootstrap, community, events);
         await(() -> entries(trustUrl, community, token) >= events, Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
-        String cpu = CpuTimes.perOperation(CpuTimes.now().since(before), events, 4);
+        String cpu = CpuTimes.perOperation(CpuTimes.now().since(before), events, 7);
         PgStatements.print(postgres, events, 25);
         double consume = bareConsumer(bootstrap, events);
         long rssBefore = rssKb(trustPid, "VmRSS");

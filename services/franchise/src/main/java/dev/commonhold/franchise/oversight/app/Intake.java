@@ -13,8 +13,13 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What franchise learns from the ledger, inside each event's inbox transaction: billing's settled lines of a
@@ -40,15 +45,28 @@ public class Intake {
         this.register = register;
     }
 
-    public void settled(UUID settlementId, UUID communityId, String revenueClass, UUID chargeId, long amountFen, Instant settledAt) {
-        if (shares.agreementOf(chargeId).isPresent()) {
-            shares.paid(settlementId, chargeId, amountFen, settledAt);
-            return;
+    /** A line billing settled (billing.payment-settled.v1). */
+    public record Settled(UUID settlementId, UUID communityId, String revenueClass, UUID chargeId, long amountFen, Instant settledAt) {
+    }
+
+    /**
+     * Settled lines, a poll's worth at a time: a share charge's payment is the share paid; a line of a class a franchise may
+     * count is kept, covered or not (an agreement recorded later counts it from its term's start), in its community's year.
+     */
+    public void settledAll(List<Settled> lines) {
+        Map<UUID, UUID> shareCharges = shares.agreementsOf(lines.stream().map(Settled::chargeId).collect(Collectors.toSet()));
+        Map<UUID, ZoneId> zones = new HashMap<>();
+        List<RevenueStore.RevenueLine> revenueLines = new ArrayList<>();
+        for (Settled s : lines) {
+            if (shareCharges.containsKey(s.chargeId())) {
+                shares.paid(s.settlementId(), s.chargeId(), s.amountFen(), s.settledAt());
+            } else if (AgreementTerms.COUNTABLE.contains(s.revenueClass())) {
+                int year = LocalDate.ofInstant(s.settledAt(), zones.computeIfAbsent(s.communityId(), this::zone)).getYear();
+                revenueLines.add(new RevenueStore.RevenueLine(s.settlementId(), s.communityId(), s.revenueClass(), s.chargeId(), s.amountFen(),
+                        s.settledAt(), year));
+            }
         }
-        if (AgreementTerms.COUNTABLE.contains(revenueClass)) { // kept covered or not: an agreement recorded later counts it from its term's start
-            int year = LocalDate.ofInstant(settledAt, zone(communityId)).getYear();
-            revenue.addRevenue(settlementId, communityId, revenueClass, chargeId, amountFen, settledAt, year);
-        }
+        revenue.addRevenue(revenueLines);
     }
 
     public void reversed(UUID settlementId, Instant at) {

@@ -11,8 +11,12 @@ import java.util.UUID;
 /** The covered revenue billing settled and the charges the covered services raised, as franchise saw them arrive. */
 public interface RevenueStore {
 
-    /** Keeps a settled line of a class a franchise may count, covered or not yet. @return false when kept already (a redelivery) */
-    boolean addRevenue(UUID settlementId, UUID communityId, String revenueClass, UUID chargeId, long amountFen, Instant settledAt, int year);
+    /** A settled line of a class a franchise may count, in the year of its community's calendar it was settled in. */
+    record RevenueLine(UUID settlementId, UUID communityId, String revenueClass, UUID chargeId, long amountFen, Instant settledAt, int year) {
+    }
+
+    /** Keeps settled lines of classes a franchise may count, covered or not yet, in one statement; a line kept already (a redelivery) stays as it is. */
+    void addRevenue(List<RevenueLine> lines);
 
     void reverseRevenue(UUID settlementId, Instant at);
 

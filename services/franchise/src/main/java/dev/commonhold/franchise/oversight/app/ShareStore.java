@@ -1,8 +1,9 @@
 package dev.commonhold.franchise.oversight.app;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 /** The share charges raised through billing and what billing settled of them. */
@@ -13,8 +14,8 @@ public interface ShareStore {
 
     void insert(ShareCharge charge);
 
-    /** The agreement a share charge belongs to, when it is one. */
-    Optional<UUID> agreementOf(UUID chargeId);
+    /** Of these charges, the share charges, each with the agreement it belongs to. */
+    Map<UUID, UUID> agreementsOf(Collection<UUID> chargeIds);
 
     /** @return false when this settlement was counted already */
     boolean paid(UUID settlementId, UUID chargeId, long amountFen, Instant settledAt);

@@ -25,13 +25,14 @@ class LedgerHandlers {
     /** The services whose charges a franchise may cover: their classes are parking_*, lease_*, commerce_*. */
     static final List<String> CHARGE_SOURCES = List.of("parking", "leasing", "commerce");
 
+    /** A backlog (after downtime, after month-end) is taken a poll at a time: one lookup and one insert for all of it. */
     @Bean
     EventHandler franchiseSettledHandler(Intake intake) {
-        return EventHandler.of("billing.payment-settled.v1", event -> {
+        return EventHandler.batched("billing.payment-settled.v1", events -> intake.settledAll(events.stream().map(event -> {
             JsonNode p = event.payload();
-            intake.settled(uuid(p, "settlementId"), uuid(p, "communityId"), p.get("revenueClass").asString(), uuid(p, "chargeId"),
+            return new Intake.Settled(uuid(p, "settlementId"), uuid(p, "communityId"), p.get("revenueClass").asString(), uuid(p, "chargeId"),
                     p.get("amountFen").asLong(), Instant.parse(p.get("settledAt").asString()));
-        });
+        }).toList()));
     }
 
     @Bean

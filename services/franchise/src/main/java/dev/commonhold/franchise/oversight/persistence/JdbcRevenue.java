@@ -24,11 +24,20 @@ class JdbcRevenue implements RevenueStore {
     }
 
     @Override
-    public boolean addRevenue(UUID settlementId, UUID communityId, String revenueClass, UUID chargeId, long amountFen, Instant settledAt, int year) {
-        return jdbc.update("""
+    public void addRevenue(List<RevenueLine> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
                 INSERT INTO revenue_line (settlement_id, community_id, revenue_class, charge_id, amount_fen, settled_at, year)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (settlement_id) DO NOTHING""", settlementId, communityId, revenueClass, chargeId,
-                amountFen, Timestamp.from(settledAt), year) == 1;
+                SELECT s, c, k, ch, fen, at::timestamptz, y FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::bigint[], ?::text[], ?::int[])
+                    AS l(s, c, k, ch, fen, at, y)
+                ON CONFLICT (settlement_id) DO NOTHING""",
+                lines.stream().map(RevenueLine::settlementId).toArray(UUID[]::new), lines.stream().map(RevenueLine::communityId).toArray(UUID[]::new),
+                lines.stream().map(RevenueLine::revenueClass).toArray(String[]::new), lines.stream().map(RevenueLine::chargeId).toArray(UUID[]::new),
+                lines.stream().map(RevenueLine::amountFen).toArray(Long[]::new),
+                lines.stream().map(l -> l.settledAt().toString()).toArray(String[]::new),
+                lines.stream().map(RevenueLine::year).toArray(Integer[]::new));
     }
 
     /** The agreement's lines: its coverage joined, settled in the year from its term's first moment, not reversed. */

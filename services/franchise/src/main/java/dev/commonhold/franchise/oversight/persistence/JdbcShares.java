@@ -4,10 +4,13 @@ import dev.commonhold.franchise.oversight.app.ShareStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 @Repository
@@ -26,8 +29,12 @@ class JdbcShares implements ShareStore {
     }
 
     @Override
-    public Optional<UUID> agreementOf(UUID chargeId) {
-        return jdbc.queryForList("SELECT agreement_id FROM share_charge WHERE charge_id = ?", UUID.class, chargeId).stream().findFirst();
+    public Map<UUID, UUID> agreementsOf(Collection<UUID> chargeIds) {
+        Map<UUID, UUID> agreements = new HashMap<>();
+        jdbc.query("SELECT charge_id, agreement_id FROM share_charge WHERE charge_id = ANY (?)", (ResultSet rs) -> {
+            agreements.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        }, (Object) chargeIds.toArray(UUID[]::new));
+        return agreements;
     }
 
     @Override

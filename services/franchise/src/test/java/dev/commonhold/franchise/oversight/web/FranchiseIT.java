@@ -169,6 +169,31 @@ class FranchiseIT {
         assertThat(owners.get("paidFen").asLong()).isEqualTo(7_000);
     }
 
+    /**
+     * A backlog reaches franchise a poll at a time (one lookup, one insert): a settlement billing published twice under two event
+     * ids is kept once, one settled in the first minutes of 1 January Beijing time counts in that year, and a class no franchise
+     * earns is not kept.
+     */
+    @Test
+    void aBacklogTakenInOnePollKeepsEachSettlementOnceInItsCommunitysYear() {
+        FranchiseFixture f = new FranchiseFixture(port).registered();
+        UUID once = UUID.randomUUID();
+        UUID newYear = UUID.randomUUID();
+        UUID notEarned = UUID.randomUUID();
+        var newYearsEve = f.settlement(newYear, UUID.randomUUID(), "parking_common", 3_000);
+        ((tools.jackson.databind.node.ObjectNode) newYearsEve.payload()).put("settledAt", "2026-12-31T16:30:00Z"); // 00:30 on 1 January in Beijing
+        FranchiseFixture.send(List.of(f.settlement(once, UUID.randomUUID(), "parking_operator", 1_000), newYearsEve,
+                f.settlement(once, UUID.randomUUID(), "parking_operator", 1_000), f.settlement(notEarned, UUID.randomUUID(), "deposit", 500),
+                f.settlement(UUID.randomUUID(), UUID.randomUUID(), "lease_operator_space", 2_000)));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM revenue_line WHERE community_id = ?", Integer.class, f.community) == 3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM revenue_line WHERE settlement_id = ?", Integer.class, once)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT year FROM revenue_line WHERE settlement_id = ?", Integer.class, newYear)).isEqualTo(2027);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM revenue_line WHERE settlement_id = ?", Integer.class, notEarned)).isZero();
+        assertThat(jdbc.queryForObject("SELECT sum(amount_fen) FROM revenue_line WHERE community_id = ?", Long.class, f.community)).isEqualTo(6_000);
+    }
+
     /** Agreements are often recorded after their term began: what was settled and charged since its first day counts. */
     @Test
     void revenueAndChargesFromBeforeTheAgreementWasRecordedCountFromItsTermsStart() {
