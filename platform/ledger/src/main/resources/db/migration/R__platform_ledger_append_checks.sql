@@ -7,9 +7,10 @@
 --
 --  * An entry is appended with its ledger's head moved past it, in the same statement or before it
 --    (this also stands for V0_4's foreign key to ledger_head); not into a closed month; a reversal
---    reverses an entry of the same ledger. Checked after each INSERT statement, over all its rows.
---  * When a transaction commits, every entry its head moves cover is there (no gap) and balances, with
---    two postings or more; a head never moves back. Checked once per move of a head, at commit.
+--    reverses an earlier entry of the same ledger. Checked after each INSERT statement, over all its rows.
+--  * A head starts empty, only moves forward and is never removed once it has entries (row
+--    checks on ledger_head: one row per append); when a transaction commits, every entry its head
+--    moves cover is there (no gap) and balances, with two postings or more (once per move, at commit).
 --
 -- Repeatable (Flyway re-runs it whenever it changes, after the versioned migrations), so databases
 -- already at their service's latest version take it too.
@@ -31,7 +32,8 @@ BEGIN
          LEFT JOIN ledger_period p ON p.ledger_id = n.ledger_id AND p.period = n.period
          LEFT JOIN ledger_head h ON h.ledger_id = n.ledger_id
     WHERE p.period IS NOT NULL OR h.ledger_id IS NULL OR n.sequence >= h.size
-       OR (n.reverses IS NOT NULL AND NOT EXISTS (SELECT 1 FROM journal_entry e WHERE e.id = n.reverses AND e.ledger_id = n.ledger_id))
+       OR (n.reverses IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM journal_entry e WHERE e.id = n.reverses AND e.ledger_id = n.ledger_id AND e.sequence < n.sequence))
     LIMIT 1;
     IF NOT FOUND THEN
         RETURN NULL;
@@ -42,7 +44,7 @@ BEGIN
         RAISE EXCEPTION 'entry % (#%) is not covered by the head of ledger %: entries are appended with the head moved past them',
             bad.id, bad.sequence, bad.ledger_id USING ERRCODE = 'restrict_violation';
     END IF;
-    RAISE EXCEPTION 'entry % reverses %, which is not an entry of ledger %', bad.id, bad.reverses, bad.ledger_id
+    RAISE EXCEPTION 'entry % reverses %, which is not an earlier entry of ledger %', bad.id, bad.reverses, bad.ledger_id
         USING ERRCODE = 'foreign_key_violation';
 END $$;
 
@@ -56,10 +58,6 @@ DECLARE
     unbalanced bigint;
     bad        record;
 BEGIN
-    IF NEW.size < OLD.size THEN
-        RAISE EXCEPTION 'the head of ledger % moved back from % to % entries: the journal is append-only', NEW.ledger_id, OLD.size, NEW.size
-            USING ERRCODE = 'restrict_violation';
-    END IF;
     SELECT count(*), count(*) FILTER (WHERE legs < 2 OR total <> 0) INTO present, unbalanced
     FROM (SELECT count(p.entry_id) AS legs, coalesce(sum(p.amount_fen), 0) AS total
           FROM journal_entry e LEFT JOIN journal_posting p ON p.entry_id = e.id
@@ -81,3 +79,26 @@ END $$;
 DROP TRIGGER IF EXISTS ledger_head_moved ON ledger_head;
 CREATE CONSTRAINT TRIGGER ledger_head_moved AFTER UPDATE ON ledger_head DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW WHEN (NEW.size <> OLD.size) EXECUTE FUNCTION ledger_head_moved();
+
+-- A head is where every check above starts: it is created empty, moves only forward, keeps its ledger,
+-- and is not removed while it has entries (a head recreated further on would cover entries never checked).
+CREATE OR REPLACE FUNCTION ledger_head_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' AND (NEW.size <> 0 OR NEW.last_hash <> decode(repeat('00', 32), 'hex')) THEN
+        RAISE EXCEPTION 'ledger % would start with % entries: a head starts empty (0 entries, the zero hash) and moves as entries are appended',
+            NEW.ledger_id, NEW.size USING ERRCODE = 'restrict_violation';
+    ELSIF TG_OP = 'UPDATE' AND (NEW.ledger_id <> OLD.ledger_id OR NEW.size < OLD.size) THEN
+        RAISE EXCEPTION 'the head of ledger % moved back from % to % entries (or to another ledger): the journal is append-only',
+            OLD.ledger_id, OLD.size, NEW.size USING ERRCODE = 'restrict_violation';
+    ELSIF TG_OP = 'DELETE' AND OLD.size > 0 THEN
+        RAISE EXCEPTION 'ledger % has % entries: its head is never removed', OLD.ledger_id, OLD.size USING ERRCODE = 'restrict_violation';
+    END IF;
+    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+
+DROP TRIGGER IF EXISTS ledger_head_kept ON ledger_head;
+CREATE TRIGGER ledger_head_kept BEFORE INSERT OR UPDATE OR DELETE ON ledger_head
+    FOR EACH ROW EXECUTE FUNCTION ledger_head_kept();
+DROP TRIGGER IF EXISTS ledger_head_not_truncated ON ledger_head;
+CREATE TRIGGER ledger_head_not_truncated BEFORE TRUNCATE ON ledger_head
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();

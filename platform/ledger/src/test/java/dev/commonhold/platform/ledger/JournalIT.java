@@ -187,6 +187,28 @@ class JournalIT {
         assertThat(count("SELECT count(*) FROM ledger.journal_posting WHERE entry_id = '" + id + "'")).isEqualTo(2);
     }
 
+    /** Every check starts from the head: it cannot be created ahead, swapped for one further on, or removed; a reversal names an earlier entry. */
+    @Test
+    void aHeadStartsEmptyAndStaysAndAnEntryReversesOnlyAnEarlierOne() {
+        journal.post(ledger, entries(NOV, 2));
+        UUID fresh = UUID.randomUUID();
+
+        assertThatThrownBy(() -> db.asSuperuser("INSERT INTO ledger_head VALUES ('" + fresh + "', 5, decode(repeat('00', 32), 'hex'))"))
+                .as("a head created ahead of its entries").hasMessageContaining("would start with 5 entries");
+        assertThatThrownBy(() -> db.asSuperuser("DELETE FROM ledger_head WHERE ledger_id = '" + ledger + "'"))
+                .as("a head with entries removed").hasMessageContaining("has 2 entries: its head is never removed");
+        assertThatThrownBy(() -> db.asSuperuser("WITH gone AS (DELETE FROM ledger_head WHERE ledger_id = '" + ledger + "' RETURNING *) "
+                + "INSERT INTO ledger_head SELECT ledger_id, size + 10, last_hash FROM gone"))
+                .as("a head swapped for one further on").hasMessageContaining("its head is never removed");
+        UUID self = UUID.randomUUID();
+        assertThatThrownBy(() -> db.asSuperuser("BEGIN", moveHead(3), insertEntry(self, 2).replace("description, prev_hash", "description, reverses, prev_hash")
+                .replace("'forged', decode", "'forged', '" + self + "', decode"), "COMMIT"))
+                .as("an entry reversing itself").hasMessageContaining("which is not an earlier entry of ledger " + ledger);
+
+        assertThat(journal.size(ledger)).isEqualTo(2);
+        assertBooksHold();
+    }
+
     @Test
     void aClosedMonthFixesATreeHeadThatTheNextOneProvablyExtends() {
         journal.post(ledger, entries(OCT, 5));
