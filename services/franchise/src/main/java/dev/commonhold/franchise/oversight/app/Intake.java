@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * What franchise learns from the ledger, inside each event's inbox transaction: billing's settled lines of a
+ * What franchise learns from the ledger, inside the inbox transaction of the events it comes in: billing's settled lines of a
  * covered class (the franchise's revenue, counted once per settlement) or of a share charge (the share paid);
  * the covered services' charges, each checked against the caps in force on its last day served (FR2) — a
  * charge above a cap that still happened is kept as the evidence of a finding.
