@@ -2,6 +2,7 @@ package dev.commonhold.bench;
 
 import dev.commonhold.devstack.DemoSeed;
 import dev.commonhold.devstack.Stack;
+import dev.commonhold.platform.testkit.Directories;
 import dev.commonhold.platform.testkit.Ports;
 import dev.commonhold.platform.testkit.kafka.EmbeddedKafkaServer;
 import dev.commonhold.platform.testkit.keycloak.EmbeddedKeycloakServer;
@@ -9,14 +10,11 @@ import dev.commonhold.platform.testkit.keycloak.KeycloakClient;
 import dev.commonhold.platform.testkit.keycloak.KeycloakDistribution;
 import dev.commonhold.platform.testkit.postgres.EmbeddedPostgresServer;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * bench/run.sh [all|import|gateway|assembly|billing]: starts its own infrastructure and services, measures raw
@@ -48,15 +46,7 @@ public final class Bench {
         try {
             run(which, data);
         } finally {
-            deleteTree(data);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            Directories.deleteRecursively(data);
         }
     }
 

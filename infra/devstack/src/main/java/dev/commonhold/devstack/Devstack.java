@@ -1,5 +1,6 @@
 package dev.commonhold.devstack;
 
+import dev.commonhold.platform.testkit.Directories;
 import dev.commonhold.platform.testkit.kafka.EmbeddedKafkaServer;
 import dev.commonhold.platform.testkit.keycloak.EmbeddedKeycloakServer;
 import dev.commonhold.platform.testkit.postgres.EmbeddedPostgresServer;
@@ -9,7 +10,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -117,17 +117,7 @@ public final class Devstack {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
                 if (!name.equals("jars") && !name.equals("keycloak-template")) {
-                    deleteRecursively(name.equals("keycloak") ? entry.resolve("data") : entry);
-                }
-            }
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
+                    Directories.deleteRecursively(name.equals("keycloak") ? entry.resolve("data") : entry);
                 }
             }
         }

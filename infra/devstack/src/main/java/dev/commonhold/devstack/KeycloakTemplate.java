@@ -1,5 +1,6 @@
 package dev.commonhold.devstack;
 
+import dev.commonhold.platform.testkit.Directories;
 import dev.commonhold.platform.testkit.keycloak.EmbeddedKeycloakServer;
 import dev.commonhold.platform.testkit.keycloak.KeycloakDistribution;
 import dev.commonhold.platform.testkit.keycloak.RealmFile;
@@ -67,9 +68,9 @@ final class KeycloakTemplate {
         Path staging = Files.createTempDirectory(template.toAbsolutePath().getParent(), "keycloak-template-");
         copyTree(work.resolve("data/h2"), staging.resolve("h2"));
         Files.writeString(staging.resolve(FINGERPRINT), fingerprint());
-        Devstack.deleteRecursively(template);
+        Directories.deleteRecursively(template);
         Files.move(staging, template, StandardCopyOption.ATOMIC_MOVE);
-        Devstack.deleteRecursively(work);
+        Directories.deleteRecursively(work);
     }
 
     /** Stops a build under way (on Ctrl-C): its Keycloak is recognised by its home on the command line. */

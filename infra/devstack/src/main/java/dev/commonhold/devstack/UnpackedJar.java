@@ -1,5 +1,7 @@
 package dev.commonhold.devstack;
 
+import dev.commonhold.platform.testkit.Directories;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +104,7 @@ final class UnpackedJar {
             // A running JVM keeps the files it opened; the old tree is unlinked, not rewritten under it.
             Path old = Files.createTempDirectory(parent, directory.getFileName() + ".old-");
             Files.move(directory, old.resolve("tree"), StandardCopyOption.ATOMIC_MOVE);
-            Devstack.deleteRecursively(old);
+            Directories.deleteRecursively(old);
         }
         Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
     }

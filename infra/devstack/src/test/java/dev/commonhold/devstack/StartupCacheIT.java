@@ -1,5 +1,6 @@
 package dev.commonhold.devstack;
 
+import dev.commonhold.platform.testkit.Directories;
 import dev.commonhold.platform.testkit.Infra;
 import dev.commonhold.platform.testkit.Ports;
 import dev.commonhold.platform.testkit.postgres.PostgresServer;
@@ -31,7 +32,7 @@ class StartupCacheIT {
                 Infra.kafka().bootstrapServers(), Infra.tokens().issuerUri()), Ports.free());
         Databases.prepare(postgres, database, List.of(spec));
         Path logs = Files.createDirectories(Path.of("target", "startup-cache", "logs"));
-        Devstack.deleteRecursively(logs.resolveSibling("jars"));
+        Directories.deleteRecursively(logs.resolveSibling("jars"));
 
         Process training = ServiceProcess.trainAotCache(spec, logs).orElseThrow();
         assertThat(training.waitFor(5, TimeUnit.MINUTES)).as("training run ends by itself once the beans exist").isTrue();

@@ -1,5 +1,6 @@
 package dev.commonhold.platform.testkit.keycloak;
 
+import dev.commonhold.platform.testkit.Directories;
 import dev.commonhold.platform.testkit.Ports;
 
 import java.io.IOException;
@@ -125,9 +126,9 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
 
     /** @param fresh drop a copy made before (and its data) and copy again */
     static void copyHome(Path from, Path to, boolean fresh) {
-        if (fresh && Files.exists(to)) {
-            try (var old = Files.walk(to)) {
-                old.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+        if (fresh) {
+            try {
+                Directories.deleteRecursively(to);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -141,11 +142,7 @@ public final class EmbeddedKeycloakServer implements KeycloakServer {
             if (!copy.waitFor(5, TimeUnit.MINUTES) || copy.exitValue() != 0) {
                 throw new IOException("could not copy " + from + " to " + staging);
             }
-            if (Files.exists(staging.resolve("data"))) { // a home no Keycloak has run in yet (a fresh machine) has none
-                try (var data = Files.walk(staging.resolve("data"))) {
-                    data.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-                }
-            }
+            Directories.deleteRecursively(staging.resolve("data")); // a home no Keycloak has run in yet (a fresh machine) has none
             Files.move(staging, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

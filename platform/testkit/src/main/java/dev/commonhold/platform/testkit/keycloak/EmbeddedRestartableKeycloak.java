@@ -1,5 +1,6 @@
 package dev.commonhold.platform.testkit.keycloak;
 
+import dev.commonhold.platform.testkit.Directories;
 import dev.commonhold.platform.testkit.Ports;
 
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ public final class EmbeddedRestartableKeycloak implements RestartableKeycloak {
     @Override
     public void close() {
         stop();
-        try (var files = java.nio.file.Files.walk(home)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+        try {
+            Directories.deleteRecursively(home);
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             // a leftover copy in the temp folder costs disk, not correctness
         }
